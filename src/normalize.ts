@@ -1,0 +1,223 @@
+/**
+ * The ONE normalizer (architecture rule 3): desired specs and live AWS reads are
+ * brought to the same canonical shape before they are compared, so that forms
+ * AWS treats as equal never show as changes, and real differences (drift) always do.
+ *
+ * Canonical shape ({@link NormalizedResponses}):
+ * - templates sent as `""` are returned by AWS as `null` (AWS-16): both become `""`;
+ * - an absent `selectionPattern` and `""` both mean "default" (AWS-17): both become `""`;
+ * - absent, `null` and `{}` maps are the same (AWS-15, AWS-18): all become `{}`;
+ * - `contentHandling` absent, `null` or `""` means pass-through (AWS-27): the key is left out;
+ * - every map has its keys sorted (code-point order), so `JSON.stringify` is stable.
+ *
+ * Everything here is pure: no client, no I/O, inputs are never modified.
+ */
+import type {
+  ContentHandling,
+  IntegrationResponseSpec,
+  MethodResponseSpec,
+  NormalizedIntegrationResponse,
+  NormalizedMethodResponse,
+  NormalizedResponse,
+  NormalizedResponses,
+  ResponseSpec,
+} from "./model";
+
+/**
+ * A method response as the AWS SDK v3 returns it (`GetMethodResponse`, or an entry
+ * of `Method.methodResponses`), tolerant of the `null`s emulators and older SDKs emit.
+ */
+export interface LiveMethodResponse {
+  readonly statusCode?: string | null;
+  readonly responseParameters?: Readonly<Record<string, boolean | string | null | undefined>> | null;
+  readonly responseModels?: Readonly<Record<string, string | null | undefined>> | null;
+}
+
+/**
+ * An integration response as the AWS SDK v3 returns it (`GetIntegrationResponse`, or an
+ * entry of `Method.methodIntegration.integrationResponses`), tolerant of `null`s.
+ */
+export interface LiveIntegrationResponse {
+  readonly statusCode?: string | null;
+  readonly selectionPattern?: string | null;
+  readonly responseParameters?: Readonly<Record<string, string | null | undefined>> | null;
+  readonly responseTemplates?: Readonly<Record<string, string | null | undefined>> | null;
+  readonly contentHandling?: string | null;
+}
+
+/**
+ * A method as the AWS SDK v3 returns it from `GetMethod`, or embedded in a
+ * `GetResources` (`embed=methods`) resource (AWS-15, AWS-30). Fields other than the
+ * ones read here are ignored, so the SDK's `GetMethodCommandOutput` can be passed as it is.
+ */
+export interface LiveMethod {
+  readonly httpMethod?: string | null;
+  readonly methodResponses?: Readonly<Record<string, LiveMethodResponse | null | undefined>> | null;
+  readonly methodIntegration?: {
+    readonly type?: string | null;
+    readonly integrationResponses?: Readonly<Record<string, LiveIntegrationResponse | null | undefined>> | null;
+  } | null;
+}
+
+/** The normalized content of a live method: the integration type and both kinds of responses. */
+export interface NormalizedLiveMethod {
+  /** `AWS_PROXY`, `HTTP`, `MOCK`, …; absent when the method has no integration. */
+  readonly integrationType?: string;
+  readonly responses: NormalizedResponses;
+}
+
+type Loose<T> = Readonly<Record<string, T | null | undefined>> | null | undefined;
+
+/** Compare two strings by code points (locale-independent, stable everywhere). */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A copy of `map` with its keys sorted and each value passed through `value`;
+ * `null`/`undefined` maps give `{}` (AWS-18). Entries for which `value` returns
+ * `undefined` are dropped.
+ */
+function sortedMap<T, U>(map: Loose<T>, value: (v: T | null | undefined) => U | undefined): Record<string, U> {
+  const out: Record<string, U> = {};
+  if (map === null || map === undefined) return out;
+  for (const k of Object.keys(map).sort(compareKeys)) {
+    const v = value(map[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** `true` for `true` and `"true"` (AWS-24 sends booleans as strings in patches); `false` otherwise. */
+function toRequired(v: boolean | string | null | undefined): boolean {
+  return v === true || v === "true";
+}
+
+/** `contentHandling`: absent, `null` and `""` mean pass-through (AWS-27); anything else is kept as it is, so unknown live values show as drift. */
+function toContentHandling(v: string | null | undefined): ContentHandling | undefined {
+  return v === undefined || v === null || v === "" ? undefined : (v as ContentHandling);
+}
+
+/**
+ * Normalize one method response, desired ({@link MethodResponseSpec}) or live
+ * ({@link LiveMethodResponse}): maps present and sorted, parameter values booleans.
+ */
+export function normalizeMethodResponse(
+  response: MethodResponseSpec | LiveMethodResponse | NormalizedMethodResponse | null | undefined,
+): NormalizedMethodResponse {
+  return {
+    responseParameters: sortedMap<boolean | string, boolean>(response?.responseParameters, (v) => toRequired(v)),
+    responseModels: sortedMap<string, string>(response?.responseModels, (v) => v ?? ""),
+  };
+}
+
+/**
+ * Normalize one integration response, desired ({@link IntegrationResponseSpec}) or
+ * live ({@link LiveIntegrationResponse}): `selectionPattern` `""` for the default
+ * (AWS-17), `null` templates `""` (AWS-16), maps present and sorted (AWS-18),
+ * `contentHandling` left out for pass-through (AWS-27).
+ */
+export function normalizeIntegrationResponse(
+  response: IntegrationResponseSpec | LiveIntegrationResponse | NormalizedIntegrationResponse | null | undefined,
+): NormalizedIntegrationResponse {
+  const contentHandling = toContentHandling(response?.contentHandling);
+  const base = {
+    selectionPattern: response?.selectionPattern ?? "",
+    responseParameters: sortedMap<string, string>(response?.responseParameters, (v) => v ?? ""),
+    responseTemplates: sortedMap<string, string>(response?.responseTemplates, (v) => v ?? ""),
+  };
+  return contentHandling === undefined ? base : { ...base, contentHandling };
+}
+
+/**
+ * Normalize the responses of one status code. A kind is present exactly when it is
+ * given (a `null` kind counts as absent).
+ */
+export function normalizeResponse(response: ResponseSpec | NormalizedResponse | null | undefined): NormalizedResponse {
+  const out: { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse } = {};
+  if (response?.methodResponse !== undefined && response.methodResponse !== null) {
+    out.methodResponse = normalizeMethodResponse(response.methodResponse);
+  }
+  if (response?.integrationResponse !== undefined && response.integrationResponse !== null) {
+    out.integrationResponse = normalizeIntegrationResponse(response.integrationResponse);
+  }
+  return out;
+}
+
+/**
+ * Normalize the desired responses of a method (the `responses` of a {@link MethodSpec}).
+ * Status codes are sorted; a status code that names neither kind is dropped (it asks
+ * for nothing, exactly as if it were absent). Idempotent: normalized input is returned
+ * equal to itself.
+ */
+export function normalizeDesiredResponses(responses: Readonly<Record<string, ResponseSpec>>): NormalizedResponses {
+  const out: Record<string, NormalizedResponse> = {};
+  for (const code of Object.keys(responses).sort(compareKeys)) {
+    const r = normalizeResponse(responses[code]);
+    if (r.methodResponse !== undefined || r.integrationResponse !== undefined) out[code] = r;
+  }
+  return out;
+}
+
+/**
+ * Normalize a live method as `GetMethod` returns it, or as embedded in `GetResources`
+ * with `embed=methods` (AWS-15, AWS-30). Method responses are read from
+ * `methodResponses` (absent when there are none), integration responses from
+ * `methodIntegration.integrationResponses`. The map key is the status code (the
+ * `statusCode` field inside an entry is not trusted over it). `null` entries are absent.
+ */
+export function normalizeLiveMethod(method: LiveMethod | null | undefined): NormalizedLiveMethod {
+  const codes = new Set<string>();
+  const mrs = method?.methodResponses ?? {};
+  const irs = method?.methodIntegration?.integrationResponses ?? {};
+  for (const c of Object.keys(mrs)) if (mrs[c] !== null && mrs[c] !== undefined) codes.add(c);
+  for (const c of Object.keys(irs)) if (irs[c] !== null && irs[c] !== undefined) codes.add(c);
+  const responses: Record<string, NormalizedResponse> = {};
+  for (const code of [...codes].sort(compareKeys)) {
+    const mr = mrs[code];
+    const ir = irs[code];
+    const r: { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse } = {};
+    if (mr !== null && mr !== undefined) r.methodResponse = normalizeMethodResponse(mr);
+    if (ir !== null && ir !== undefined) r.integrationResponse = normalizeIntegrationResponse(ir);
+    responses[code] = r;
+  }
+  const type = method?.methodIntegration?.type;
+  const hasIntegration = method?.methodIntegration !== null && method?.methodIntegration !== undefined;
+  return hasIntegration && typeof type === "string" && type !== "" ? { integrationType: type, responses } : { responses };
+}
+
+/**
+ * Re-normalize already normalized responses (sorting keys, dropping empty status
+ * codes). Useful after building {@link NormalizedResponses} by hand; idempotent.
+ */
+export function normalizeResponses(responses: Readonly<Record<string, NormalizedResponse | ResponseSpec>>): NormalizedResponses {
+  return normalizeDesiredResponses(responses);
+}
+
+/**
+ * JSON with object keys sorted at every level (arrays keep their order), so that two
+ * equal values always give the same text. `undefined` properties are left out, as
+ * `JSON.stringify` does.
+ */
+export function stableStringify(value: unknown, indent?: number): string {
+  return JSON.stringify(sortDeep(value), null, indent) ?? "undefined";
+}
+
+/** A deep copy of `value` with object keys sorted (for {@link stableStringify} and JSON renderings). */
+export function sortDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortDeep);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj).sort(compareKeys)) {
+      if (obj[k] !== undefined) out[k] = sortDeep(obj[k]);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** True when two normalized values are equal (compared by their stable JSON). */
+export function normalizedEqual(a: unknown, b: unknown): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
