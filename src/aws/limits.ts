@@ -1,0 +1,112 @@
+/**
+ * The two limits every call goes through: one process-wide token bucket (the
+ * account quota of the management API, AWS-12: 10 rps, burst 40) and a write
+ * queue per REST API (AWS-9: concurrent writes on one API fail, so they are
+ * serialized).
+ *
+ * Both are plain objects created on demand and kept in the process-wide
+ * registry (`runtime.ts`); nothing is created at module load.
+ */
+
+/** A rate: `rps` tokens a second, at most `burst` saved up. */
+export interface RateLimit {
+  readonly rps: number;
+  readonly burst: number;
+}
+
+/** The API Gateway management quota (AWS-12). */
+export const DEFAULT_RATE: RateLimit = { rps: 10, burst: 40 };
+
+/**
+ * A FIFO token bucket. `take()` resolves when a token is available; waiters are
+ * served in arrival order. `rps: Infinity` turns the limit off. Uses the global
+ * `Date.now` and `setTimeout`, so fake timers drive it in tests.
+ */
+export class TokenBucket {
+  /** The configured rate. */
+  readonly rate: RateLimit;
+  private tokens: number;
+  private last: number;
+  private readonly waiters: (() => void)[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(rate: RateLimit = DEFAULT_RATE) {
+    if (!(rate.rps > 0) || !(rate.burst >= 1)) throw new RangeError(`invalid rate ${JSON.stringify(rate)}: rps must be > 0 and burst >= 1`);
+    this.rate = rate;
+    this.tokens = rate.burst;
+    this.last = Date.now();
+  }
+
+  /** Tokens available now (fractional). */
+  available(): number {
+    this.refill();
+    return this.tokens;
+  }
+
+  /** Callers waiting for a token. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  /** Wait for one token. */
+  take(): Promise<void> {
+    if (this.rate.rps === Infinity) return Promise.resolve();
+    this.refill();
+    if (this.waiters.length === 0 && this.tokens >= 1) {
+      this.tokens -= 1;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      this.waiters.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private refill(): void {
+    const now = Date.now();
+    const elapsed = Math.max(0, now - this.last);
+    this.last = now;
+    this.tokens = Math.min(this.rate.burst, this.tokens + (elapsed * this.rate.rps) / 1000);
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.waiters.length === 0) return;
+    const waitMs = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.rate.rps));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refill();
+      while (this.waiters.length > 0 && this.tokens >= 1) {
+        this.tokens -= 1;
+        this.waiters.shift()!();
+      }
+      this.schedule();
+    }, waitMs);
+  }
+}
+
+/**
+ * FIFO queues keyed by REST API id: `run(restApiId, fn)` starts `fn` once every
+ * earlier task of the same API has settled (AWS-9). Different APIs run in
+ * parallel. A failed task does not block the next one.
+ */
+export class WriteQueues {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  /** Run `fn` after every earlier task queued on `key`. */
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => done);
+    this.tails.set(key, tail);
+    return previous.then(fn).finally(() => {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+  }
+
+  /** Keys with queued or running tasks. */
+  busy(): string[] {
+    return [...this.tails.keys()];
+  }
+}
