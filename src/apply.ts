@@ -1,0 +1,264 @@
+/**
+ * Apply: the ONLY writer (architecture rule 1). Runs a {@link Plan}'s operations
+ * through `send` (token bucket, per-API write queue, retry policy) and reports
+ * what it did.
+ *
+ * - Each method's operations run in plan order; methods of one REST API run one
+ *   after the other (writes on one API are serialized anyway, AWS-9), methods of
+ *   different REST APIs in parallel.
+ * - AWS-1: a 409 "already exists" on `PutMethodResponse` is not retried blindly:
+ *   the method is re-observed, the patch is computed from the LIVE object by the
+ *   planner, and `UpdateMethodResponse` continues; the report lists it in `adopted`.
+ * - AWS-14: a 404 on a delete is success (the goal is reached).
+ * - AWS-22: a 404 on an `UpdateMethodResponse` patch (a key that is not there, or
+ *   the response is gone) re-observes the method and re-plans that response, once.
+ * - AWS-2: `PutIntegrationResponse` is a full overwrite, so every field is sent.
+ */
+import type {
+  DeleteIntegrationResponseCommandInput,
+  DeleteMethodResponseCommandInput,
+  PutIntegrationResponseCommandInput,
+  PutMethodResponseCommandInput,
+  UpdateMethodResponseCommandInput,
+} from "@aws-sdk/client-api-gateway";
+import { send } from "./aws/call";
+import { ApiGatewayError } from "./aws/errors";
+import { newCounters, type CallCounters, type Runtime } from "./aws/runtime";
+import type {
+  ApplyReport,
+  DesiredMethod,
+  MethodKey,
+  MethodPlan,
+  NormalizedMethodResponse,
+  Operation,
+  PatchOperation,
+  Plan,
+  ResponseKind,
+} from "./model";
+import { describeMethod } from "./model";
+import { normalizeMethodResponse } from "./normalize";
+import { getMethod } from "./observe";
+import { planMethod } from "./plan";
+
+/** Options of {@link applyPlan}. */
+export interface ApplyOptions {
+  /** Counters to count into instead of fresh ones (the report's `calls`/`retries` are these). */
+  readonly counters?: CallCounters;
+}
+
+type Adopted = ApplyReport["adopted"][number];
+
+/** Some methods could not be applied. Every other method was applied (each step is safe to repeat). */
+export class ApplyError extends Error {
+  override readonly name = "ApplyError";
+  /** Stable code: `APPLY_FAILED`. The first failure's code is `errors[0].code` when it is an {@link ApiGatewayError}. */
+  readonly code = "APPLY_FAILED" as const;
+  /** One error per failed method. */
+  readonly errors: readonly Error[];
+  /** What was done before and besides the failures. */
+  readonly report: ApplyReport;
+
+  constructor(errors: readonly Error[], report: ApplyReport, methodCount: number) {
+    super(
+      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied:\n` + errors.map((e) => `  - ${e.message}`).join("\n"),
+      { cause: errors[0] },
+    );
+    this.errors = errors;
+    this.report = report;
+  }
+}
+
+interface ApplyContext {
+  readonly runtime: Runtime;
+  readonly counters: CallCounters;
+  readonly done: Operation[];
+  readonly adopted: Adopted[];
+}
+
+function sdkCommonInput(key: MethodKey, statusCode: string) {
+  return { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod, statusCode };
+}
+
+/** Send one operation as its SDK command (no AWS-1/AWS-22 handling here). */
+async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
+  const sdk = await import("@aws-sdk/client-api-gateway");
+  const opts = { method: op.key, statusCode: op.statusCode, write: true, counters: ctx.counters };
+  const base = sdkCommonInput(op.key, op.statusCode);
+  switch (op.kind) {
+    case "PutMethodResponse": {
+      const input: PutMethodResponseCommandInput = {
+        ...base,
+        responseParameters: op.methodResponse.responseParameters,
+        responseModels: op.methodResponse.responseModels,
+      };
+      await send(ctx.runtime, op.kind, new sdk.PutMethodResponseCommand(input), opts);
+      return;
+    }
+    case "UpdateMethodResponse": {
+      const input: UpdateMethodResponseCommandInput = { ...base, patchOperations: op.patch.map((p) => ({ ...p })) };
+      await send(ctx.runtime, op.kind, new sdk.UpdateMethodResponseCommand(input), opts);
+      return;
+    }
+    case "DeleteMethodResponse": {
+      const input: DeleteMethodResponseCommandInput = base;
+      await send(ctx.runtime, op.kind, new sdk.DeleteMethodResponseCommand(input), opts);
+      return;
+    }
+    case "PutIntegrationResponse": {
+      // A full overwrite (AWS-2): every field, templates and parameters as given;
+      // contentHandling only when set (absent = pass-through, AWS-27).
+      const ir = op.integrationResponse;
+      const input: PutIntegrationResponseCommandInput = {
+        ...base,
+        selectionPattern: ir.selectionPattern,
+        responseParameters: ir.responseParameters,
+        responseTemplates: ir.responseTemplates,
+        ...(ir.contentHandling !== undefined ? { contentHandling: ir.contentHandling } : {}),
+      };
+      await send(ctx.runtime, op.kind, new sdk.PutIntegrationResponseCommand(input), opts);
+      return;
+    }
+    case "DeleteIntegrationResponse": {
+      const input: DeleteIntegrationResponseCommandInput = base;
+      await send(ctx.runtime, op.kind, new sdk.DeleteIntegrationResponseCommand(input), opts);
+      return;
+    }
+  }
+}
+
+/** Unescape a JSON Pointer segment (`~1` → `/`, `~0` → `~`, AWS-21). */
+function unescapeSegment(s: string): string {
+  return s.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/**
+ * The method response a patch was meant to reach, given the response it is now
+ * applied to: `add`/`replace` set a key, `remove` drops it (AWS-21, AWS-24).
+ * Used for the AWS-22 re-plan: the re-planned patch does what the failed one
+ * meant to do, from the state that is live now (and nothing more, so the plan's
+ * ordering against the integration responses still holds).
+ */
+export function applyMethodResponsePatch(live: NormalizedMethodResponse | undefined, patch: readonly PatchOperation[]): NormalizedMethodResponse {
+  const params: Record<string, boolean> = { ...(live?.responseParameters ?? {}) };
+  const models: Record<string, string> = { ...(live?.responseModels ?? {}) };
+  for (const p of patch) {
+    if (p.path.startsWith("/responseParameters/")) {
+      const k = p.path.slice("/responseParameters/".length); // not escaped (AWS-21)
+      if (p.op === "remove") delete params[k];
+      else params[k] = p.value === "true";
+    } else if (p.path.startsWith("/responseModels/")) {
+      const k = unescapeSegment(p.path.slice("/responseModels/".length));
+      if (p.op === "remove") delete models[k];
+      else models[k] = p.value ?? "";
+    }
+  }
+  return normalizeMethodResponse({ responseParameters: params, responseModels: models });
+}
+
+/**
+ * Re-observe one method (fresh `GetMethod`, no coalescing) and plan the method
+ * response of one status code towards `target`, leaving everything else alone.
+ */
+async function replanMethodResponse(ctx: ApplyContext, key: MethodKey, statusCode: string, target: (live: NormalizedMethodResponse | undefined) => NormalizedMethodResponse) {
+  const observed = await getMethod(ctx.runtime, key, ctx.counters);
+  if (!observed.exists) {
+    throw new ApiGatewayError({
+      code: "METHOD_NOT_FOUND",
+      classification: "not-found",
+      operation: "GetMethod",
+      method: key,
+      statusCode,
+      requestId: observed.absence?.requestId,
+      message: `METHOD_NOT_FOUND: ${describeMethod(key)} disappeared while its responses were being applied: ${observed.absence?.message ?? "404"} (request id ${observed.absence?.requestId ?? "none"})`,
+    });
+  }
+  const live = observed.responses[statusCode]?.methodResponse;
+  const desired: DesiredMethod = { key, responses: { [statusCode]: { methodResponse: target(live) } }, exclusive: false };
+  const replanned = planMethod(desired, observed);
+  return replanned.operations.filter((o) => o.statusCode === statusCode && (o.kind === "PutMethodResponse" || o.kind === "UpdateMethodResponse"));
+}
+
+/** Run one operation with the AWS-1, AWS-14 and AWS-22 rules. */
+async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true): Promise<void> {
+  try {
+    await sendOperation(ctx, op);
+    ctx.done.push(op);
+  } catch (err) {
+    if (!(err instanceof ApiGatewayError)) throw err;
+    // AWS-14: deleting what is not there reached the goal.
+    if ((op.kind === "DeleteMethodResponse" || op.kind === "DeleteIntegrationResponse") && err.classification === "not-found") {
+      ctx.done.push(op);
+      return;
+    }
+    // AWS-1: the method response exists already: adopt it and patch it from its live state.
+    if (op.kind === "PutMethodResponse" && err.classification === "already-exists" && allowReplan) {
+      const ops = await replanMethodResponse(ctx, op.key, op.statusCode, () => op.methodResponse);
+      for (const next of ops) await runOperation(ctx, next, false);
+      ctx.adopted.push({ key: op.key, statusCode: op.statusCode, kind: "methodResponse" as ResponseKind });
+      return;
+    }
+    // AWS-22: the patch was computed from a state that changed: re-observe and re-plan once.
+    // Any 404 on a patch ("Invalid parameter name specified", "Content-Type specified
+    // was not found", or the response itself gone) gets this one re-plan.
+    if (op.kind === "UpdateMethodResponse" && err.classification === "not-found" && allowReplan) {
+      const ops = await replanMethodResponse(ctx, op.key, op.statusCode, (live) => applyMethodResponsePatch(live, op.patch));
+      for (const next of ops) await runOperation(ctx, next, false);
+      return;
+    }
+    throw err;
+  }
+}
+
+async function runMethod(ctx: ApplyContext, mp: MethodPlan): Promise<void> {
+  for (const op of mp.operations) await runOperation(ctx, op);
+}
+
+/**
+ * Apply a plan. Methods of different REST APIs run in parallel; writes on one
+ * REST API are serialized (AWS-9). A method that fails does not stop the others;
+ * at the end, failures are thrown together.
+ *
+ * @returns what was done: operations in order, calls by operation (reads for
+ *   AWS-1/AWS-22 included), retries by cause, adopted objects, duration
+ * @throws {ApplyError} when a method could not be applied; `errors` holds the
+ *   typed errors ({@link ApiGatewayError}, with code and request id), `report` the partial report
+ */
+export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+  const started = Date.now();
+  const ctx: ApplyContext = {
+    runtime,
+    counters: options.counters ?? newCounters(),
+    done: [],
+    adopted: [],
+  };
+  const byApi = new Map<string, MethodPlan[]>();
+  for (const mp of plan.methods) {
+    if (mp.operations.length === 0) continue;
+    let list = byApi.get(mp.key.restApiId);
+    if (!list) byApi.set(mp.key.restApiId, (list = []));
+    list.push(mp);
+  }
+  const errors: Error[] = [];
+  let methodCount = 0;
+  await Promise.all(
+    [...byApi.values()].map(async (methods) => {
+      for (const mp of methods) {
+        methodCount++;
+        try {
+          await runMethod(ctx, mp);
+        } catch (err) {
+          errors.push(err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+    }),
+  );
+  const report: ApplyReport = {
+    operations: ctx.done,
+    calls: { ...ctx.counters.calls },
+    retries: { ...ctx.counters.retries },
+    adopted: ctx.adopted,
+    durationMs: Date.now() - started,
+  };
+  if (errors.length > 0) throw new ApplyError(errors, report, methodCount);
+  return report;
+}
