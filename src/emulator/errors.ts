@@ -1,0 +1,77 @@
+/**
+ * AWS-shaped error answers of the local API Gateway.
+ *
+ * The AWS SDK v3 REST-JSON deserializer for API Gateway takes the error code from
+ * the `x-amzn-errortype` header (then the body's `code`, then `__type`) and the
+ * message from the body's `message` (or `Message`). We send all of them, so the SDK
+ * raises the typed exception (`ConflictException`, `NotFoundException`, …).
+ */
+
+/** An answer the layer sends instead of (or after) asking moto. */
+export interface LayerAnswer {
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A JSON value (serialized), a raw body, or nothing (e.g. 204). */
+  readonly json?: unknown;
+  readonly raw?: Buffer;
+}
+
+/** An AWS error the parity layer raises: code (the SDK exception name), HTTP status, message. */
+export class AwsError extends Error {
+  /**
+   * @param code the error type, e.g. `NotFoundException`; becomes `x-amzn-errortype` and `__type`.
+   * @param status HTTP status.
+   * @param message the AWS message text.
+   * @param headers extra headers, e.g. `Retry-After`.
+   */
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = code;
+  }
+
+  /** The answer to send for this error. */
+  toAnswer(): LayerAnswer {
+    return errorAnswer(this.code, this.status, this.message, this.headers);
+  }
+}
+
+/** An AWS-shaped error answer: `{"__type", "message"}` body and `x-amzn-errortype` header. */
+export function errorAnswer(
+  code: string,
+  status: number,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): LayerAnswer {
+  return {
+    status,
+    headers: { "x-amzn-errortype": code, ...headers },
+    json: { __type: code, message },
+  };
+}
+
+/** 404 `NotFoundException`. */
+export const notFound = (message: string): AwsError => new AwsError("NotFoundException", 404, message);
+/** 400 `BadRequestException`. */
+export const badRequest = (message: string): AwsError => new AwsError("BadRequestException", 400, message);
+/** 409 `ConflictException`. */
+export const conflict = (message: string): AwsError => new AwsError("ConflictException", 409, message);
+/** 400 `ValidationException` (not modelled by the SDK: it raises a generic service exception with this name). */
+export const validation = (message: string): AwsError => new AwsError("ValidationException", 400, message);
+
+/** AWS-9: the message of a concurrent-modification conflict. */
+export const CONCURRENT_MODIFICATION = "Unable to complete operation due to concurrent modification. Please try again later.";
+
+/** AWS-8 messages for a missing parent. */
+export const MESSAGES = {
+  /** Also sent for a wrong REST API id (AWS-8). */
+  resource: "Invalid Resource identifier specified",
+  method: "Invalid Method identifier specified",
+  integration: "Invalid Integration identifier specified",
+  /** AWS-13 / AWS-14. */
+  statusCode: "Invalid Response status code specified",
+} as const;
