@@ -1,0 +1,129 @@
+/**
+ * Helpers of the integration tests: start the local API Gateway, seed REST APIs,
+ * resources, methods and integrations with the SDK directly, and read the
+ * emulator's call counts.
+ */
+import {
+  APIGatewayClient,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  GetResourcesCommand,
+  PutIntegrationCommand,
+  PutIntegrationResponseCommand,
+  PutMethodCommand,
+  PutMethodResponseCommand,
+} from "@aws-sdk/client-api-gateway";
+import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorStats } from "../../src/emulator";
+import type { MethodKey } from "../../src/model";
+
+/** A quota high enough that it never throttles the tests (the quota is not their point). */
+export const FAST_QUOTA = { rps: 1000, burst: 1000 } as const;
+
+/** Start the local API Gateway with a scaled-up quota and a short latency, unless told otherwise. */
+export function startLocalApiGateway(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startEmulator({ quota: FAST_QUOTA, latencyMs: 2, ...options });
+}
+
+/** A plain SDK client for seeding (no retry policy of ours: seeding runs with no faults). */
+export function seedClient(endpoint: string): APIGatewayClient {
+  return new APIGatewayClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: 3,
+  });
+}
+
+/** A seeded REST API. */
+export interface SeededApi {
+  readonly restApiId: string;
+  readonly rootId: string;
+  /** Resources created under the root, in order: `/r0`, `/r1`, … */
+  readonly resources: readonly { readonly id: string; readonly path: string }[];
+  /** Methods created (`GET` with a MOCK integration on each of the first `methods` resources). */
+  readonly methods: readonly MethodKey[];
+}
+
+/** Run `fn` over `items` with at most `n` at a time. */
+async function pool<T, U>(items: readonly T[], n: number, fn: (item: T, i: number) => Promise<U>): Promise<U[]> {
+  const out: U[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!, i);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Create a REST API with `resources` resources under the root (`/r0` …), and a
+ * `GET` method with a MOCK integration on the first `methods` of them.
+ * Calls on one REST API are made one at a time (the emulator enforces AWS-9).
+ */
+export async function seedApi(client: APIGatewayClient, options: { resources: number; methods: number; name?: string }): Promise<SeededApi> {
+  const api = await client.send(new CreateRestApiCommand({ name: options.name ?? "it" }));
+  const restApiId = api.id!;
+  const root = await client.send(new GetResourcesCommand({ restApiId }));
+  const rootId = root.items!.find((r) => r.path === "/")!.id!;
+  const resources = await pool(Array.from({ length: options.resources }, (_, i) => i), 1, async (i) => {
+    const r = await client.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: `r${i}` }));
+    return { id: r.id!, path: `/r${i}` };
+  });
+  const methods: MethodKey[] = [];
+  for (const r of resources.slice(0, options.methods)) {
+    const key = { restApiId, resourceId: r.id, httpMethod: "GET" };
+    await client.send(new PutMethodCommand({ ...key, authorizationType: "NONE" }));
+    await client.send(new PutIntegrationCommand({ ...key, type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } }));
+    methods.push(key);
+  }
+  return { restApiId, rootId, resources, methods };
+}
+
+/** Seed live responses of one method directly (a method response and/or an integration response per code). */
+export async function seedResponses(
+  client: APIGatewayClient,
+  key: MethodKey,
+  responses: Record<
+    string,
+    {
+      methodResponse?: { responseParameters?: Record<string, boolean>; responseModels?: Record<string, string> };
+      integrationResponse?: { selectionPattern?: string; responseParameters?: Record<string, string>; responseTemplates?: Record<string, string> };
+    }
+  >,
+): Promise<void> {
+  for (const [statusCode, r] of Object.entries(responses)) {
+    if (r.methodResponse) await client.send(new PutMethodResponseCommand({ ...key, statusCode, ...r.methodResponse }));
+  }
+  for (const [statusCode, r] of Object.entries(responses)) {
+    if (r.integrationResponse) await client.send(new PutIntegrationResponseCommand({ ...key, statusCode, ...r.integrationResponse }));
+  }
+}
+
+/** Calls by operation between two stats snapshots. */
+export function callsBetween(before: EmulatorStats, after: EmulatorStats): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [op, n] of Object.entries(after.calls)) {
+    const d = n - (before.calls[op] ?? 0);
+    if (d > 0) out[op] = d;
+  }
+  return out;
+}
+
+/** Is an operation name a read? */
+export const isRead = (op: string): boolean => op.startsWith("Get");
+
+/** Read and write call counts between two stats snapshots. */
+export function readsAndWrites(before: EmulatorStats, after: EmulatorStats): { reads: number; writes: number; calls: Record<string, number> } {
+  const calls = callsBetween(before, after);
+  let reads = 0;
+  let writes = 0;
+  for (const [op, n] of Object.entries(calls)) {
+    if (isRead(op)) reads += n;
+    else writes += n;
+  }
+  return { reads, writes, calls };
+}
