@@ -1,27 +1,30 @@
 /**
- * Starts one local API Gateway emulator (moto) for the whole test run, hands its
- * endpoint to the tests (`inject("endpoint")`), and always stops it.
+ * Starts one local API Gateway (moto behind the parity layer) for the whole test run,
+ * hands its endpoint to the tests (`inject("endpoint")`), and always stops it, also when
+ * tests fail or the run is interrupted. Files that need their own quota or faults start
+ * their own emulator.
  */
 import type { TestProject } from "vitest/node";
-import { startMoto, type MotoServer } from "../../src/emulator/moto";
+import { startEmulator, type Emulator } from "../../src/emulator";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** The emulator's base URL, e.g. `http://127.0.0.1:4567`. */
+    /** The local API Gateway's URL, e.g. `http://127.0.0.1:4567`. */
     endpoint: string;
-    /** moto's own URL (behind the parity layer once there is one). */
+    /** moto's own URL, behind the layer. */
     motoEndpoint: string;
   }
 }
 
-let moto: MotoServer | undefined;
+let emulator: Emulator | undefined;
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  moto = await startMoto();
-  project.provide("endpoint", moto.endpoint);
-  project.provide("motoEndpoint", moto.endpoint);
+  // No account quota here: the suite is about behaviour, not the rate (quota tests start their own).
+  emulator = await startEmulator({ quota: "off" });
+  project.provide("endpoint", emulator.endpoint);
+  project.provide("motoEndpoint", emulator.moto.endpoint);
   const stop = async () => {
-    await moto?.stop();
+    await emulator?.stop();
   };
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => void stop().then(() => process.exit(130)));
   return stop;
