@@ -30,6 +30,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   took "npm ci" "$t"
 fi
 
+# The examples and test programs import the package by name, as users do.
+ln -sfn .. node_modules/pulumi-apigw-responses
+
 # ---------------------------------------------------------------- moto
 MOTO_REQ="$ROOT/scripts/requirements-emulator.txt"
 moto_key=$(sha256sum "$MOTO_REQ" | cut -c1-12)

@@ -21,3 +21,4 @@ export * from "./aws/errors";
 export * from "./aws/limits";
 export * from "./aws/runtime";
 export * from "./aws/call";
+export * from "./pulumi";
