@@ -1,6 +1,7 @@
 /**
  * The one place API Gateway calls go through: a token from the process-wide
- * bucket for every attempt (AWS-12), the per-REST-API write queue for writes
+ * bucket for every attempt (AWS-12; and from the operation's own bucket, e.g.
+ * `GetResources`), the per-REST-API write queue for writes
  * (AWS-9), and `p-retry` with a `shouldRetry` hook that reads ONLY the
  * classifier (architecture rules 5 and 6): throttling (honouring `Retry-After`,
  * AWS-11), concurrent-modification conflicts (AWS-9), server errors, broken
@@ -96,6 +97,7 @@ async function sendWithRetries<I extends ServiceInputTypes, O extends ServiceOut
       async () => {
         attempts++;
         await runtime.bucket.take();
+        await runtime.operationBuckets.get(operation)?.take();
         count(runtime, options.counters, operation);
         return (await runtime.client.send(command)) as O;
       },

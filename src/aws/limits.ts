@@ -18,6 +18,14 @@ export interface RateLimit {
 export const DEFAULT_RATE: RateLimit = { rps: 10, burst: 40 };
 
 /**
+ * Per-operation quotas on top of the account quota (AWS-12): `GetResources` 5
+ * every 2 s. A call of such an operation waits for a token of both buckets.
+ */
+export const DEFAULT_OPERATION_RATES: Readonly<Record<string, RateLimit>> = {
+  GetResources: { rps: 2.5, burst: 5 },
+};
+
+/**
  * A FIFO token bucket. `take()` resolves when a token is available; waiters are
  * served in arrival order. `rps: Infinity` turns the limit off. Uses the global
  * `Date.now` and `setTimeout`, so fake timers drive it in tests.

@@ -11,7 +11,7 @@
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { MethodKey, ObservedMethod, RetryCause } from "../model";
 import { clientConfigKey, createApiGatewayClient, resolveClientConfig, type ClientConfig, type ResolvedClientConfig } from "./client";
-import { DEFAULT_RATE, TokenBucket, WriteQueues, type RateLimit } from "./limits";
+import { DEFAULT_OPERATION_RATES, DEFAULT_RATE, TokenBucket, WriteQueues, type RateLimit } from "./limits";
 
 /** The retry policy, as data (architecture rule 6). */
 export interface RetryPolicy {
@@ -68,6 +68,8 @@ export interface Runtime {
   readonly config: ResolvedClientConfig;
   readonly client: APIGatewayClient;
   readonly bucket: TokenBucket;
+  /** Operation name → its own bucket (AWS-12: `GetResources`), awaited after {@link Runtime.bucket}. */
+  readonly operationBuckets: ReadonlyMap<string, TokenBucket>;
   readonly writes: WriteQueues;
   readonly policy: RetryPolicy;
   readonly shared: SharedState;
@@ -81,6 +83,12 @@ export interface Runtime {
 export interface RuntimeOptions extends ClientConfig {
   /** Process-wide rate for this configuration. Default 10 rps, burst 40 (AWS-12). `"off"` = no limit. */
   readonly rate?: RateLimit | "off";
+  /**
+   * Per-operation rates on top of `rate`. Default {@link DEFAULT_OPERATION_RATES}
+   * (`GetResources` 2.5 rps, burst 5, AWS-12); given entries replace the defaults
+   * of their operation. Off when `rate` is `"off"`.
+   */
+  readonly operationRates?: Readonly<Record<string, RateLimit>>;
   /** Deadline of one call with its retries, in ms. Default 120 000. */
   readonly deadlineMs?: number;
   /** Attempts of one call. Default 25. */
@@ -154,18 +162,24 @@ export function sharedStateFor(config: ClientConfig): SharedState {
  */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const shared = sharedStateFor(options);
-  const rate: RateLimit = options.rate === "off" ? { rps: Infinity, burst: Infinity } : options.rate ?? DEFAULT_RATE;
-  const rateKey = `${rate.rps}/${rate.burst}`;
-  let bucket = shared.buckets.get(rateKey);
-  if (!bucket) {
-    bucket = new TokenBucket(rate);
-    shared.buckets.set(rateKey, bucket);
+  const bucketFor = (name: string, rate: RateLimit): TokenBucket => {
+    const k = `${name}:${rate.rps}/${rate.burst}`;
+    let b = shared.buckets.get(k);
+    if (!b) shared.buckets.set(k, (b = new TokenBucket(rate)));
+    return b;
+  };
+  const off = options.rate === "off";
+  const bucket = bucketFor("*", off ? { rps: Infinity, burst: Infinity } : (options.rate as RateLimit | undefined) ?? DEFAULT_RATE);
+  const operationBuckets = new Map<string, TokenBucket>();
+  if (!off) {
+    for (const [op, rate] of Object.entries({ ...DEFAULT_OPERATION_RATES, ...(options.operationRates ?? {}) })) operationBuckets.set(op, bucketFor(op, rate));
   }
   const positive = (v: number | undefined, d: number) => (v !== undefined && v > 0 ? v : d);
   return {
     config: resolveClientConfig(options),
     client: shared.client,
     bucket,
+    operationBuckets,
     writes: shared.writes,
     shared,
     policy: {

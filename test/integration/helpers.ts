@@ -16,13 +16,17 @@ import {
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorStats } from "../../src/emulator";
 import type { MethodKey } from "../../src/model";
 
-/** A quota high enough that it never throttles the tests (the quota is not their point). */
-export const FAST_QUOTA = { rps: 1000, burst: 1000 } as const;
-
-/** Start the local API Gateway with a scaled-up quota and a short latency, unless told otherwise. */
+/**
+ * Start the local API Gateway with the AWS quotas scaled up 100 times (account
+ * 1000 rps, `GetResources` 250 rps: the quota is not these tests' point) and a
+ * short latency, unless told otherwise.
+ */
 export function startLocalApiGateway(options: EmulatorOptions = {}): Promise<Emulator> {
-  return startEmulator({ quota: FAST_QUOTA, latencyMs: 2, ...options });
+  return startEmulator({ quotaScale: 100, latencyMs: 2, ...options });
 }
+
+/** Our side's rates for tests: the account bucket and the `GetResources` bucket scaled like the emulator's. */
+export const FAST_RATES = { rate: { rps: 1000, burst: 4000 }, operationRates: { GetResources: { rps: 250, burst: 500 } } } as const;
 
 /** A plain SDK client for seeding (no retry policy of ours: seeding runs with no faults). */
 export function seedClient(endpoint: string): APIGatewayClient {

@@ -14,7 +14,7 @@ import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods, PathNotFoundError } from "../../src/observe";
 import { planMethod } from "../../src/plan";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
-import { readsAndWrites, seedApi, seedClient, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { FAST_RATES, readsAndWrites, seedApi, seedClient, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;
 let client: APIGatewayClient;
@@ -24,7 +24,7 @@ let api: SeededApi;
 beforeAll(async () => {
   emulator = await startLocalApiGateway();
   client = seedClient(emulator.endpoint);
-  runtime = createRuntime({ endpoint: emulator.endpoint, rate: { rps: 1000, burst: 1000 }, deadlineMs: 10_000 });
+  runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, deadlineMs: 10_000 });
   api = await seedApi(client, { resources: 12, methods: 10 });
 });
 
