@@ -21,9 +21,8 @@ import type {
   ValidationFailure,
 } from "../model";
 import { describeMethod } from "../model";
-import { normalizeDesiredResponses, normalizeResponses, stableStringify } from "../normalize";
+import { normalizedEqual, normalizeDesiredResponses, normalizeResponses, stableStringify } from "../normalize";
 import { observeMethods, resolvePaths } from "../observe";
-import { planMethod } from "../plan";
 import { createRuntime, reconcile, toDesiredMethod, type Runtime } from "../reconcile";
 import { validateMethodSpec } from "../validate";
 
@@ -414,12 +413,11 @@ export function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInpu
     return { changes: true, replaces, deleteBeforeReplace: sameNaturalKey || !newKeyKnown };
   }
   if (containsUnknown(n)) return { changes: true };
-  const key: MethodKey = { restApiId: o.restApiId as string, resourceId: o.resourceId as string, httpMethod: o.httpMethod as string };
+  // What the resource manages, live (olds) against desired: equal after normalization = no change.
   const live = responsesOfOutputs(kind, olds);
-  const desired = desiredOf(kind, news, key, live);
-  const methodPlan = planMethod(desired, { key, exists: true, responses: live });
+  const desired = normalizeDesiredResponses(specOf(kind, news).responses);
   const exclusiveChanged = kind === "ResponseSet" && ((news as ResponseSetInputs).exclusive ?? true) !== (olds as ResponseSetOutputs).exclusive;
-  return { changes: methodPlan.operations.length > 0 || exclusiveChanged };
+  return { changes: !normalizedEqual(live, desired) || exclusiveChanged };
 }
 
 /** `create`: converge; single resources refuse to take over an existing response unless `adoptExisting`. */
