@@ -1,0 +1,134 @@
+/**
+ * The one classifier (architecture rule 5), pinned as a table: SDK-shaped errors
+ * (the fields the AWS SDK v3 sets: `name`, `$fault`, `$metadata`, `$response`,
+ * `retryAfterSeconds`) and Node socket errors. Pure: no client involved.
+ */
+import { describe, expect, it } from "vitest";
+import { ApiGatewayError, classifyError, codeFor, requestIdOf, retryAfterMsOf, toApiGatewayError, type ErrorClass } from "../../src/aws/errors";
+
+/** An error shaped like the SDK's service exceptions. */
+function sdkError(name: string, status: number, message: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error(message), {
+    name,
+    $fault: status >= 500 ? "server" : "client",
+    $metadata: { httpStatusCode: status, requestId: "req-123" },
+    $response: { statusCode: status, headers: { "x-amzn-requestid": "req-123", ...((extra.headers as object) ?? {}) } },
+    ...extra,
+  });
+}
+function socketError(code: string, message: string, name = "Error"): Error {
+  return Object.assign(new Error(message), { code, name });
+}
+
+const TABLE: [string, unknown, ErrorClass, number?][] = [
+  // AWS-11
+  ["429 TooManyRequestsException", sdkError("TooManyRequestsException", 429, "Too Many Requests"), "throttled"],
+  ["429 with Retry-After header", sdkError("TooManyRequestsException", 429, "Too Many Requests", { headers: { "retry-after": "2" } }), "throttled", 2000],
+  ["429 with retryAfterSeconds field", sdkError("TooManyRequestsException", 429, "slow down", { retryAfterSeconds: "3" }), "throttled", 3000],
+  ["LimitExceededException", sdkError("LimitExceededException", 429, "Limit exceeded"), "throttled"],
+  ["a bare 429 with an unknown name", sdkError("Unknown", 429, "?"), "throttled"],
+  ["ThrottlingException", sdkError("ThrottlingException", 400, "Rate exceeded"), "throttled"],
+  // AWS-9 / AWS-10
+  [
+    "409 concurrent modification",
+    sdkError("ConflictException", 409, "Unable to complete operation due to concurrent modification. Please try again later."),
+    "conflict",
+  ],
+  // AWS-1 / AWS-6
+  ["409 response already exists", sdkError("ConflictException", 409, "Response already exists for this resource"), "already-exists"],
+  ["409 default pattern already exists", sdkError("ConflictException", 409, "Integration response with selection pattern default already exists"), "already-exists"],
+  ["409 with another text", sdkError("ConflictException", 409, "Something else"), "terminal"],
+  // AWS-8, AWS-13, AWS-14
+  ["NotFoundException (method)", sdkError("NotFoundException", 404, "Invalid Method identifier specified"), "not-found"],
+  ["NotFoundException (older text)", sdkError("NotFoundException", 404, "No integration defined for method"), "not-found"],
+  ["AWS-22 Invalid parameter name", sdkError("NotFoundException", 404, "Invalid parameter name specified"), "not-found"],
+  // server
+  ["500 InternalServerError", sdkError("InternalServerError", 500, "boom"), "server"],
+  ["503 ServiceUnavailableException", sdkError("ServiceUnavailableException", 503, "unavailable"), "server"],
+  ["503 with Retry-After", sdkError("ServiceUnavailableException", 503, "unavailable", { headers: { "retry-after": "1" } }), "server", 1000],
+  ["502 unknown name", sdkError("Unknown", 502, "Bad Gateway"), "server"],
+  // network
+  ["ECONNRESET", socketError("ECONNRESET", "read ECONNRESET"), "network"],
+  ["socket hang up", socketError("", "socket hang up"), "network"],
+  ["EPIPE", socketError("EPIPE", "write EPIPE"), "network"],
+  ["ECONNRESET in cause", Object.assign(new Error("fetch failed"), { cause: { code: "ECONNRESET" } }), "network"],
+  // timeouts
+  ["TimeoutError (requestTimeout)", socketError("", "Request timed out after 20000 ms", "TimeoutError"), "timeout"],
+  ["ETIMEDOUT", socketError("ETIMEDOUT", "connect ETIMEDOUT 1.2.3.4:443"), "timeout"],
+  ["TimeoutError with ETIMEDOUT", socketError("ETIMEDOUT", "socket timed out", "TimeoutError"), "timeout"],
+  // terminal
+  ["400 BadRequestException", sdkError("BadRequestException", 400, "Invalid mapping expression specified"), "terminal"],
+  ["400 ValidationException (AWS-7)", sdkError("ValidationException", 400, "1 validation error detected"), "terminal"],
+  ["403 AccessDeniedException", sdkError("AccessDeniedException", 403, "denied"), "terminal"],
+  ["401 UnauthorizedException", sdkError("UnauthorizedException", 401, "expired"), "terminal"],
+  ["connection refused", socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:1"), "terminal"],
+  ["a TypeError", new TypeError("x is not a function"), "terminal"],
+  ["a string", "oops", "terminal"],
+  ["undefined", undefined, "terminal"],
+];
+
+describe("classifyError", () => {
+  it.each(TABLE)("%s → %s", (_label, err, expected, retryAfterMs) => {
+    const c = classifyError(err);
+    expect(c.class).toBe(expected);
+    expect(c.retryAfterMs).toBe(retryAfterMs);
+  });
+
+  it("keeps the classification of an ApiGatewayError", () => {
+    const e = toApiGatewayError(sdkError("ConflictException", 409, "Unable to complete operation due to concurrent modification."), { operation: "PutMethodResponse" });
+    expect(classifyError(e).class).toBe("conflict");
+  });
+});
+
+describe("Retry-After (AWS-11)", () => {
+  it("reads seconds, fractions and HTTP dates", () => {
+    expect(retryAfterMsOf({ $response: { headers: { "retry-after": "0.25" } } })).toBe(250);
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(retryAfterMsOf({ $response: { headers: { "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" } } }, now)).toBe(5000);
+    expect(retryAfterMsOf({ retryAfterSeconds: "x" })).toBeUndefined();
+    expect(retryAfterMsOf({})).toBeUndefined();
+  });
+  it("prefers the header over the field", () => {
+    expect(retryAfterMsOf({ $response: { headers: { "retry-after": "1" } }, retryAfterSeconds: "9" })).toBe(1000);
+  });
+});
+
+describe("ApiGatewayError", () => {
+  it("has a stable code, the operation, the method and the request id in the message", () => {
+    const e = toApiGatewayError(sdkError("NotFoundException", 404, "Invalid Method identifier specified"), {
+      operation: "GetMethod",
+      method: { restApiId: "a1", resourceId: "r1", httpMethod: "GET" },
+      attempts: 1,
+    });
+    expect(e).toBeInstanceOf(ApiGatewayError);
+    expect(e.code).toBe("METHOD_NOT_FOUND");
+    expect(e.requestId).toBe("req-123");
+    expect(e.message).toContain("GetMethod failed for GET r1 (rest api a1, resource r1) [METHOD_NOT_FOUND]");
+    expect(e.message).toContain("request id req-123");
+    expect(e.message).toContain("1 attempt");
+    expect(e.httpStatusCode).toBe(404);
+    expect(e.awsErrorName).toBe("NotFoundException");
+  });
+
+  it("says when no answer came (no request id)", () => {
+    const e = toApiGatewayError(socketError("ECONNRESET", "read ECONNRESET"), { operation: "GetResources", attempts: 4, gaveUp: "deadline of 100 ms reached" });
+    expect(e.code).toBe("NETWORK_ERROR");
+    expect(e.message).toContain("request id none");
+    expect(e.message).toContain("4 attempts, deadline of 100 ms reached");
+  });
+
+  it("maps classes to codes", () => {
+    expect(codeFor("throttled", "X", undefined)).toBe("THROTTLED_DEADLINE");
+    expect(codeFor("conflict", "X", undefined)).toBe("CONFLICT_DEADLINE");
+    expect(codeFor("already-exists", "X", undefined)).toBe("ALREADY_EXISTS");
+    expect(codeFor("not-found", "DeleteMethodResponse", new Error("Invalid Response status code specified"))).toBe("RESPONSE_NOT_FOUND");
+    expect(codeFor("not-found", "PutIntegrationResponse", new Error("Invalid Resource identifier specified"))).toBe("RESOURCE_NOT_FOUND");
+    expect(codeFor("not-found", "PutIntegrationResponse", new Error("No integration defined for method"))).toBe("INTEGRATION_NOT_FOUND");
+    expect(codeFor("terminal", "X", undefined)).toBe("TERMINAL");
+  });
+
+  it("requestIdOf falls back to the response header", () => {
+    expect(requestIdOf({ $response: { headers: { "x-amzn-requestid": "h-1" } } })).toBe("h-1");
+    expect(requestIdOf({})).toBeUndefined();
+  });
+});
