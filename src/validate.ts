@@ -509,7 +509,7 @@ export function validateSpecFile(file: unknown, options?: ValidateOptions): Vali
   }
   const methods: readonly unknown[] = file.methods;
   methods.forEach((s, i) => checkMethod(f, s, `methods[${i}]`, options ?? {}, false));
-  checkDuplicates(f, methods, "methods", api);
+  checkDuplicates(f, methods, "methods", api ?? (typeof file.restApiId === "string" ? file.restApiId : ""));
   return f.list;
 }
 
