@@ -20,7 +20,7 @@ export function clientFor(endpoint: string, extra: { requestTimeoutMs?: number }
     region: "us-east-1",
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts: 1,
-    ...(extra.requestTimeoutMs !== undefined ? { requestHandler: { requestTimeout: extra.requestTimeoutMs } } : {}),
+    ...(extra.requestTimeoutMs !== undefined ? { requestHandler: { requestTimeout: extra.requestTimeoutMs, throwOnRequestTimeout: true } } : {}),
   });
 }
 
