@@ -8,7 +8,8 @@
  * - an absent `selectionPattern` and `""` both mean "default" (AWS-17): both become `""`;
  * - absent, `null` and `{}` maps are the same (AWS-15, AWS-18): all become `{}`;
  * - `contentHandling` absent, `null` or `""` means pass-through (AWS-27): the key is left out;
- * - every map has its keys sorted (code-point order), so `JSON.stringify` is stable.
+ * - every map has its keys sorted (code-point order), and the fields of every object are in
+ *   alphabetical order too, so plain `JSON.stringify` is stable.
  *
  * Everything here is pure: no client, no I/O, inputs are never modified.
  */
@@ -106,8 +107,8 @@ export function normalizeMethodResponse(
   response: MethodResponseSpec | LiveMethodResponse | NormalizedMethodResponse | null | undefined,
 ): NormalizedMethodResponse {
   return {
-    responseParameters: sortedMap<boolean | string, boolean>(response?.responseParameters, (v) => toRequired(v)),
     responseModels: sortedMap<string, string>(response?.responseModels, (v) => v ?? ""),
+    responseParameters: sortedMap<boolean | string, boolean>(response?.responseParameters, (v) => toRequired(v)),
   };
 }
 
@@ -122,11 +123,12 @@ export function normalizeIntegrationResponse(
 ): NormalizedIntegrationResponse {
   const contentHandling = toContentHandling(response?.contentHandling);
   const base = {
-    selectionPattern: response?.selectionPattern ?? "",
     responseParameters: sortedMap<string, string>(response?.responseParameters, (v) => v ?? ""),
     responseTemplates: sortedMap<string, string>(response?.responseTemplates, (v) => v ?? ""),
+    selectionPattern: response?.selectionPattern ?? "",
   };
-  return contentHandling === undefined ? base : { ...base, contentHandling };
+  // Fields in alphabetical order too, so that plain JSON.stringify is stable.
+  return contentHandling === undefined ? base : { contentHandling, ...base };
 }
 
 /**
@@ -135,11 +137,11 @@ export function normalizeIntegrationResponse(
  */
 export function normalizeResponse(response: ResponseSpec | NormalizedResponse | null | undefined): NormalizedResponse {
   const out: { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse } = {};
-  if (response?.methodResponse !== undefined && response.methodResponse !== null) {
-    out.methodResponse = normalizeMethodResponse(response.methodResponse);
-  }
   if (response?.integrationResponse !== undefined && response.integrationResponse !== null) {
     out.integrationResponse = normalizeIntegrationResponse(response.integrationResponse);
+  }
+  if (response?.methodResponse !== undefined && response.methodResponse !== null) {
+    out.methodResponse = normalizeMethodResponse(response.methodResponse);
   }
   return out;
 }
@@ -177,8 +179,8 @@ export function normalizeLiveMethod(method: LiveMethod | null | undefined): Norm
     const mr = mrs[code];
     const ir = irs[code];
     const r: { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse } = {};
-    if (mr !== null && mr !== undefined) r.methodResponse = normalizeMethodResponse(mr);
     if (ir !== null && ir !== undefined) r.integrationResponse = normalizeIntegrationResponse(ir);
+    if (mr !== null && mr !== undefined) r.methodResponse = normalizeMethodResponse(mr);
     responses[code] = r;
   }
   const type = method?.methodIntegration?.type;

@@ -279,8 +279,8 @@ export function targetState(desired: DesiredMethod, live: NormalizedResponses): 
     const mr = targetOf(desired, code, "methodResponse", want[code]?.methodResponse, live[code]?.methodResponse);
     const ir = targetOf(desired, code, "integrationResponse", want[code]?.integrationResponse, live[code]?.integrationResponse);
     const r: { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse } = {};
-    if (mr !== null) r.methodResponse = mr;
     if (ir !== null) r.integrationResponse = ir;
+    if (mr !== null) r.methodResponse = mr;
     if (mr !== null || ir !== null) out[code] = r;
   }
   return out;
