@@ -17,7 +17,9 @@ import { newReadSession, observeMethods, resolvePaths, type ObservedMethodWithEv
 import { isInSync, plan as planMethods } from "./plan";
 import { validateSpecs, type ValidateOptions } from "./validate";
 
+/** Re-exported from `aws/runtime`: a runtime on the shared client, bucket and write queues of its configuration. */
 export { createRuntime };
+/** Re-exported from `aws/runtime`. */
 export type { Runtime, RuntimeOptions };
 
 /** The specs are invalid. Thrown before any AWS call; carries every failure. */

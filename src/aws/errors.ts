@@ -232,12 +232,19 @@ export interface ApiGatewayErrorDetails {
  */
 export class ApiGatewayError extends Error {
   override readonly name = "ApiGatewayError";
+  /** Stable, machine-readable code. */
   readonly code: ApiGatewayErrorCode;
+  /** The classifier's answer for the underlying error. */
   readonly classification: ErrorClass;
+  /** The SDK operation, e.g. `PutMethodResponse`. */
   readonly operation: string;
+  /** The method the call was about. */
   readonly method?: MethodKey;
+  /** The status code the call was about. */
   readonly statusCode?: string;
+  /** The AWS request id of the last attempt (absent when no answer came). */
   readonly requestId?: string;
+  /** Attempts made (1 = not retried). */
   readonly attempts: number;
   /** The AWS error name (`NotFoundException`, …) of the underlying error. */
   readonly awsErrorName?: string;
