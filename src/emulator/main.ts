@@ -12,7 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_LATENCY_MS, parseFaultRules, startEmulator, type BucketLimits, type EmulatorOptions } from "./index";
+import { DEFAULT_LATENCY_MS, parseFaultRules, startEmulator, type BucketLimits, type Emulator, type EmulatorOptions } from "./index";
 
 /** The `--help` text. */
 export const USAGE = `Usage: node dist/emulator/main.js [options]
@@ -99,14 +99,21 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const emulator = await startEmulator(options);
+  let emulator: Emulator | undefined;
+  let signalled: string | undefined;
   let stopping = false;
+  let stoppedCleanly = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    signalled = signal;
+    // A signal during startup: stop as soon as moto is up (moto runs in its own process group).
+    if (!emulator || stopping) return;
     stopping = true;
     process.stderr.write(`local API Gateway: ${signal}, stopping\n`);
     emulator.stop().then(
-      () => process.exit(0),
+      () => {
+        stoppedCleanly = true;
+        process.exit(0);
+      },
       (e: unknown) => {
         process.stderr.write(`stop failed: ${e instanceof Error ? e.message : String(e)}\n`);
         process.exit(1);
@@ -115,6 +122,18 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  emulator = await startEmulator(options);
+  const motoGroup = emulator.moto.pid;
+  // Last resort if this process ends without stop() (a crash): moto must not outlive us.
+  process.on("exit", () => {
+    if (stoppedCleanly || motoGroup <= 0) return;
+    try {
+      process.kill(-motoGroup, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  });
+  if (signalled) return stop(signalled);
   process.stdout.write(`endpoint=${emulator.endpoint}\n`);
 }
 
