@@ -3,7 +3,12 @@
  * (AWS-1..AWS-8, AWS-14, AWS-16, AWS-17 on put), where moto alone answers otherwise.
  */
 import {
+  DeleteIntegrationCommand,
   DeleteIntegrationResponseCommand,
+  DeleteMethodCommand,
+  DeleteResourceCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
   DeleteMethodResponseCommand,
   GetIntegrationResponseCommand,
   PutIntegrationResponseCommand,
@@ -189,6 +194,29 @@ describe("AWS-8: writes on a missing parent", () => {
     });
     const fromMoto = await errorOf(moto.send(new PutIntegrationResponseCommand({ ...key(m), statusCode: "200" })));
     expect(fromMoto?.message).not.toBe("Invalid Integration identifier specified");
+  });
+});
+
+describe("AWS-8: methods, integrations and resources on a missing parent", () => {
+  it("PutMethod, PutIntegration, DeleteMethod, DeleteIntegration, DeleteResource answer AWS's 404s (moto: another text, a 500, a silent success)", async () => {
+    const m = await createMethod(aws, { integration: false });
+    const resourceGone = { status: 404, name: "NotFoundException", message: "Invalid Resource identifier specified" };
+    const methodGone = { status: 404, name: "NotFoundException", message: "Invalid Method identifier specified" };
+    await expectAwsError(aws.send(new PutMethodCommand({ ...key(m), resourceId: "nosuchres", authorizationType: "NONE" })), resourceGone);
+    await expectAwsError(aws.send(new PutIntegrationCommand({ ...key(m), httpMethod: "POST", type: "MOCK" })), methodGone);
+    await expectAwsError(aws.send(new DeleteMethodCommand({ ...key(m), httpMethod: "POST" })), methodGone);
+    await expectAwsError(aws.send(new DeleteIntegrationCommand(key(m))), {
+      status: 404,
+      name: "NotFoundException",
+      message: "Invalid Integration identifier specified",
+    });
+    await expectAwsError(aws.send(new DeleteResourceCommand({ restApiId: m.restApiId, resourceId: "nosuchres" })), resourceGone);
+    // What moto alone says.
+    expect((await errorOf(moto.send(new PutMethodCommand({ ...key(m), resourceId: "nosuchres", authorizationType: "NONE" }))))?.message).toBe(
+      "Invalid resource identifier specified",
+    );
+    expect(await errorOf(moto.send(new DeleteMethodCommand({ ...key(m), httpMethod: "POST" })))).toBeUndefined();
+    expect((await errorOf(moto.send(new DeleteResourceCommand({ restApiId: m.restApiId, resourceId: "nosuchres" }))))?.status).toBe(500);
   });
 });
 
