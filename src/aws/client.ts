@@ -133,6 +133,9 @@ export function createApiGatewayClient(config: ClientConfig = {}): APIGatewayCli
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({
       requestTimeout: resolved.requestTimeoutMs,
+      // Without it, the handler only logs a warning when requestTimeout is exceeded
+      // and the call hangs on: the time limit must end the attempt (a `TimeoutError`).
+      throwOnRequestTimeout: true,
       connectionTimeout: resolved.connectionTimeoutMs,
     }),
   });

@@ -101,7 +101,7 @@ export const isAlreadyExists = (err: unknown): boolean => isConflictError(err) &
 /** A server error: 5xx, or a server-fault name. */
 export const isServerError = (err: unknown): boolean =>
   (httpStatusOf(err) ?? 0) >= 500 || SERVER_ERROR_NAMES.includes(errorName(err)) || shape(err).$fault === "server";
-/** A request time limit. Checked before network errors: the handler reports some time limits as `ETIMEDOUT`. */
+/** A request time limit (`TimeoutError`, `ETIMEDOUT`). Checked after {@link isNetworkError}. */
 export const isTimeoutError = (err: unknown): boolean =>
   TIMEOUT_ERROR_NAMES.includes(errorName(err)) || TIMEOUT_ERROR_CODES.includes(socketCodeOf(err));
 /** A broken connection. */
@@ -131,8 +131,8 @@ export function retryAfterMsOf(err: unknown, now: number = Date.now()): number |
 /**
  * Classify any error thrown by an SDK call. The order matters: throttling first
  * (a 429 is not a client error to give up on), then the two kinds of conflict,
- * then not-found, server errors, time limits, broken connections; everything
- * else is terminal. An {@link ApiGatewayError} keeps its classification.
+ * then not-found, server errors, broken connections (by socket code: the Node
+ * HTTP handler names them `TimeoutError`), time limits; everything else is terminal. An {@link ApiGatewayError} keeps its classification.
  */
 export function classifyError(err: unknown): Classification {
   if (err instanceof ApiGatewayError) return { class: err.classification };
@@ -148,8 +148,10 @@ export function classifyError(err: unknown): Classification {
     const retryAfterMs = retryAfterMsOf(err);
     return retryAfterMs === undefined ? { class: "server" } : { class: "server", retryAfterMs };
   }
-  if (isTimeoutError(err)) return { class: "timeout" };
+  // Broken connections before time limits: the Node HTTP handler renames ECONNRESET
+  // and EPIPE errors to `TimeoutError`; their socket code tells what happened.
   if (isNetworkError(err)) return { class: "network" };
+  if (isTimeoutError(err)) return { class: "timeout" };
   return { class: "terminal" };
 }
 

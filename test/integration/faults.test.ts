@@ -91,6 +91,25 @@ describe("retry policy against the local API Gateway", () => {
     }
   });
 
+  it("retries server errors, broken connections and hung requests (request time limit), classified from real transport errors", async () => {
+    const runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, requestTimeoutMs: 400, baseDelayMs: 20, maxDelayMs: 100 });
+    const api = apis[1]!;
+    const specs: MethodSpec[] = api.methods.slice(3).map((key, i) => ({ ...key, responses: responses(100 + i) }));
+    emulator.setFaults([
+      { fault: "internal", mutating: true, count: 2 },
+      { fault: "unavailable", mutating: true, count: 1, retryAfterSeconds: 0 },
+      { fault: "reset", count: 2 },
+      { fault: "hang", count: 1, mutating: true },
+    ]);
+    try {
+      const result = await reconcile(runtime, specs);
+      result.observed.forEach((o, i) => expect(o.responses).toEqual(normalizeDesiredResponses(specs[i]!.responses)));
+      expect(result.report.retries).toMatchObject({ server: 3, network: 2, timeout: 1 });
+    } finally {
+      emulator.setFaults([]);
+    }
+  });
+
   it("honours Retry-After (AWS-11): one throttle of 1 s delays the call by at least 1 s", async () => {
     const runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES });
     emulator.setFaults([{ fault: "throttle", operation: "GetMethod", count: 1, retryAfterSeconds: 1 }]);

@@ -51,6 +51,7 @@ const TABLE: [string, unknown, ErrorClass, number?][] = [
   ["ECONNRESET", socketError("ECONNRESET", "read ECONNRESET"), "network"],
   ["socket hang up", socketError("", "socket hang up"), "network"],
   ["EPIPE", socketError("EPIPE", "write EPIPE"), "network"],
+  ["ECONNRESET renamed TimeoutError by the Node HTTP handler", socketError("ECONNRESET", "socket hang up", "TimeoutError"), "network"],
   ["ECONNRESET in cause", Object.assign(new Error("fetch failed"), { cause: { code: "ECONNRESET" } }), "network"],
   // timeouts
   ["TimeoutError (requestTimeout)", socketError("", "Request timed out after 20000 ms", "TimeoutError"), "timeout"],
