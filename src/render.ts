@@ -203,8 +203,10 @@ export interface MarkdownOptions extends RenderOptions {
 }
 
 /**
- * Escape a value for a markdown table cell: HTML-significant characters as entities
- * (`&`, `<`, `>`), `|` as `\|`, backslashes doubled, line breaks as `<br>`.
+ * Escape a value for a markdown table cell so that it shows literally on GitHub:
+ * backslashes doubled; `&`, `<`, `>` as HTML entities; the characters markdown would
+ * interpret in a cell (`|` column separator, `` ` * _ [ ] ~ `` formatting, `$` math)
+ * backslash-escaped; line breaks as `<br>`.
  */
 export function escapeMarkdownCell(s: string): string {
   return s
@@ -212,7 +214,7 @@ export function escapeMarkdownCell(s: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/\|/g, "\\|")
+    .replace(/[|`*_[\]~$]/g, "\\$&")
     .replace(/\r\n|\r|\n/g, "<br>");
 }
 
