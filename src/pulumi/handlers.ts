@@ -410,7 +410,9 @@ export function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInpu
   if (replaces.length > 0) {
     // Deleting the old one after creating the new one would wipe the new responses when both
     // name the same method and code (or when it cannot be known yet): delete first then.
-    return { changes: true, replaces, deleteBeforeReplace: sameNaturalKey || !newKeyKnown };
+    // An integration response is also deleted first: a new default one beside the old default
+    // one would be refused (AWS-6).
+    return { changes: true, replaces, deleteBeforeReplace: sameNaturalKey || !newKeyKnown || kind === "IntegrationResponse" };
   }
   if (containsUnknown(n)) return { changes: true };
   // What the resource manages, live (olds) against desired: equal after normalization = no change.

@@ -5,7 +5,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import {
+  APIGatewayClient,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  GetMethodCommand,
+  GetResourcesCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
+} from "@aws-sdk/client-api-gateway";
+import type { NormalizedResponses } from "../../src/model";
+import { normalizeLiveMethod } from "../../src/normalize";
 import type { EmulatorStats } from "../../src/emulator";
 import { ensureStack, runPulumi, type PulumiResult } from "../../src/pulumi-env";
 
@@ -73,4 +83,23 @@ export async function emulatorStats(endpoint: string): Promise<EmulatorStats & {
 export async function resetEmulator(endpoint: string): Promise<void> {
   const res = await fetch(`${endpoint}/__emulator/reset`, { method: "POST" });
   await res.arrayBuffer();
+}
+
+/** A REST API with `count` resources `/r1` … `/rN`, each with a GET method and a MOCK integration. */
+export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"): Promise<{ restApiId: string; resourceIds: string[] }> {
+  const restApiId = (await sdk.send(new CreateRestApiCommand({ name }))).id!;
+  const root = (await sdk.send(new GetResourcesCommand({ restApiId }))).items!.find((r) => r.path === "/")!.id!;
+  const resourceIds: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const id = (await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: `r${i}` }))).id!;
+    await sdk.send(new PutMethodCommand({ restApiId, resourceId: id, httpMethod: "GET", authorizationType: "NONE" }));
+    await sdk.send(new PutIntegrationCommand({ restApiId, resourceId: id, httpMethod: "GET", type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } }));
+    resourceIds.push(id);
+  }
+  return { restApiId, resourceIds };
+}
+
+/** The normalized live responses of a method, read with the SDK. */
+export async function liveResponses(sdk: APIGatewayClient, restApiId: string, resourceId: string, httpMethod = "GET"): Promise<NormalizedResponses> {
+  return normalizeLiveMethod(await sdk.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))).responses;
 }
