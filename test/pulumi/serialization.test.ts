@@ -1,0 +1,37 @@
+/**
+ * The providers are serialized into the state and run in the provider process: they
+ * must capture nothing but strings (toolchain: AWS SDK v3 clients cannot be captured,
+ * pulumi/pulumi #13960). Serialized exactly as `pulumi.dynamic.Resource` does, from
+ * the compiled CommonJS output that programs load.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { describe, expect, it } from "vitest";
+
+const dist = path.resolve(__dirname, "..", "..", "dist");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { makeProvider } = require(path.join(dist, "pulumi", "provider.js")) as typeof import("../../src/pulumi/provider");
+
+describe("provider serialization", () => {
+  for (const kind of ["ResponseSet", "MethodResponse", "IntegrationResponse"] as const) {
+    it(`${kind}: small, self-contained, no client captured`, async () => {
+      const provider = makeProvider(kind);
+      const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+      expect(sf.containsSecrets).toBe(false);
+      // Nothing of the SDK, the reconciler or a client was pulled in by value.
+      expect(sf.text).not.toMatch(/APIGatewayClient|@aws-sdk|@smithy|TokenBucket|WriteQueues|credentials/);
+      expect(sf.text.length).toBeLessThan(8_000);
+      // What it needs is required at call time.
+      expect(sf.text).toContain("pulumi-apigw-responses/dist/pulumi/handlers");
+      expect(sf.text).toContain(JSON.stringify(kind));
+
+      // The text runs on its own: evaluate it as the provider process does and call check.
+      const mod = { exports: {} as { handler?: () => pulumi.dynamic.ResourceProvider } };
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval
+      new Function("module", "exports", "require", sf.text)(mod, mod.exports, require);
+      const revived = mod.exports.handler!();
+      const check = await revived.check!({}, { restApiId: "a", resourceId: "b", httpMethod: "GET", statusCode: "600", responses: {} });
+      expect(check.failures?.length).toBeGreaterThan(0);
+    });
+  }
+});
