@@ -5,7 +5,8 @@
  * rules (AWS-4/AWS-5 header declarations, AWS-6 one default, regular expressions that
  * compile, template sizes) are only checked by `validateMethodSpec`.
  *
- * The spec file schema is committed as `schema/spec.schema.json`. To rewrite it after a
+ * The spec file schema is committed as `schema/spec.schema.json` (point an editor at it,
+ * e.g. `# yaml-language-server: $schema=./schema/spec.schema.json`). To rewrite it after a
  * change, either build and run this module (`npx tsc -p tsconfig.json && node dist/schema.js`),
  * or run the unit test with `UPDATE_SCHEMA=1` (`UPDATE_SCHEMA=1 npx vitest run test/unit/schema.test.ts`).
  */
@@ -21,9 +22,6 @@ import {
 
 /** A JSON Schema document or subschema (plain JSON data). */
 export type JsonSchema = { readonly [key: string]: unknown };
-
-/** The `$id` of the spec file schema. */
-export const SPEC_SCHEMA_ID = "https://github.com/pulumi-apigw-responses/schema/spec.schema.json";
 
 /** Where the spec file schema is committed, relative to the package root. */
 export const SPEC_SCHEMA_PATH = "schema/spec.schema.json";
@@ -135,7 +133,6 @@ export const methodSpecJsonSchema: JsonSchema = {
 /** JSON Schema (draft 2020-12) of a spec file `{ restApiId, region?, methods: [...] }` ({@link SpecFile}). */
 export const specFileJsonSchema: JsonSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: SPEC_SCHEMA_ID,
   title: "API Gateway method responses (spec file)",
   type: "object",
   additionalProperties: false,
