@@ -1,0 +1,81 @@
+/**
+ * How the command line reports failures: one clear line for every error a user can
+ * cause or meet (a bad spec, a missing path, an AWS refusal with its request id), the
+ * detail and the stack only with `--verbose`, and exit code 1.
+ */
+import { ApplyError } from "../apply";
+import { ApiGatewayError } from "../aws/errors";
+import { PathNotFoundError } from "../observe";
+import { PlanError } from "../plan";
+import { ConvergenceError, ValidationError } from "../reconcile";
+
+/** Exit codes of `plan` and `drift` (the `terraform plan -detailed-exitcode` convention). */
+export const EXIT = {
+  /** In sync, or the command succeeded. */
+  ok: 0,
+  /** Any error. */
+  error: 1,
+  /** Changes are needed (plan) or the live state drifted (drift). */
+  changes: 2,
+} as const;
+
+/**
+ * An error caused by the user (a file that cannot be read, an option with a bad value):
+ * printed as one line without a stack trace, even with `--verbose` unless `detail` is set.
+ */
+export class CliError extends Error {
+  override readonly name = "CliError";
+  /** More lines, shown with `--verbose`. */
+  readonly detail?: string;
+
+  /** @param message the one line; @param detail more lines for `--verbose` */
+  constructor(message: string, detail?: string) {
+    super(message);
+    if (detail !== undefined) this.detail = detail;
+  }
+}
+
+/** The first line of a message. */
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}
+
+/**
+ * The lines to print for an error: the first is the one clear line (prefixed
+ * `error: `); with `verbose`, the detail follows (every validation failure, every
+ * failed method, the cause chain and, for unexpected errors, the stack).
+ */
+export function describeError(err: unknown, verbose: boolean): string[] {
+  if (err instanceof ValidationError) {
+    const [first, ...rest] = err.failures;
+    const head = first ? `${first.property || "(spec)"}: ${first.reason}` : "invalid spec";
+    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? "" : "s"}${verbose ? "" : "; --verbose lists them"})` : "";
+    const lines = [`error: invalid spec: ${head}${more}`];
+    if (verbose) for (const f of err.failures) lines.push(`  - ${f.property || "(spec)"}: ${f.reason}`);
+    return lines;
+  }
+  if (err instanceof ApplyError) {
+    const lines = [`error: ${err.errors.length} method(s) could not be applied; first: ${firstLine(err.errors[0]?.message ?? err.message)}`];
+    if (verbose) for (const e of err.errors) lines.push(`  - ${e.message}`);
+    return lines;
+  }
+  if (err instanceof ConvergenceError) {
+    const [head, ...rest] = err.message.split("\n");
+    return [`error: ${head}`, ...(verbose ? rest : [])];
+  }
+  if (err instanceof CliError) {
+    return [`error: ${err.message}`, ...(verbose && err.detail ? err.detail.split("\n").map((l) => `  ${l}`) : [])];
+  }
+  if (err instanceof ApiGatewayError || err instanceof PathNotFoundError || err instanceof PlanError) {
+    const lines = [`error: ${firstLine(err.message)}`];
+    if (verbose) {
+      lines.push(...err.message.split("\n").slice(1));
+      const cause = (err as Error & { cause?: unknown }).cause;
+      if (cause instanceof Error) lines.push(`  cause: ${cause.name}: ${cause.message}`);
+    }
+    return lines;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  if (verbose) return [`error: ${firstLine(e.message) || e.name}`, ...(e.stack ?? "").split("\n").slice(1)];
+  return [`error: ${firstLine(e.message) || e.name} (unexpected; --verbose shows the details)`];
+}

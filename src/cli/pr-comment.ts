@@ -1,0 +1,298 @@
+/**
+ * `pr-comment`: turn the JSON of `pulumi preview --json` into the markdown of
+ * `apigw-responses plan --format markdown` (a table per method: status code | field |
+ * live value | desired value | action) for the resources of this package only.
+ *
+ * Every other resource is filtered out; the serialized provider (`__provider`) is never
+ * read; secret values — `"[secret]"` or the `4dabf18193072939515e22adb298388d`
+ * signature objects of the engine — are masked, and a secret field is always listed
+ * (its change cannot be seen). Values not known before apply are shown as such.
+ *
+ * The live side is the resource's last state (its outputs: the live responses as of the
+ * last refresh — run the preview with `--refresh` to compare with what is live now);
+ * the desired side is the new inputs. Pure.
+ */
+import type {
+  MethodKey,
+  MethodPlan,
+  NormalizedIntegrationResponse,
+  NormalizedMethodResponse,
+  NormalizedResponses,
+  Operation,
+  OperationKind,
+  Plan,
+  ResponseKind,
+  ResponseSpec,
+} from "../model";
+import { normalizeDesiredResponses, normalizeIntegrationResponse, normalizeMethodResponse, compareKeys } from "../normalize";
+import { integrationResponseChanges, methodResponseChanges, methodResponsePatch } from "../plan";
+import { renderPlanMarkdown, type MarkdownOptions } from "../render";
+
+/** The type tokens of this package's resources. */
+export const RESOURCE_TYPES = {
+  ResponseSet: "pulumi-nodejs:dynamic/apigw-responses:ResponseSet",
+  MethodResponse: "pulumi-nodejs:dynamic/apigw-responses:MethodResponse",
+  IntegrationResponse: "pulumi-nodejs:dynamic/apigw-responses:IntegrationResponse",
+} as const;
+
+type Kind = keyof typeof RESOURCE_TYPES;
+
+/** The engine's secret signature key and value. */
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The engine's value of {@link SECRET_SIG_KEY} for secrets. */
+export const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+/** The engine's marker of values not known before apply. */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** What a masked value is shown as. */
+export const SECRET_MASK = "[secret]";
+/** What a value not known before apply is shown as. */
+export const UNKNOWN_MASK = "(known after apply)";
+
+/** One step of `pulumi preview --json` (the fields read here). */
+interface PreviewStep {
+  readonly op?: string;
+  readonly urn?: string;
+  readonly oldState?: { readonly type?: string; readonly inputs?: Record<string, unknown>; readonly outputs?: Record<string, unknown> };
+  readonly newState?: { readonly type?: string; readonly inputs?: Record<string, unknown>; readonly outputs?: Record<string, unknown> };
+}
+
+/** A resource of this package touched by the preview. */
+export interface PreviewResource {
+  readonly name: string;
+  readonly kind: Kind;
+  /** `create`, `update`, `delete`, `replace`. */
+  readonly op: string;
+}
+
+/** The result of {@link previewToPlan}. */
+export interface PreviewPlan {
+  readonly plan: Plan;
+  /** The resources of this package with changes, in preview order. */
+  readonly resources: readonly PreviewResource[];
+  /** Resources of this package without changes. */
+  readonly unchanged: number;
+  /** Error diagnostics of the preview (counted, not shown: they may quote values). */
+  readonly errors: number;
+  /** Lines to show under the table (values not known, secret response sets). */
+  readonly notes: readonly string[];
+  /** Fields to mask: JSON `[status code, kind, field]`. */
+  readonly secretFields: ReadonlySet<string>;
+}
+
+/** Is `v` a secret as the engine prints it? */
+export function isSecretValue(v: unknown): boolean {
+  if (v === SECRET_MASK) return true;
+  return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG_VALUE;
+}
+
+/** Collects masked fields while the values are read. */
+class Reader {
+  private n = 0;
+  readonly secrets = new Set<string>();
+
+  /** A leaf value: secrets become unique placeholders (so they never compare equal) and are recorded. */
+  leaf(v: unknown, code: string, kind: ResponseKind, field: string): unknown {
+    if (isSecretValue(v)) {
+      this.secrets.add(secretId(code, kind, field));
+      return `${SECRET_MASK}#${++this.n}`;
+    }
+    if (v === UNKNOWN_VALUE) return UNKNOWN_MASK;
+    return v;
+  }
+
+  /** A map (`responseParameters`, …): a secret or unknown map becomes one masked entry. */
+  map(v: unknown, code: string, kind: ResponseKind, name: string): Record<string, unknown> | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (isSecretValue(v) || v === UNKNOWN_VALUE || typeof v !== "object" || Array.isArray(v)) {
+      return { "*": this.leaf(isSecretValue(v) ? v : UNKNOWN_VALUE, code, kind, `${name}.*`) };
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = this.leaf(x, code, kind, `${name}.${k}`);
+    return out;
+  }
+
+  methodResponse(v: unknown, code: string): NormalizedMethodResponse | undefined {
+    if (v === undefined || v === null || typeof v !== "object") return undefined;
+    const o = v as Record<string, unknown>;
+    const params = this.map(o.responseParameters, code, "methodResponse", "responseParameters");
+    return normalizeMethodResponse({
+      responseParameters: params && Object.fromEntries(Object.entries(params).map(([k, x]) => [k, x === true || x === "true"])),
+      responseModels: this.map(o.responseModels, code, "methodResponse", "responseModels") as Record<string, string> | undefined,
+    });
+  }
+
+  integrationResponse(v: unknown, code: string): NormalizedIntegrationResponse | undefined {
+    if (v === undefined || v === null || typeof v !== "object") return undefined;
+    const o = v as Record<string, unknown>;
+    const str = (x: unknown, field: string) => (x === undefined || x === null ? undefined : String(this.leaf(x, code, "integrationResponse", field)));
+    const ch = str(o.contentHandling, "contentHandling");
+    return normalizeIntegrationResponse({
+      selectionPattern: str(o.selectionPattern, "selectionPattern"),
+      responseParameters: this.map(o.responseParameters, code, "integrationResponse", "responseParameters") as Record<string, string> | undefined,
+      responseTemplates: this.map(o.responseTemplates, code, "integrationResponse", "responseTemplates") as Record<string, string> | undefined,
+      ...(ch !== undefined ? { contentHandling: ch as NormalizedIntegrationResponse["contentHandling"] } : {}),
+    });
+  }
+
+  /** The responses of a `ResponseSet` (inputs or outputs); undefined when secret or unknown as a whole. */
+  responses(v: unknown): NormalizedResponses | undefined {
+    if (v === undefined || v === null) return {};
+    if (typeof v !== "object" || Array.isArray(v) || isSecretValue(v)) return undefined;
+    const out: Record<string, ResponseSpec> = {};
+    for (const [code, r] of Object.entries(v as Record<string, unknown>)) {
+      if (r === null || typeof r !== "object" || isSecretValue(r)) continue;
+      const o = r as Record<string, unknown>;
+      const mr = this.methodResponse(o.methodResponse, code);
+      const ir = this.integrationResponse(o.integrationResponse, code);
+      out[code] = { ...(mr ? { methodResponse: mr } : {}), ...(ir ? { integrationResponse: ir } : {}) };
+    }
+    return normalizeDesiredResponses(out);
+  }
+}
+
+/** The id of a masked field. Masks apply to every method with that status code, kind and field (masking more is safe). */
+function secretId(code: string, kind: ResponseKind, field: string): string {
+  return JSON.stringify([code, kind, field]);
+}
+
+const KIND_OF_SINGLE: Record<Exclude<Kind, "ResponseSet">, ResponseKind> = { MethodResponse: "methodResponse", IntegrationResponse: "integrationResponse" };
+
+/** The responses a resource's inputs or outputs describe, read through `reader`. */
+function responsesOf(kind: Kind, props: Record<string, unknown> | undefined, reader: Reader): NormalizedResponses | undefined {
+  if (props === undefined) return {};
+  if (kind === "ResponseSet") return reader.responses(props.responses);
+  const code = typeof props.statusCode === "string" && props.statusCode !== UNKNOWN_VALUE ? props.statusCode : UNKNOWN_MASK;
+  const k = KIND_OF_SINGLE[kind];
+  const fields: Record<string, unknown> = {};
+  for (const f of ["responseParameters", "responseModels", "selectionPattern", "responseTemplates", "contentHandling"]) {
+    if (props[f] !== undefined) fields[f] = props[f];
+  }
+  // Outputs of a response that is gone (refreshed) carry no fields: absent.
+  if (props.revision !== undefined && Object.keys(fields).length === 0) return {};
+  const r = k === "methodResponse" ? reader.methodResponse(fields, code) : reader.integrationResponse(fields, code);
+  return r ? { [code]: { [k]: r } } : {};
+}
+
+function str(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v === UNKNOWN_VALUE) return UNKNOWN_MASK;
+  if (isSecretValue(v)) return SECRET_MASK;
+  return String(v);
+}
+
+/** The operations that take `live` to `desired` for display (the engine and the planner decide the real calls). */
+function displayOperations(key: MethodKey, live: NormalizedResponses, desired: NormalizedResponses, removeUnlisted: boolean): Operation[] {
+  const ops: Operation[] = [];
+  const codes = [...new Set([...Object.keys(live), ...Object.keys(desired)])].sort(compareKeys);
+  for (const statusCode of codes) {
+    const lm = live[statusCode]?.methodResponse;
+    const dm = desired[statusCode]?.methodResponse;
+    const li = live[statusCode]?.integrationResponse;
+    const di = desired[statusCode]?.integrationResponse;
+    const mrChanges = methodResponseChanges(lm, dm);
+    if (dm && !lm) ops.push({ kind: "PutMethodResponse", key, statusCode, methodResponse: dm, changes: mrChanges });
+    else if (dm && lm && mrChanges.length > 0) {
+      const p = methodResponsePatch(lm, dm);
+      ops.push({ kind: "UpdateMethodResponse", key, statusCode, patch: [...p.upserts, ...p.removes], changes: mrChanges });
+    } else if (!dm && lm && removeUnlisted) ops.push({ kind: "DeleteMethodResponse", key, statusCode, changes: mrChanges });
+    const irChanges = integrationResponseChanges(li, di);
+    if (di && irChanges.length > 0) ops.push({ kind: "PutIntegrationResponse", key, statusCode, integrationResponse: di, changes: irChanges, overwrites: li !== undefined });
+    else if (!di && li && removeUnlisted) ops.push({ kind: "DeleteIntegrationResponse", key, statusCode, changes: irChanges });
+  }
+  return ops;
+}
+
+/** The last segment of a URN: the resource name. */
+function nameOfUrn(urn: string | undefined): string {
+  return urn?.split("::").pop() ?? "?";
+}
+
+/**
+ * Read `pulumi preview --json` and build one {@link Plan} of this package's
+ * resources, one method entry per API Gateway method (resources on the same method
+ * are merged), for {@link renderPlanMarkdown}.
+ *
+ * @throws {Error} when `preview` is not the JSON object of `pulumi preview --json`
+ */
+export function previewToPlan(preview: unknown): PreviewPlan {
+  if (typeof preview !== "object" || preview === null || Array.isArray(preview)) {
+    throw new Error("the input is not the JSON object of `pulumi preview --json`");
+  }
+  const p = preview as { steps?: unknown; diagnostics?: unknown };
+  if (p.steps !== undefined && !Array.isArray(p.steps)) throw new Error("`steps` of the preview JSON is not a list");
+  const steps = (p.steps ?? []) as PreviewStep[];
+  const errors = Array.isArray(p.diagnostics) ? p.diagnostics.filter((d) => (d as { severity?: string })?.severity === "error").length : 0;
+  const methods = new Map<string, { key: MethodKey; path?: string; operations: Operation[] }>();
+  const resources: PreviewResource[] = [];
+  const notes: string[] = [];
+  const secretFields = new Set<string>();
+  let unchanged = 0;
+  for (const step of steps) {
+    const type = step.newState?.type ?? step.oldState?.type;
+    const kind = (Object.keys(RESOURCE_TYPES) as Kind[]).find((k) => RESOURCE_TYPES[k] === type);
+    if (kind === undefined) continue;
+    const op = step.op ?? "";
+    if (op === "same" || op === "read" || op === "refresh") {
+      if (op === "same") unchanged++;
+      continue;
+    }
+    // A replacement appears as replace + create-replacement + delete-replaced: show its two halves.
+    if (op === "replace") continue;
+    const isDelete = op === "delete" || op === "delete-replaced" || op === "discard" || op === "discard-replaced";
+    const isCreate = op === "create" || op === "create-replacement" || op === "import" || op === "import-replacement";
+    if (!isDelete && !isCreate && op !== "update") continue;
+    const name = nameOfUrn(step.urn);
+    const newInputs = isDelete ? undefined : step.newState?.inputs;
+    const oldOutputs = isCreate ? undefined : step.oldState?.outputs;
+    const idSource = newInputs ?? oldOutputs ?? {};
+    const restApiId = str(idSource.restApiId) ?? "?";
+    const httpMethod = str(idSource.httpMethod) ?? "?";
+    const path = str(idSource.path);
+    const resourceId = str(newInputs?.resourceId) ?? (newInputs?.path === oldOutputs?.path ? str(oldOutputs?.resourceId) : undefined) ?? str(oldOutputs?.resourceId);
+    const key: MethodKey = { restApiId, resourceId: resourceId ?? (path !== undefined ? "(resolved from the path)" : "?"), httpMethod };
+    const methodId = JSON.stringify([restApiId, path ?? key.resourceId, httpMethod]);
+    const reader = new Reader();
+    const live = responsesOf(kind, oldOutputs, reader);
+    const desired = isDelete ? {} : responsesOf(kind, newInputs, reader);
+    for (const s of reader.secrets) secretFields.add(s);
+    const shown = op.replace(/-replace(d|ment)$/, "") === op ? op : `replace (${op})`;
+    resources.push({ name, kind, op: shown });
+    let entry = methods.get(methodId);
+    if (!entry) methods.set(methodId, (entry = { key, ...(path !== undefined ? { path } : {}), operations: [] }));
+    if (live === undefined || desired === undefined) {
+      notes.push(`\`${name}\` (${kind}, ${shown}): the responses are ${live === undefined && desired === undefined ? "secret or not known" : live === undefined ? "secret in the last state" : "secret or not known before apply"}; not shown.`);
+      continue;
+    }
+    const exclusive = kind === "ResponseSet" ? (newInputs ?? oldOutputs)?.exclusive !== false : false;
+    // Deleting a resource removes what it manages; otherwise, a non-exclusive resource leaves other responses alone.
+    const removeUnlisted = isDelete || exclusive;
+    entry.operations.push(...displayOperations(key, live, desired, removeUnlisted));
+  }
+  const plan: Plan = { methods: [...methods.values()].map((m): MethodPlan => ({ key: m.key, ...(m.path !== undefined ? { path: m.path } : {}), operations: m.operations })) };
+  return { plan, resources, unchanged, errors, notes, secretFields };
+}
+
+/**
+ * The markdown comment: the plan tables (as `apigw-responses plan --format markdown`),
+ * then the Pulumi resources concerned, notes, and a warning when the preview failed.
+ */
+export function renderPrComment(preview: PreviewPlan, options: MarkdownOptions = {}): string {
+  const isSecret = (field: string, statusCode: string, kind: OperationKind): boolean =>
+    preview.secretFields.has(secretId(statusCode, kind.endsWith("IntegrationResponse") ? "integrationResponse" : "methodResponse", field));
+  const body = renderPlanMarkdown(preview.plan, {
+    title: "Pulumi preview: API Gateway responses",
+    mask: SECRET_MASK,
+    ...options,
+    isSecret,
+  });
+  const lines = [body.trimEnd()];
+  if (preview.notes.length > 0) lines.push("", ...preview.notes.map((n) => `- ${n}`));
+  if (preview.resources.length > 0) {
+    lines.push("", `Pulumi resources: ${preview.resources.map((r) => `\`${r.name}\` (${r.kind}, ${r.op})`).join(", ")}${preview.unchanged > 0 ? `; ${preview.unchanged} unchanged` : ""}.`);
+  } else if (preview.unchanged > 0) {
+    lines.push("", `Pulumi resources: ${preview.unchanged} unchanged.`);
+  }
+  if (preview.errors > 0) lines.push("", `**The preview reported ${preview.errors} error(s)**: see the job log.`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,308 @@
+/**
+ * The `apigw-responses` command line: `plan`, `apply`, `drift` over a spec file,
+ * `pr-comment` over `pulumi preview --json`, `emulator` (the local API Gateway) and
+ * `schema` (the spec file's JSON Schema). Built with commander; {@link runCli} runs it
+ * with injectable streams and returns the exit code, so tests can call it in-process.
+ */
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { Command, CommanderError } from "commander";
+import { releaseSharedClients } from "../aws/runtime";
+import type { Plan } from "../model";
+import { isInSync } from "../plan";
+import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
+import { createRuntime, planSpecs } from "../reconcile";
+import { specSchemaFileText } from "../schema";
+import { applySpecs, renderApplyReportText, type CliApplyResult } from "./apply";
+import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
+import { CliError, describeError, EXIT } from "./errors";
+import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type OutputFormat, type SpecCommandOptions } from "./options";
+import { previewToPlan, renderPrComment } from "./pr-comment";
+import { loadSpecFile } from "./spec";
+
+/** The streams the command line writes to and reads from. */
+export interface CliIO {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** All of standard input, for `pr-comment`. */
+  readStdin(): Promise<string>;
+}
+
+/** The process's own streams. */
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () =>
+      new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        process.stdin.on("data", (c: Buffer) => chunks.push(c));
+        process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        process.stdin.on("error", reject);
+      }),
+  };
+}
+
+const example = (lines: string[]) => `\nExample${lines.length > 1 ? "s" : ""}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+/** The package version, for `--version`. */
+function packageVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(path.join(__dirname, "..", "..", "package.json")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Run the plan part shared by `plan`, `drift` and `apply --dry-run`. */
+async function planOf(options: SpecCommandOptions): Promise<Plan> {
+  const loaded = loadSpecFile(options.spec);
+  const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
+  return (await planSpecs(runtime, loaded.methods)).plan;
+}
+
+function withNewline(s: string): string {
+  return s.endsWith("\n") ? s : `${s}\n`;
+}
+
+/** Print a plan in a format; return the plan exit code (0 in sync, 2 changes). */
+function printPlan(io: CliIO, p: Plan, format: OutputFormat): number {
+  if (format === "json") io.stdout.write(`${JSON.stringify(planToJson(p), null, 2)}\n`);
+  else if (format === "markdown") io.stdout.write(renderPlanMarkdown(p));
+  else io.stdout.write(withNewline(renderPlanText(p)));
+  return isInSync(p) ? EXIT.ok : EXIT.changes;
+}
+
+/** The JSON of an apply: the plan applied, the report, the failures. */
+function applyJson(result: CliApplyResult): unknown {
+  return {
+    ok: result.failures.length === 0,
+    plan: planToJson(result.plan),
+    report: {
+      operations: result.report.operations.map((o) => ({ kind: o.kind, statusCode: o.statusCode, ...o.key })),
+      calls: result.report.calls,
+      retries: result.report.retries,
+      adopted: result.report.adopted.map((a) => ({ ...a.key, statusCode: a.statusCode, kind: a.kind })),
+      durationMs: result.report.durationMs,
+    },
+    failures: result.failures.map((f) => ({ ...f.method.key, ...(f.method.path !== undefined ? { path: f.method.path } : {}), error: f.error.message })),
+  };
+}
+
+/** Build the commander program; `setExit` receives each command's exit code. */
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command("apigw-responses")
+    .description(
+      "Declarative API Gateway (REST) method responses and integration responses: plan, apply and detect drift from a spec file, render Pulumi previews for pull requests, run the local API Gateway.",
+    )
+    .version(packageVersion(), "--version", "print the version")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText(
+      "after",
+      "\nExit codes: plan, drift and apply --dry-run: 0 in sync, 2 changes needed, 1 error; other commands: 0 done, 1 error.\n" +
+        example(["apigw-responses plan --spec api.yaml", "apigw-responses apply --spec api.yaml", "pulumi preview --json | apigw-responses pr-comment"]),
+    );
+
+  addCommonOptions(
+    addSpecOptions(
+      program
+        .command("plan")
+        .summary("show what apply would change (exit 0 in sync, 2 changes, 1 error)")
+        .description(
+          "Read the spec file, validate it (no AWS call when it is invalid), read the live responses and print the plan. Exit code: 0 in sync, 2 changes needed, 1 error.",
+        ),
+    ),
+  )
+    .addHelpText("after", example(["apigw-responses plan --spec api.yaml", "apigw-responses plan --spec api.yaml --format markdown > plan.md"]))
+    .action(async (options: SpecCommandOptions) => setExit(printPlan(io, await planOf(options), options.format)));
+
+  addCommonOptions(
+    addSpecOptions(
+      program
+        .command("apply")
+        .summary("converge the live responses to the spec")
+        .description(
+          "Plan, then apply method by method (progress on standard error: one line per method, with its retries), verify by reading again, and print the report. --dry-run: only plan (plan's exit codes).",
+        ),
+    ).option("--dry-run", "only show the plan (exit 0 in sync, 2 changes needed)"),
+  )
+    .addHelpText("after", example(["apigw-responses apply --spec api.yaml", "apigw-responses apply --spec api.yaml --dry-run --format markdown"]))
+    .action(async (options: SpecCommandOptions & { dryRun?: boolean }) => {
+      if (options.dryRun) return setExit(printPlan(io, await planOf(options), options.format));
+      const loaded = loadSpecFile(options.spec);
+      const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
+      const result = await applySpecs(runtime, loaded.methods, { write: (s) => io.stderr.write(s), isTTY: io.stderr.isTTY === true });
+      if (options.format === "json") io.stdout.write(`${JSON.stringify(applyJson(result), null, 2)}\n`);
+      else if (options.format === "markdown") {
+        io.stdout.write(renderPlanMarkdown(result.plan, { title: "API Gateway responses applied" }));
+        io.stdout.write(`\n${renderApplyReportText(result).replace(/^ {2}/gm, "- ")}\n`);
+      } else {
+        if (!isInSync(result.plan)) io.stdout.write(withNewline(renderPlanText(result.plan)));
+        io.stdout.write(withNewline(renderApplyReportText(result)));
+      }
+      if (result.failures.length > 0) {
+        const f = result.failures[0]!;
+        io.stderr.write(`error: ${result.failures.length} method(s) could not be applied; first: ${f.error.message.split("\n")[0]}\n`);
+        return setExit(EXIT.error);
+      }
+      setExit(EXIT.ok);
+    });
+
+  addCommonOptions(
+    addSpecOptions(
+      program
+        .command("drift")
+        .summary("report what drifted from the spec (exit 0 none, 2 drift, 1 error)")
+        .description(
+          "Like plan, with the output shaped for a scheduled job: per method and status code, what drifted (missing, changed, unexpected) with the expected and the live values. Exit code: 0 no drift, 2 drift, 1 error.",
+        ),
+    ),
+  )
+    .addHelpText("after", example(["apigw-responses drift --spec api.yaml || [ $? -eq 2 ] && echo drifted", "apigw-responses drift --spec api.yaml --format json"]))
+    .action(async (options: SpecCommandOptions) => {
+      const p = await planOf(options);
+      const report = driftOf(p);
+      if (options.format === "json") {
+        const json = {
+          drifted: report.drifted,
+          methodsChecked: report.methodsChecked,
+          methods: report.methods.map((m) => ({ ...m.key, ...(m.path !== undefined ? { path: m.path } : {}), entries: m.entries })),
+        };
+        io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      } else if (options.format === "markdown") io.stdout.write(renderDriftMarkdown(p));
+      else io.stdout.write(withNewline(renderDriftText(report)));
+      setExit(report.drifted ? EXIT.changes : EXIT.ok);
+    });
+
+  program
+    .command("pr-comment")
+    .summary("markdown of `pulumi preview --json` (stdin) for a pull-request comment")
+    .description(
+      "Read the JSON of `pulumi preview --json` on standard input (or --input FILE) and write the markdown of `plan --format markdown` for this package's resources only: other resources are left out, the serialized provider is never printed, secret values are masked. Run the preview with --refresh to compare with the live state.",
+    )
+    .option("--input <file>", "read the preview JSON from this file instead of standard input")
+    .option("--title <text>", "heading of the comment", "Pulumi preview: API Gateway responses")
+    .option("--verbose", "on errors, print every detail")
+    .addHelpText("after", example(["pulumi preview --refresh --json --stack prod | apigw-responses pr-comment > comment.md"]))
+    .action(async (options: { input?: string; title: string }) => {
+      let text: string;
+      if (options.input !== undefined) {
+        try {
+          text = (await import("node:fs")).readFileSync(options.input, "utf8");
+        } catch (e) {
+          throw new CliError(`cannot read ${options.input}: ${(e as Error).message}`);
+        }
+      } else text = await io.readStdin();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        const what = text.trim() === "" ? "standard input is empty" : `not JSON (${(e as Error).message})`;
+        throw new CliError(`expected the output of \`pulumi preview --json\`: ${what}`);
+      }
+      let preview;
+      try {
+        preview = previewToPlan(json);
+      } catch (e) {
+        throw new CliError((e as Error).message);
+      }
+      io.stdout.write(renderPrComment(preview, { title: options.title }));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("emulator")
+    .summary("run the local API Gateway (same as `npm run emulator`)")
+    .description(
+      "The local API Gateway: moto behind a layer that behaves like real API Gateway (conflicts, quota, AWS's " +
+        'errors) and injects faults on demand. Prints "endpoint=http://127.0.0.1:PORT" when ready; stops on SIGINT/SIGTERM.',
+    )
+    .option("--port <n>", "port on 127.0.0.1 (default 0: a free port)")
+    .option("--quota <RPS:BURST|off>", "account quota (default 10:40, as AWS); off for none")
+    .option("--latency <ms>", "delay added to every mutating call (default 20)")
+    .option("--faults <file|json>", "fault rules: a JSON file, or the JSON text itself")
+    .option("--seed <n>", "seed of the fault probabilities (default 1)")
+    .option("--verbose", "on errors, print every detail")
+    .addHelpText("after", example(["apigw-responses emulator --port 4567", `apigw-responses emulator --faults '[{"fault":"throttle","probability":0.3}]'`]))
+    .action(async (options: Record<string, string | undefined>) => {
+      const argv: string[] = [];
+      for (const k of ["port", "quota", "latency", "faults", "seed"]) if (options[k] !== undefined) argv.push(`--${k}`, options[k]!);
+      setExit(await runEmulatorCommand(argv, io));
+    });
+
+  program
+    .command("schema")
+    .summary("print the JSON Schema of spec files")
+    .description("Print the JSON Schema (draft 2020-12) of spec files, for editors and YAML language servers.")
+    .addHelpText("after", example(["apigw-responses schema > spec.schema.json"]))
+    .action(() => {
+      io.stdout.write(specSchemaFileText());
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+/**
+ * Run the local API Gateway's own command (`dist/emulator/main.js`, so that its flags
+ * and behaviour stay identical), after checking the flags with its parser. Signals
+ * are passed on; resolves with its exit code.
+ */
+async function runEmulatorCommand(argv: string[], io: CliIO): Promise<number> {
+  const main = (await import("../emulator/main")) as typeof import("../emulator/main");
+  try {
+    main.parseCommandLine(argv);
+  } catch (e) {
+    throw new CliError(`emulator: ${(e as Error).message}`);
+  }
+  const child = spawn(process.execPath, [path.join(__dirname, "..", "emulator", "main.js"), ...argv], { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (d: Buffer) => io.stdout.write(d.toString()));
+  child.stderr.on("data", (d: Buffer) => io.stderr.write(d.toString()));
+  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+  const onInt = forward("SIGINT");
+  const onTerm = forward("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    });
+  } finally {
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  }
+}
+
+/** Is `--verbose` among the arguments? (Errors can happen before commander has parsed them.) */
+function verboseIn(argv: readonly string[]): boolean {
+  return argv.includes("--verbose");
+}
+
+/**
+ * Run the command line with `argv` (the arguments after the program name) and
+ * return the exit code. Errors are printed as one line (`--verbose` for details).
+ */
+export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; parse errors were printed by commander in one line.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.error;
+    }
+    for (const line of describeError(e, verboseIn(argv))) io.stderr.write(`${line}\n`);
+    return EXIT.error;
+  } finally {
+    releaseSharedClients();
+  }
+}
