@@ -395,7 +395,7 @@ export function planMethod(desired: DesiredMethod, observed: ObservedMethod): Me
       if (patch.upserts.length > 0 && removalsSafe) {
         phase2.push({ kind: "UpdateMethodResponse", key, statusCode, patch: [...patch.upserts, ...patch.removes], changes });
       } else {
-        const upsertFields = new Set(patch.upserts.map((p) => fieldOfPath(p.path)));
+        const upsertFields = new Set(patch.upserts.map((p) => patchPathField(p.path)));
         if (patch.upserts.length > 0) {
           phase2.push({
             kind: "UpdateMethodResponse",
@@ -422,8 +422,12 @@ export function planMethod(desired: DesiredMethod, observed: ObservedMethod): Me
   return desired.path === undefined ? { key, operations } : { key, path: desired.path, operations };
 }
 
-/** The {@link FieldChange} field of a method response patch path (inverse of the AWS-21 escaping). */
-function fieldOfPath(path: string): string {
+/**
+ * The {@link FieldChange} field of a method response patch path (inverse of the AWS-21
+ * escaping): `/responseModels/application~1json` → `responseModels.application/json`,
+ * `/responseParameters/method.response.header.X` → `responseParameters.method.response.header.X`.
+ */
+export function patchPathField(path: string): string {
   if (path.startsWith("/responseParameters/")) return `responseParameters.${path.slice("/responseParameters/".length)}`;
   const model = path.slice("/responseModels/".length).replace(/~1/g, "/").replace(/~0/g, "~");
   return `responseModels.${model}`;

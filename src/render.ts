@@ -5,7 +5,7 @@
 import type { FieldChange, MethodPlan, Operation, OperationKind, PatchOperation, Plan } from "./model";
 import { describeMethod } from "./model";
 import { sortDeep } from "./normalize";
-import { countOperations, isInSync } from "./plan";
+import { countOperations, isInSync, patchPathField } from "./plan";
 
 /** What an operation does to its object. */
 export type OperationAction = "create" | "update" | "replace" | "delete";
@@ -160,7 +160,7 @@ export function planToJson(p: Plan, options: RenderOptions = {}): PlanJson {
       const base = { kind: op.kind, action: operationAction(op), statusCode: op.statusCode, changes };
       if (op.kind === "UpdateMethodResponse") {
         const patch = op.patch.map((x) =>
-          x.value !== undefined && options.isSecret?.(patchField(x.path), op.statusCode, op.kind) === true ? { ...x, value: mask } : x,
+          x.value !== undefined && options.isSecret?.(patchPathField(x.path), op.statusCode, op.kind) === true ? { ...x, value: mask } : x,
         );
         return { ...base, patch };
       }
@@ -170,13 +170,6 @@ export function planToJson(p: Plan, options: RenderOptions = {}): PlanJson {
     }),
   }));
   return sortDeep({ inSync: isInSync(p), operationCount: countOperations(p), methods }) as PlanJson;
-}
-
-/** The {@link FieldChange} field of a method response patch path. */
-function patchField(path: string): string {
-  const [, area = "", ...rest] = path.split("/");
-  const key = rest.join("/");
-  return area === "responseModels" ? `responseModels.${key.replace(/~1/g, "/").replace(/~0/g, "~")}` : `${area}.${key}`;
 }
 
 /** An integration response body with secret parameter and template values masked. */

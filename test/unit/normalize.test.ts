@@ -1,3 +1,4 @@
+import type { GetMethodCommandOutput, Resource } from "@aws-sdk/client-api-gateway";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { NormalizedResponses, ResponseSpec } from "../../src/model";
@@ -13,6 +14,35 @@ import {
 import { responsesArb } from "./arbitraries";
 
 type Gen = fc.GeneratorValue;
+
+/** A copy of `c` with one field of status code `code` changed to a non-equivalent value (`which`: 0..7). */
+function mutate(c: NormalizedResponses, code: string, which: number): NormalizedResponses {
+  const copy = JSON.parse(JSON.stringify(c)) as Record<string, Record<string, Record<string, unknown>>>;
+  const r = copy[code] as Record<string, Record<string, unknown>>;
+  const mr = r.methodResponse as { responseParameters: Record<string, boolean>; responseModels: Record<string, string> } | undefined;
+  const ir = r.integrationResponse as
+    | { selectionPattern: string; responseParameters: Record<string, string>; responseTemplates: Record<string, string>; contentHandling?: string }
+    | undefined;
+  if (ir !== undefined && which < 5) {
+    if (which === 0) ir.selectionPattern = ir.selectionPattern === "" ? "-" : "";
+    else if (which === 1) ir.responseTemplates["text/html"] = ir.responseTemplates["text/html"] === "" ? " " : "";
+    else if (which === 2) ir.responseParameters["method.response.header.Z"] = "'z'";
+    else if (which === 3) {
+      if (ir.contentHandling === undefined) ir.contentHandling = "CONVERT_TO_TEXT";
+      else delete ir.contentHandling;
+    } else r.integrationResponse = undefined as never;
+  } else if (mr !== undefined) {
+    if (which % 3 === 0) mr.responseParameters["method.response.header.Z"] = false;
+    else if (which % 3 === 1) mr.responseModels["text/html"] = "Z";
+    else r.methodResponse = undefined as never;
+  } else {
+    r.methodResponse = { responseParameters: {}, responseModels: {} };
+  }
+  if (r.methodResponse === undefined) delete r.methodResponse;
+  if (r.integrationResponse === undefined) delete r.integrationResponse;
+  if (Object.keys(r).length === 0) delete copy[code];
+  return copy as unknown as NormalizedResponses;
+}
 
 /** An AWS-equivalent rewriting of a map: keys shuffled; an empty map as {}, absent or null. */
 function mapVariant<T>(g: Gen, map: Record<string, T>, allowNull: boolean, value: (v: T) => unknown = (v) => v): unknown {
@@ -176,6 +206,27 @@ describe("normalize: properties", () => {
       RUNS,
     );
   });
+
+  it("never hides drift: any one-field change survives normalization", () => {
+    fc.assert(
+      fc.property(
+        responsesArb.filter((c) => Object.keys(c).length > 0),
+        fc.nat(),
+        fc.nat(),
+        fc.gen(),
+        (canonical, codeSeed, mutation, g) => {
+          const codes = Object.keys(canonical);
+          const code = codes[codeSeed % codes.length] as string;
+          const mutated = mutate(canonical, code, mutation % 8);
+          expect(JSON.stringify(mutated)).not.toBe(JSON.stringify(canonical));
+          const live = normalizeLiveMethod(liveVariant(g, canonical)).responses;
+          const want = normalizeDesiredResponses(desiredVariant(g, mutated));
+          expect(normalizedEqual(live, want)).toBe(false);
+        },
+      ),
+      RUNS,
+    );
+  });
 });
 
 describe("normalize: examples", () => {
@@ -203,6 +254,13 @@ describe("normalize: examples", () => {
         "400": { integrationResponse: { responseParameters: {}, responseTemplates: {}, selectionPattern: "4\\d\\d" } },
       }),
     );
+  });
+
+  it("takes the SDK's GetMethod output and GetResources' embedded methods as they are (type check)", () => {
+    const fromGetMethod = (m: GetMethodCommandOutput) => normalizeLiveMethod(m);
+    const fromResource = (r: Resource) => Object.values(r.resourceMethods ?? {}).map((m) => normalizeLiveMethod(m));
+    expect(fromGetMethod({ $metadata: {}, httpMethod: "GET" })).toEqual({ responses: {} });
+    expect(fromResource({ resourceMethods: { GET: {} } })).toEqual([{ responses: {} }]);
   });
 
   it("reads a method without integration or responses (AWS-15)", () => {
