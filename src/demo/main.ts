@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the whole product in one run, on the local API Gateway.
+ *
+ * 1. start the local API Gateway (with AWS's account quota) and seed the pet-store API
+ *    skeleton (resources, methods, integrations; no responses) with the SDK;
+ * 2. create a stack of the root program (`Pulumi.yaml`, `program/index.ts`) in a
+ *    temporary file backend and run `pulumi up`;
+ * 3. print the converged responses as a table (read back with the reconciler's observe);
+ * 4. drift: change a template and delete the 500 response out of band with the SDK,
+ *    show `pulumi preview --refresh --diff` (trimmed), correct it with
+ *    `pulumi up --refresh --yes`, print the table again;
+ * 5. destroy the stack and stop everything — also on errors and on Ctrl-C.
+ *
+ * `--aws --rest-api-id ID [--region R]` runs the same against real AWS with the standard
+ * credentials (AWS_PROFILE, environment, SSO, …) on an existing REST API shaped like the
+ * pet store (`/pets` GET and OPTIONS, `/pets/{petId}` GET, each with an integration).
+ * It changes that API's responses, and removes them at the end: use a scratch API.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../aws/runtime";
+import type { Emulator } from "../emulator";
+import type { NormalizedResponses } from "../model";
+import { observeMethods, resolvePaths } from "../observe";
+import { ensureStack, PACKAGE_ROOT, runPulumi, type PulumiResult } from "../pulumi-env";
+import { seedPetStore } from "./seed";
+
+/** The `--help` text. */
+export const USAGE = `Usage: npm start [-- --aws --rest-api-id ID [--region REGION]]
+
+Runs the pet-store demo: the local API Gateway, pulumi up of the root program, the
+converged responses, a drift corrected by pulumi up --refresh, then cleans up.
+
+Options:
+  --aws               target real AWS (standard credentials) instead of the local API Gateway
+  --rest-api-id ID    with --aws: an existing REST API shaped like the pet store (a scratch one:
+                      its responses are replaced, changed out of band, then removed)
+  --region REGION     with --aws: the region (default: AWS_REGION, then the profile's)
+  --help              this text
+`;
+
+/** The methods of the pet store, as the root program names them. */
+export const PET_STORE_METHODS = [
+  { path: "/pets", httpMethod: "GET" },
+  { path: "/pets", httpMethod: "OPTIONS" },
+  { path: "/pets/{petId}", httpMethod: "GET" },
+] as const;
+
+/** Options of the demo. */
+export interface DemoOptions {
+  readonly aws: boolean;
+  readonly restApiId?: string;
+  readonly region?: string;
+}
+
+/** Parse the demo's command line. */
+export function parseDemoArgs(argv: readonly string[]): DemoOptions | "help" {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { aws: { type: "boolean" }, "rest-api-id": { type: "string" }, region: { type: "string" }, help: { type: "boolean" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return "help";
+  const aws = values.aws === true;
+  if (aws && !values["rest-api-id"]) throw new Error("--aws needs --rest-api-id ID (an existing REST API shaped like the pet store)");
+  if (!aws && (values["rest-api-id"] || values.region)) throw new Error("--rest-api-id and --region go with --aws");
+  return { aws, ...(values["rest-api-id"] ? { restApiId: values["rest-api-id"] } : {}), ...(values.region ? { region: values.region } : {}) };
+}
+
+const say = (s = "") => process.stdout.write(`${s}\n`);
+const heading = (s: string) => say(process.stdout.isTTY ? `\n\x1b[1m==> ${s}\x1b[0m` : `\n==> ${s}`);
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/**
+ * One row per method and status code: selection pattern, headers (the integration
+ * response's mappings, or "declared" for a header only the method response names) and templates.
+ */
+export function responsesTable(rows: readonly { method: string; responses: NormalizedResponses }[]): string {
+  const out: string[][] = [["METHOD", "STATUS", "SELECTION PATTERN", "HEADERS", "TEMPLATES"]];
+  for (const { method, responses } of rows) {
+    for (const [code, r] of Object.entries(responses)) {
+      const ir = r.integrationResponse;
+      const mapped = ir?.responseParameters ?? {};
+      const declared = Object.keys(r.methodResponse?.responseParameters ?? {});
+      const headerNames = [...new Set([...Object.keys(mapped), ...declared])].sort();
+      const headers = headerNames.map((h) => `${h.replace("method.response.header.", "")}${mapped[h] !== undefined ? `=${mapped[h]}` : " (declared)"}`);
+      const templates = Object.entries(ir?.responseTemplates ?? {}).map(([t, v]) => `${t}: ${v === "" ? "(pass-through)" : cut(v.replace(/\s+/g, " "), 36)}`);
+      const pattern = ir === undefined ? "(no integration response)" : ir.selectionPattern === "" ? "(default)" : ir.selectionPattern;
+      const n = Math.max(1, headers.length, templates.length);
+      for (let i = 0; i < n; i++) {
+        out.push(i === 0 ? [method, code, pattern, headers[i] ?? "", templates[i] ?? ""] : ["", "", "", headers[i] ?? "", templates[i] ?? ""]);
+      }
+    }
+  }
+  const widths = out[0]!.map((_, c) => Math.max(...out.map((row) => row[c]!.length)));
+  return out.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd()).join("\n");
+}
+
+/**
+ * The lines of `pulumi preview --diff` worth reading: the resources that change and the
+ * changed properties (`~`, `+`, `-`), without the refresh echo, URNs and unchanged values.
+ */
+export function trimPreviewDiff(text: string, maxLines = 40): string[] {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  let inRefresh = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const resource = /^(\s*)([~+-]{1,2}) pulumi-nodejs:dynamic\/apigw-responses:(\w+): \((\w[\w-]*)\)/.exec(line);
+    if (resource) {
+      inRefresh = resource[4] === "refresh";
+      if (inRefresh) continue;
+      const urn = /::([^:\]]+)\]\s*$/.exec(lines.slice(i + 1, i + 4).find((l) => l.includes("[urn=")) ?? "");
+      out.push(`${resource[2]} ${resource[3]} ${urn?.[1] ?? ""} (${resource[4]})`);
+      continue;
+    }
+    if (/^\s*[~+-]{1,2} pulumi:pulumi:Stack/.test(line) || /^\s*[~+-]{1,2} \S+: \(refresh\)/.test(line)) {
+      inRefresh = true;
+      continue;
+    }
+    if (/^Resources:/.test(line.trim())) {
+      inRefresh = false;
+      out.push(line.trim());
+      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== ""; j++) out.push(`  ${lines[j]!.trim()}`);
+      break;
+    }
+    if (inRefresh) continue;
+    if (/^\s*[~+-]{1,2} /.test(line) && !line.includes("[urn=") && !/^\s*[~+-]{1,2} revision\s*:/.test(line)) out.push(`  ${line.replace(/^ {0,6}/, "").trimEnd()}`);
+  }
+  return out.length > maxLines ? [...out.slice(0, maxLines), `    … (${out.length - maxLines} more lines)`] : out;
+}
+
+/** The `Resources:` summary block of a `pulumi up` / `destroy` output. */
+export function resourcesSummary(text: string): string[] {
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => l.trim() === "Resources:");
+  if (i < 0) return [];
+  const out = ["Resources:"];
+  for (let j = i + 1; j < lines.length && lines[j]!.trim() !== ""; j++) out.push(`  ${lines[j]!.trim()}`);
+  return out;
+}
+
+/** Pids of this process's child processes (Linux /proc), to end them on Ctrl-C. */
+function childPids(): number[] {
+  const out: number[] = [];
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        if (ppid === process.pid) out.push(Number(entry));
+      } catch {
+        /* gone */
+      }
+    }
+  } catch {
+    /* no /proc */
+  }
+  return out;
+}
+
+class Interrupted extends Error {
+  constructor() {
+    super("interrupted");
+  }
+}
+
+/** Run the demo; resolves with the exit code. Everything started is stopped before it resolves. */
+export async function runDemo(options: DemoOptions): Promise<number> {
+  const started = Date.now();
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    process.stderr.write("\ninterrupted: stopping what the demo started…\n");
+    for (const pid of childPids()) {
+      try {
+        process.kill(pid, "SIGINT");
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const check = () => {
+    if (interrupted) throw new Interrupted();
+  };
+
+  const sdk = await import("@aws-sdk/client-api-gateway");
+  let emulator: Emulator | undefined;
+  let client: APIGatewayClient | undefined;
+  let stackCreated = false;
+  const stack = `demo-${process.pid}`;
+  const stateDir = mkdtempSync(path.join(tmpdir(), "apigw-responses-demo-"));
+  const pulumiOptions = { cwd: PACKAGE_ROOT, stateDir };
+  const pulumi = async (args: string[], what: string, okCodes = [0]): Promise<PulumiResult> => {
+    check();
+    const t = Date.now();
+    const r = await runPulumi([...args, "--stack", stack], pulumiOptions);
+    check();
+    if (!okCodes.includes(r.code)) throw new Error(`${what} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+    say(`    ${what}: exit ${r.code} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+    return r;
+  };
+  try {
+    let runtimeOptions: RuntimeOptions;
+    let restApiId: string;
+    const config: Record<string, string> = {};
+    if (options.aws) {
+      heading(`Real AWS: REST API ${options.restApiId} (standard credentials)`);
+      restApiId = options.restApiId!;
+      runtimeOptions = { ...(options.region ? { region: options.region } : {}) };
+      client = new sdk.APIGatewayClient({ ...(options.region ? { region: options.region } : {}) });
+      const region = options.region ?? (await client.config.region());
+      config["aws:region"] = region;
+    } else {
+      heading("Starting the local API Gateway (moto behind the AWS behaviour layer, AWS quota 10 rps / burst 40)");
+      const { startEmulator } = await import("../emulator");
+      emulator = await startEmulator();
+      check();
+      say(`    endpoint ${emulator.endpoint}`);
+      client = new sdk.APIGatewayClient({ region: "us-east-1", endpoint: emulator.endpoint, credentials: { accessKeyId: "demo", secretAccessKey: "demo" } });
+      const api = await seedPetStore(client);
+      check();
+      restApiId = api.restApiId;
+      say(`    seeded the pet-store API ${restApiId}: /pets (GET: Lambda, OPTIONS: MOCK), /pets/{petId} (GET: HTTP); no responses yet`);
+      runtimeOptions = { region: "us-east-1", endpoint: emulator.endpoint };
+      config["aws:region"] = "us-east-1";
+      config["apigw-responses:endpoint"] = emulator.endpoint;
+    }
+    config["apigw-responses-demo:restApiId"] = restApiId;
+
+    heading(`pulumi up: the root program (Pulumi.yaml, program/index.ts), stack ${stack}, file backend ${stateDir}`);
+    stackCreated = true;
+    await ensureStack(stack, config, pulumiOptions);
+    const up = await pulumi(["up", "--yes", "--skip-preview"], "pulumi up");
+    for (const l of resourcesSummary(up.stdout)) say(`    ${l}`);
+
+    const runtime = createRuntime(runtimeOptions);
+    const table = async () => {
+      const ids = await resolvePaths(runtime, restApiId, [...new Set(PET_STORE_METHODS.map((m) => m.path))]);
+      const keys = PET_STORE_METHODS.map((m) => ({ restApiId, resourceId: ids[m.path]!, httpMethod: m.httpMethod }));
+      const observed = await observeMethods(runtime, keys);
+      return responsesTable(observed.map((o, i) => ({ method: `${PET_STORE_METHODS[i]!.httpMethod} ${PET_STORE_METHODS[i]!.path}`, responses: o.responses })));
+    };
+    heading("The converged responses (read back from API Gateway)");
+    say(await table());
+
+    heading("Drift: someone edits the 404 template of GET /pets/{petId} and deletes the 500 response of GET /pets");
+    const ids = await resolvePaths(runtime, restApiId, ["/pets", "/pets/{petId}"]);
+    await client.send(
+      new sdk.PutIntegrationResponseCommand({
+        restApiId,
+        resourceId: ids["/pets/{petId}"]!,
+        httpMethod: "GET",
+        statusCode: "404",
+        selectionPattern: "404",
+        responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" },
+        responseTemplates: { "application/json": '{"message": "edited by hand"}' },
+      }),
+    );
+    await client.send(new sdk.DeleteIntegrationResponseCommand({ restApiId, resourceId: ids["/pets"]!, httpMethod: "GET", statusCode: "500" }));
+    await client.send(new sdk.DeleteMethodResponseCommand({ restApiId, resourceId: ids["/pets"]!, httpMethod: "GET", statusCode: "500" }));
+    say("    done with the SDK: PutIntegrationResponse 404, DeleteIntegrationResponse 500, DeleteMethodResponse 500");
+
+    heading("pulumi preview --refresh --diff --expect-no-changes (trimmed): the drift shows as property changes");
+    const preview = await pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"], "pulumi preview", [0, 7]);
+    for (const l of trimPreviewDiff(preview.stdout)) say(`    ${l}`);
+    if (preview.code !== 7) throw new Error("the preview did not report the drift (expected exit 7 from --expect-no-changes)");
+    say("    exit 7: changes expected — the drift was detected");
+
+    heading("pulumi up --refresh --yes: correct the drift");
+    const fix = await pulumi(["up", "--refresh", "--yes", "--skip-preview"], "pulumi up --refresh");
+    for (const l of resourcesSummary(fix.stdout)) say(`    ${l}`);
+    heading("The responses after the correction");
+    say(await table());
+    const again = await pulumi(["preview", "--expect-no-changes"], "pulumi preview --expect-no-changes");
+    if (again.code === 0) say("    in sync: no changes");
+
+    heading("Cleaning up: pulumi destroy, stack rm");
+    await pulumi(["destroy", "--yes", "--skip-preview"], "pulumi destroy");
+    await pulumi(["stack", "rm", "--yes", "--force"], "pulumi stack rm");
+    stackCreated = false;
+    say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
+    return 0;
+  } catch (e) {
+    if (e instanceof Interrupted) {
+      process.stderr.write("demo interrupted\n");
+      return 130;
+    }
+    process.stderr.write(`\ndemo failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  } finally {
+    if (stackCreated && !interrupted) {
+      // Best effort after a failure: remove what the stack made, then the stack (and its Pulumi.<stack>.yaml).
+      await runPulumi(["destroy", "--yes", "--skip-preview", "--stack", stack], pulumiOptions).catch(() => undefined);
+      await runPulumi(["stack", "rm", "--yes", "--force", "--stack", stack], pulumiOptions).catch(() => undefined);
+    }
+    if (stackCreated && interrupted) rmSync(path.join(PACKAGE_ROOT, `Pulumi.${stack}.yaml`), { force: true });
+    client?.destroy();
+    releaseSharedClients();
+    await emulator?.stop();
+    if (!options.aws || !stackCreated) rmSync(stateDir, { recursive: true, force: true });
+    else process.stderr.write(`the stack's state is kept in ${stateDir}\n`);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+async function main(): Promise<void> {
+  let options: DemoOptions | "help";
+  try {
+    options = parseDemoArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+    process.exitCode = 1;
+    return;
+  }
+  if (options === "help") {
+    process.stdout.write(USAGE);
+    return;
+  }
+  process.exitCode = await runDemo(options);
+}
+
+if (require.main === module) void main();
