@@ -406,7 +406,7 @@ function checkMethod(f: Failures, spec: unknown, prefix: string, options: Valida
     const hint = typeof v === "string" && HTTP_METHODS.includes(v.toUpperCase()) ? `; API Gateway method names are upper case: "${v.toUpperCase()}"` : "";
     f.add(at(prefix, "httpMethod"), `httpMethod ${showValue(v)} must be one of ${HTTP_METHODS.join(", ")}${hint}`);
   }
-  if (hasOwn(spec, "exclusive") && typeof spec.exclusive !== "boolean") {
+  if (spec.exclusive !== undefined && typeof spec.exclusive !== "boolean") {
     f.add(at(prefix, "exclusive"), `exclusive must be a boolean, got ${typeName(spec.exclusive)} ${showValue(spec.exclusive)}`);
   }
   if (!hasOwn(spec, "responses")) {
