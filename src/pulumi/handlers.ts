@@ -230,7 +230,9 @@ export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): 
     return failures;
   }
   if (news.responses === UNKNOWN) inputs.responses = {};
-  return [...failures, ...validateMethodSpec(specOf(kind, inputs as unknown as ResponseSetInputs), { requireMethodResponseForMappings: true })];
+  // An exclusive set owns every method response: a mapped header must be declared in the set itself (AWS-4, AWS-5).
+  const requireMethodResponseForMappings = inputs.exclusive !== false;
+  return [...failures, ...validateMethodSpec(specOf(kind, inputs as unknown as ResponseSetInputs), { requireMethodResponseForMappings })];
 }
 
 // ------------------------------------------------------------------ outputs
