@@ -44,8 +44,10 @@ export const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 /** The engine's marker of values not known before apply. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** How `pulumi preview --json` prints a secret (without --show-secrets). */
+export const SECRET_TEXT = "[secret]";
 /** What a masked value is shown as. */
-export const SECRET_MASK = "[secret]";
+export const SECRET_MASK = "(secret)";
 /** What a value not known before apply is shown as. */
 export const UNKNOWN_MASK = "(known after apply)";
 
@@ -82,7 +84,7 @@ export interface PreviewPlan {
 
 /** Is `v` a secret as the engine prints it? */
 export function isSecretValue(v: unknown): boolean {
-  if (v === SECRET_MASK) return true;
+  if (v === SECRET_TEXT) return true;
   return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG_VALUE;
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Runs the built command line (`node dist/cli/main.js`) as users do, against the local
+ * API Gateway, and writes spec files.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+
+/** The command line's entry. */
+export const CLI = path.resolve(__dirname, "..", "..", "dist", "cli", "main.js");
+
+/** The outcome of one command. */
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run `apigw-responses ARGS`; never rejects on a non-zero exit. */
+export function cli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+  delete env.APIGW_RESPONSES_ENDPOINT;
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** A temporary folder for spec files. */
+export function tempDir(prefix = "apigw-cli-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** Write a spec as YAML (or JSON when the name ends in .json); returns the path. */
+export function writeSpec(dir: string, name: string, spec: unknown): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, name.endsWith(".json") ? JSON.stringify(spec, null, 2) : stringify(spec));
+  return file;
+}
+
+/** No stack trace in a text (lines like "    at foo (file.js:1:2)"). */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+:\d+:\d+\)?$/m.test(text);
+}
