@@ -249,7 +249,8 @@ interface CommonOutputs {
 
 /** Outputs of a `ResponseSet`: the normalized live responses it manages. */
 export interface ResponseSetOutputs extends CommonOutputs {
-  readonly exclusive: boolean;
+  /** As given; absent means true. */
+  readonly exclusive?: boolean;
   readonly responses: NormalizedResponses;
 }
 
@@ -308,7 +309,8 @@ function outputsOf(kind: ResourceKind, inputs: AnyInputs, key: MethodKey, manage
     revision: revisionOf(key, managed),
   };
   if (kind === "ResponseSet") {
-    return { ...common, exclusive: (inputs as ResponseSetInputs).exclusive ?? true, responses: managed };
+    const exclusive = (inputs as ResponseSetInputs).exclusive;
+    return { ...common, ...(exclusive !== undefined ? { exclusive } : {}), responses: managed };
   }
   const single = inputs as MethodResponseInputs | IntegrationResponseInputs;
   const adopt = single.adoptExisting !== undefined ? { adoptExisting: single.adoptExisting } : {};
@@ -420,7 +422,7 @@ export function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInpu
   // What the resource manages, live (olds) against desired: equal after normalization = no change.
   const live = responsesOfOutputs(kind, olds);
   const desired = normalizeDesiredResponses(specOf(kind, news).responses);
-  const exclusiveChanged = kind === "ResponseSet" && ((news as ResponseSetInputs).exclusive ?? true) !== (olds as ResponseSetOutputs).exclusive;
+  const exclusiveChanged = kind === "ResponseSet" && ((news as ResponseSetInputs).exclusive ?? true) !== ((olds as ResponseSetOutputs).exclusive ?? true);
   return { changes: !normalizedEqual(live, desired) || exclusiveChanged };
 }
 
@@ -468,7 +470,8 @@ export async function readResource(kind: ResourceKind, id: string, props?: AnyOu
   const [observed] = await observeMethods(rt, [key]);
   if (!observed || !observed.exists) return {};
   const statusCode = kind === "ResponseSet" ? undefined : ((props as MethodResponseOutputs | undefined)?.statusCode ?? parts[3]!);
-  const exclusive = kind === "ResponseSet" ? ((props as ResponseSetOutputs | undefined)?.exclusive ?? true) : false;
+  const given = kind === "ResponseSet" ? (props as ResponseSetOutputs | undefined)?.exclusive : undefined;
+  const exclusive = kind === "ResponseSet" ? given !== false : false;
   const scope = props ? responsesOfOutputs(kind, props) : {};
   const scopeWithCode: NormalizedResponses =
     statusCode !== undefined ? { [statusCode]: { [KIND_OF[kind as Exclude<ResourceKind, "ResponseSet">]]: {} as never } } : scope;
@@ -480,7 +483,8 @@ export async function readResource(kind: ResourceKind, id: string, props?: AnyOu
     ...(props?.path !== undefined ? { path: props.path } : { resourceId: key.resourceId }),
   };
   if (kind === "ResponseSet") {
-    const inputs = { ...base, exclusive, responses: compactResponses(managed) };
+    // `exclusive` only as the user gave it, so that refreshed inputs show no spurious difference.
+    const inputs = { ...base, ...(given !== undefined ? { exclusive: given } : {}), responses: compactResponses(managed) };
     return { id, props: outputsOf(kind, inputs, key, managed), inputs };
   }
   const outs = outputsOf(kind, { ...base, statusCode: statusCode! } as MethodResponseInputs, key, managed) as unknown as Record<string, unknown>;

@@ -137,7 +137,8 @@ export class ResponseSet extends pulumi.dynamic.Resource {
   /** The resolved resource id (also when the method was named by `path`). */
   declare public readonly resourceId: pulumi.Output<string>;
   declare public readonly httpMethod: pulumi.Output<string>;
-  declare public readonly exclusive: pulumi.Output<boolean>;
+  /** As given (absent means true). */
+  declare public readonly exclusive: pulumi.Output<boolean | undefined>;
   /** The live responses this set manages, normalized (empty maps present, `""` default selection pattern). */
   declare public readonly responses: pulumi.Output<NormalizedResponses>;
   /** `sha256:…` of the live responses: changes exactly when their content does. */

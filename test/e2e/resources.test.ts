@@ -90,8 +90,11 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
 
     const preview = await stack.run(["preview", "--refresh", "--expect-no-changes", "--diff"]);
     const text = preview.stdout + preview.stderr;
-    expect(preview.code, text).not.toBe(0);
+    // --expect-no-changes: exit code 7 when there are changes.
+    expect(preview.code, text).toBe(7);
     expect(text).toContain("set-a");
+    // Refreshed inputs are the live state in the user's own shape: no noise beside the drift.
+    expect(text).not.toMatch(/[-+] exclusive/);
     expect(text).toMatch(/responseTemplates/);
     expect(text).toContain("tampered");
     expect(text).toMatch(/"?418"?/);
