@@ -376,12 +376,31 @@ export function validateMethodSpec(spec: unknown, options?: ValidateOptions): Va
   return f.list;
 }
 
+/** A UTF-16 surrogate without its pair: the string is not valid Unicode and cannot be sent as UTF-8. */
+// eslint-disable-next-line no-misleading-character-class
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Report every key and string value under `value` that is not valid Unicode (a lone surrogate, e.g. from bytes that were not UTF-8). */
+function checkWellFormed(f: Failures, value: unknown, property: string): void {
+  if (typeof value === "string") {
+    if (LONE_SURROGATE_RE.test(value)) f.add(property, `${showValue(value)} is not valid Unicode (a lone surrogate): it cannot be sent as UTF-8`);
+    return;
+  }
+  if (Array.isArray(value)) return value.forEach((v, i) => checkWellFormed(f, v, `${property}[${i}]`));
+  if (!isObject(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (LONE_SURROGATE_RE.test(k)) f.add(at(property, k), `the key ${showValue(k)} is not valid Unicode (a lone surrogate): it cannot be sent as UTF-8`);
+    else checkWellFormed(f, v, at(property, k));
+  }
+}
+
 /** Validate one method under `prefix` (`""` or `methods[3]`). */
 function checkMethod(f: Failures, spec: unknown, prefix: string, options: ValidateOptions, requireRestApiId: boolean): void {
   if (!isObject(spec)) {
     f.add(prefix, `a method spec must be an object, got ${typeName(spec)} ${showValue(spec)}`);
     return;
   }
+  checkWellFormed(f, spec, prefix);
   checkUnknown(f, spec, METHOD_FIELDS, prefix, "a method spec");
   if (hasOwn(spec, "restApiId") || requireRestApiId) {
     if (!hasOwn(spec, "restApiId")) f.add(at(prefix, "restApiId"), "restApiId is required");

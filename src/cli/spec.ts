@@ -68,8 +68,10 @@ function firstLine(s: string): string {
 export function loadSpecFile(file: string): LoadedSpec {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    // Strict: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
   } catch (e) {
+    if (e instanceof TypeError) throw new CliError(`spec file ${file} is not valid UTF-8 text: ${e.message}`);
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(code === "ENOENT" ? `spec file ${file} does not exist` : `cannot read spec file ${file}: ${(e as Error).message}`);
   }
