@@ -17,7 +17,8 @@
  *   `conflict` (409 ConflictException, the transient concurrent-modification one, AWS-9),
  *   `internal` (500), `unavailable` (503 ServiceUnavailableException), `latency` (added
  *   delay, then the call goes on), `reset` (the connection is destroyed without an
- *   answer), `hang` (no answer until the client gives up).
+ *   answer), `hang` (no answer until the client gives up), `denied` (403
+ *   AccessDeniedException, a terminal error: the caller lacks the IAM permission).
  * - `operation`: an AWS operation name or a list of them; absent or `"*"` = every operation.
  * - `restApiId`: only calls on this REST API.
  * - `mutating`: true = only mutating calls, false = only reads; absent = both.
@@ -26,17 +27,17 @@
  * - `latencyMs`: the delay of `latency`; for `hang`, how long before the socket is
  *   destroyed (default: never, until the client closes it or the emulator stops).
  * - `retryAfterSeconds`: the `Retry-After` of `throttle` and `unavailable`, default 1.
- * - `message`: the error message, for `throttle`, `conflict`, `internal`, `unavailable`.
+ * - `message`: the error message, for `throttle`, `conflict`, `internal`, `unavailable`, `denied`.
  *
  * Rules are tried in order. Every matching `latency` rule adds its delay; the first
  * matching rule of another kind that fires decides the call.
  */
 
 /** The kinds of fault. */
-export type FaultKind = "throttle" | "conflict" | "internal" | "unavailable" | "latency" | "reset" | "hang";
+export type FaultKind = "throttle" | "conflict" | "internal" | "unavailable" | "latency" | "reset" | "hang" | "denied";
 
 /** The fault kinds, for validation and docs. */
-export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "conflict", "internal", "unavailable", "latency", "reset", "hang"];
+export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "conflict", "internal", "unavailable", "latency", "reset", "hang", "denied"];
 
 /** One fault rule; see the module documentation for the meaning of each field. */
 export interface FaultRule {

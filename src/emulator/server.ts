@@ -4,7 +4,7 @@
  *
  * 1. accounting (calls by operation, retries seen, peak rate),
  * 2. the quota (AWS-11, AWS-12): 429 TooManyRequestsException with `Retry-After`,
- * 3. fault rules (429, 409, 500, 503, latency, connection reset, hang),
+ * 3. fault rules (429, 409, 500, 503, 403, latency, connection reset, hang),
  * 4. the AWS-9 gate: a mutating call on a REST API while another one is in flight
  *    gets the concurrent-modification 409; the configured latency keeps mutating
  *    calls in flight long enough for this to happen as it does on AWS,
@@ -167,6 +167,10 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
           return answer(errorAnswer("InternalFailure", 500, fault.message ?? "Internal server error"));
         case "unavailable":
           return answer(errorAnswer("ServiceUnavailableException", 503, fault.message ?? "Service Unavailable", retryAfter));
+        case "denied":
+          return answer(
+            errorAnswer("AccessDeniedException", 403, fault.message ?? `User: arn:aws:iam::123456789012:user/local is not authorized to perform: apigateway:${req.method ?? "GET"} on resource: arn:aws:apigateway:us-east-1::${url.pathname}`),
+          );
         case "reset":
           finish("reset");
           req.socket.destroy();
