@@ -113,6 +113,20 @@ function withoutTarget<T extends MethodTarget>(args: T): Omit<T, keyof MethodTar
 }
 
 /**
+ * The property bag of a resource: its inputs, plus the output-only properties declared
+ * as `undefined` so that the engine exposes them (the resolved `resourceId`, `revision`, …).
+ */
+function resourceProps(kind: string, name: string, args: MethodTarget, outputOnly: readonly string[]): pulumi.Inputs {
+  return {
+    resourceId: undefined,
+    revision: undefined,
+    ...Object.fromEntries(outputOnly.map((k) => [k, undefined])),
+    ...withoutTarget(args),
+    ...targetInputs(kind, name, args),
+  };
+}
+
+/**
  * Every method response and integration response of one API Gateway method.
  *
  * Authoritative by default (`exclusive: true`): creating it over a method that already
@@ -148,18 +162,12 @@ export class ResponseSet extends pulumi.dynamic.Resource {
     super(
       makeProvider("ResponseSet"),
       name,
-      { ...targetInputs("ResponseSet", name, args), ...withoutTarget(args), resourceId: undefined, revision: undefined, ...resourceIdInput(args) },
+      resourceProps("ResponseSet", name, args, []),
       opts,
       "apigw-responses",
       "ResponseSet",
     );
   }
-}
-
-/** Keep a given resource id as input; otherwise declare `resourceId` as an output only. */
-function resourceIdInput(args: MethodTarget): { resourceId?: pulumi.Input<string> } {
-  if (args.method) return { resourceId: args.method.resourceId };
-  return args.path === undefined ? { resourceId: idOf(args.resource) } : {};
 }
 
 /**
@@ -181,15 +189,7 @@ export class MethodResponse extends pulumi.dynamic.Resource {
     super(
       makeProvider("MethodResponse"),
       name,
-      {
-        ...targetInputs("MethodResponse", name, args),
-        responseParameters: undefined,
-        responseModels: undefined,
-        ...withoutTarget(args),
-        resourceId: undefined,
-        revision: undefined,
-        ...resourceIdInput(args),
-      },
+      resourceProps("MethodResponse", name, args, ["responseParameters", "responseModels"]),
       opts,
       "apigw-responses",
       "MethodResponse",
@@ -218,17 +218,7 @@ export class IntegrationResponse extends pulumi.dynamic.Resource {
     super(
       makeProvider("IntegrationResponse"),
       name,
-      {
-        ...targetInputs("IntegrationResponse", name, args),
-        selectionPattern: undefined,
-        responseParameters: undefined,
-        responseTemplates: undefined,
-        contentHandling: undefined,
-        ...withoutTarget(args),
-        resourceId: undefined,
-        revision: undefined,
-        ...resourceIdInput(args),
-      },
+      resourceProps("IntegrationResponse", name, args, ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"]),
       opts,
       "apigw-responses",
       "IntegrationResponse",
