@@ -12,7 +12,7 @@ set +e
 pulumi preview --refresh --json --non-interactive --stack "$PULUMI_STACK" > "$json"
 code=$?
 set -e
-"${APIGW_RESPONSES_CMD[@]}" pr-comment --input "$json" --title "Pulumi preview of \`$PULUMI_STACK\`: API Gateway responses" > "$COMMENT_FILE"
+"${APIGW_RESPONSES_CMD[@]}" pr-comment --input "$json" --title "Pulumi preview of stack $PULUMI_STACK: API Gateway responses" > "$COMMENT_FILE"
 summary < "$COMMENT_FILE"
 log "wrote $COMMENT_FILE"
 if [ "$code" -ne 0 ]; then log "pulumi preview failed (exit $code)"; exit 1; fi

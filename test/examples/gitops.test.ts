@@ -1,0 +1,109 @@
+/**
+ * The GitOps scripts of examples/gitops, run as a workflow would run them, against the
+ * local API Gateway: pr-preview.sh (markdown comment), correct.sh (pulumi up --refresh),
+ * drift-preview.sh and drift-spec.sh (0 no drift, 2 drift), with the job summary.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seedPetStore, type PetStore } from "../../src/demo/seed";
+import { pulumiEnv } from "../../src/pulumi-env";
+import { CLI, tempDir } from "../cli/helpers";
+import { createStack, sdkClient, type TestStack } from "../e2e/harness";
+
+const GITOPS = path.resolve(__dirname, "..", "..", "examples", "gitops");
+
+describe("examples/gitops scripts", () => {
+  const endpoint = inject("endpoint");
+  const sdk = sdkClient(endpoint);
+  const dir = tempDir("apigw-gitops-");
+  let api: PetStore;
+  let stack: TestStack;
+  let env: NodeJS.ProcessEnv;
+
+  const run = (script: string, extra: Record<string, string> = {}) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn("bash", [path.join(GITOPS, "scripts", script)], { cwd: dir, env: { ...env, ...extra } });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    });
+
+  beforeAll(async () => {
+    api = await seedPetStore(sdk, "gitops");
+    stack = await createStack(GITOPS, endpoint, { "apigw-responses-example-gitops:restApiId": api.restApiId });
+    const spec = readFileSync(path.join(GITOPS, "api.yaml"), "utf8").replace(/^restApiId: \S+/m, `restApiId: ${api.restApiId}`);
+    writeFileSync(path.join(dir, "api.yaml"), spec);
+    // What a workflow has: pulumi on PATH and logged in (here: the local file backend), the CLI, credentials (the endpoint).
+    env = {
+      ...pulumiEnv({ stateDir: stack.stateDir }),
+      PULUMI_STACK: "test",
+      SPEC_FILE: path.join(dir, "api.yaml"),
+      APIGW_RESPONSES: `${process.execPath} ${CLI}`,
+      APIGW_RESPONSES_ENDPOINT: endpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    };
+    delete env.GITHUB_STEP_SUMMARY;
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    sdk.destroy();
+  });
+
+  it("pr-preview.sh writes the markdown comment of the preview (creates)", async () => {
+    const r = await run("pr-preview.sh", { COMMENT_FILE: path.join(dir, "comment.md") });
+    expect(r.code, r.stderr).toBe(0);
+    const comment = readFileSync(path.join(dir, "comment.md"), "utf8");
+    expect(comment.split("\n")[0]).toBe("## Pulumi preview of stack test: API Gateway responses");
+    expect(comment).toContain('| 404 | responseTemplates.application/json | *(absent)* | {"message": "no such pet"} | + create integration response |');
+    expect(comment).not.toContain("__provider");
+  });
+
+  it("correct.sh converges the stack (pulumi up --refresh), then both drift checks exit 0", async () => {
+    const fix = await run("correct.sh");
+    expect(fix.code, fix.stdout + fix.stderr).toBe(0);
+    expect(fix.stderr).toContain("stack test converged");
+    const preview = await run("drift-preview.sh");
+    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+    const spec = await run("drift-spec.sh");
+    expect([spec.code, spec.stdout]).toEqual([0, "No drift: 1 method(s) match the spec.\n"]);
+  });
+
+  it("after out-of-band changes, both drift checks exit 2 and write the job summary; pr-preview shows live vs desired; correct.sh fixes it", async () => {
+    const pet = { restApiId: api.restApiId, resourceId: api.resources["/pets/{petId}"]!, httpMethod: "GET" };
+    await sdk.send(new PutIntegrationResponseCommand({ ...pet, statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": '{"message": "hand edit"}' } }));
+    await sdk.send(new PutMethodResponseCommand({ ...pet, statusCode: "418" }));
+    const summary = path.join(dir, "summary.md");
+    writeFileSync(summary, "");
+
+    const preview = await run("drift-preview.sh", { GITHUB_STEP_SUMMARY: summary });
+    expect(preview.code, preview.stdout + preview.stderr).toBe(2);
+    expect(preview.stderr).toContain("DRIFT");
+    expect(preview.stdout).toMatch(/~ message: "hand edit" => "no such pet"/);
+    const spec = await run("drift-spec.sh", { GITHUB_STEP_SUMMARY: summary });
+    expect(spec.code).toBe(2);
+    expect(spec.stdout).toContain("  404 integration response changed");
+    expect(spec.stdout).toContain("  418 method response unexpected (not in the spec)");
+    const text = readFileSync(summary, "utf8");
+    expect(text).toContain("## Drift in stack test");
+    expect(text).toContain("## API Gateway responses drift");
+
+    const pr = await run("pr-preview.sh", { COMMENT_FILE: path.join(dir, "comment.md") });
+    expect(pr.code).toBe(0);
+    expect(readFileSync(path.join(dir, "comment.md"), "utf8")).toContain('| 404 | responseTemplates.application/json | {"message": "hand edit"} | {"message": "no such pet"} | ~ replace integration response |');
+
+    expect((await run("correct.sh")).code).toBe(0);
+    expect((await run("drift-spec.sh")).code).toBe(0);
+    await expect(sdk.send(new DeleteMethodResponseCommand({ ...pet, statusCode: "418" }))).rejects.toThrow(/Invalid Response status code/);
+  });
+
+  it("a broken setting is an error (exit 1), not drift", async () => {
+    expect((await run("drift-spec.sh", { SPEC_FILE: path.join(dir, "absent.yaml") })).code).toBe(1);
+    expect((await run("drift-preview.sh", { PULUMI_STACK: "" })).code).toBe(1);
+  });
+});
