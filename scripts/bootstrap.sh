@@ -26,7 +26,10 @@ took() { say "$1 took $(( $(date +%s) - $2 ))s"; }
 # ---------------------------------------------------------------- npm
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   t=$(date +%s); say "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error >&2
+  # npm 11 writes lock files without the optional packages of other platforms (rollup's),
+  # then its `npm ci` refuses them as out of sync; `npm install` installs the same locked versions.
+  npm ci --no-audit --no-fund --loglevel=error >&2 2>/dev/null \
+    || { say "npm ci refused the lock file; npm install (same locked versions)"; npm install --no-audit --no-fund --loglevel=error >&2; }
   took "npm ci" "$t"
 fi
 
