@@ -1,0 +1,406 @@
+/**
+ * `npm run bench`: this project against the API Gateway quota (AWS-12) and a
+ * naive peer, side by side in one run, on the local API Gateway with the quota
+ * on and scaled. Writes `BENCHMARKS.md`, `bench/results.json` (raw) and
+ * `bench/chart.png`.
+ *
+ * Environment knobs: `BENCH_SIZES` (default `40,200,1000`), `BENCH_SKIP_PULUMI=1`,
+ * `BENCH_SINGLES_MAX_S` (the longest single-resource `pulumi up` to attempt,
+ * extrapolated from the previous size; default 240).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { PutIntegrationResponseCommand, PutMethodResponseCommand, APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { releaseSharedClients, createRuntime } from "../aws/runtime";
+import { startEmulator, type Emulator } from "../emulator";
+import type { DesiredMethod, ObservedMethod } from "../model";
+import { normalizeDesiredResponses } from "../normalize";
+import { plan } from "../plan";
+import { PACKAGE_ROOT, ensureStack, runPulumi, TOOLS_BIN } from "../pulumi-env";
+import { reconcile } from "../reconcile";
+import { callDelta, liveEqualsDesired, quotaBoundSeconds, type CallDelta, type Quota } from "./measure";
+import { lineChart, type Rgb } from "./png";
+import { renderReport } from "./report";
+import { pool, RESPONSES_PER_METHOD, responsesOf, seedApi, specsOf, type SeededApi } from "./workload";
+
+/** The modes measured. */
+export type Mode = "reconciler-sets" | "pulumi-sets" | "pulumi-singles" | "naive-sdk";
+
+/** One measurement. */
+export interface Measurement {
+  readonly mode: Mode;
+  /** Responses (method + integration). */
+  readonly n: number;
+  readonly methods: number;
+  readonly wallSeconds: number;
+  /** C: calls answered 2xx. */
+  readonly successfulCalls: number;
+  readonly boundSeconds: number;
+  /** wall / bound; null when C ≤ burst (the bound is 0). */
+  readonly ratio: number | null;
+  readonly delta: CallDelta;
+  /** Operations (or resources, for pulumi) that failed. */
+  readonly failedOperations: number;
+  readonly liveEqualsDesired: boolean;
+  readonly methodsDiffering: number;
+  /** pulumi exit code, retries seen by our client, … */
+  readonly notes?: Record<string, unknown>;
+}
+
+const QUOTA_BASE = { rps: 10, burst: 40 };
+/** Quota scale (BENCH_SCALE, default 4): the emulator's quota and our client's rates are AWS's times this. */
+const SCALE = Number(process.env.BENCH_SCALE ?? 4);
+/** The scaled quota. */
+const QUOTA: Quota = { rps: QUOTA_BASE.rps * SCALE, burst: QUOTA_BASE.burst * SCALE };
+/** Write latency added by the emulator (BENCH_LATENCY_MS): default its 20 ms scaled like the quota. */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20 / SCALE);
+/** Our client's rates for a scale: equal to the emulator's (GetResources: 5 every 2 s, scaled). */
+const ratesFor = (scale: number) => ({
+  rate: { rps: QUOTA_BASE.rps * scale, burst: QUOTA_BASE.burst * scale },
+  operationRates: { GetResources: { rps: 2.5 * scale, burst: 5 * scale } },
+});
+const CLIENT_RATES = ratesFor(SCALE);
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Wait until the emulator's (and our) buckets are full again: burst / rps, plus a margin. */
+const refill = () => sleep((QUOTA.burst / QUOTA.rps) * 1000 + 500);
+
+function measurement(
+  mode: Mode,
+  api: SeededApi,
+  wallMs: number,
+  delta: CallDelta,
+  failed: number,
+  live: { equal: boolean; methodsDiffering: number },
+  notes?: Record<string, unknown>,
+  quota: Quota = QUOTA,
+): Measurement {
+  const bound = quotaBoundSeconds(delta.successful, quota);
+  const m: Measurement = {
+    mode,
+    n: api.methods.length * RESPONSES_PER_METHOD,
+    methods: api.methods.length,
+    wallSeconds: round(wallMs / 1000, 3),
+    successfulCalls: delta.successful,
+    boundSeconds: round(bound, 3),
+    ratio: bound > 0 ? round(wallMs / 1000 / bound, 3) : null,
+    delta,
+    failedOperations: failed,
+    liveEqualsDesired: live.equal,
+    methodsDiffering: live.methodsDiffering,
+    ...(notes ? { notes } : {}),
+  };
+  log(`${mode} N=${m.n}: ${m.wallSeconds} s, C=${m.successfulCalls}, bound ${m.boundSeconds} s, ratio ${m.ratio ?? "n/a"}, 429 ${delta.throttled}, 409 ${delta.conflicts}, failed ${failed}, converged ${live.equal}`);
+  return m;
+}
+
+// ------------------------------------------------------------------ modes
+
+async function runReconciler(emulator: Emulator, api: SeededApi, scale = SCALE): Promise<Measurement> {
+  releaseSharedClients();
+  const runtime = createRuntime({ endpoint: emulator.endpoint, ...ratesFor(scale) });
+  const quota = { rps: QUOTA_BASE.rps * scale, burst: QUOTA_BASE.burst * scale };
+  await sleep((quota.burst / quota.rps) * 1000 + 500);
+  const before = emulator.stats();
+  const t0 = performance.now();
+  let failed = 0;
+  let retries: unknown;
+  try {
+    const r = await reconcile(runtime, specsOf(api));
+    retries = r.report.retries;
+  } catch (e) {
+    failed = (e as { errors?: unknown[] }).errors?.length ?? 1;
+    log(`reconcile failed: ${(e as Error).message.slice(0, 500)}`);
+  }
+  const wall = performance.now() - t0;
+  const delta = callDelta(before, emulator.stats());
+  return measurement("reconciler-sets", api, wall, delta, failed, await liveEqualsDesired(emulator.endpoint, api), { retries, clientCalls: { ...runtime.counters.calls } }, quota);
+}
+
+async function runNaive(emulator: Emulator, api: SeededApi): Promise<Measurement> {
+  // What a user writes instead: SDK v3 defaults (standard retry mode, 3 attempts), one Put per response, 10 at a time.
+  const client = new APIGatewayClient({ endpoint: emulator.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  await refill();
+  const before = emulator.stats();
+  const t0 = performance.now();
+  let failed = 0;
+  const errors: Record<string, number> = {};
+  const puts = specsOf(api).flatMap((spec) => Object.entries(spec.responses).map(([statusCode, r]) => ({ key: { restApiId: spec.restApiId, resourceId: spec.resourceId!, httpMethod: spec.httpMethod }, statusCode, r })));
+  const attempt = async (f: () => Promise<unknown>) => {
+    try {
+      await f();
+    } catch (e) {
+      failed++;
+      const name = (e as Error).name ?? "Error";
+      errors[name] = (errors[name] ?? 0) + 1;
+    }
+  };
+  // Method responses first, then integration responses (they map the headers the method responses declare).
+  await pool(puts, 10, ({ key, statusCode, r }) => attempt(() => client.send(new PutMethodResponseCommand({ ...key, statusCode, ...r.methodResponse }))));
+  await pool(puts, 10, ({ key, statusCode, r }) => attempt(() => client.send(new PutIntegrationResponseCommand({ ...key, statusCode, ...r.integrationResponse }))));
+  const wall = performance.now() - t0;
+  client.destroy();
+  const delta = callDelta(before, emulator.stats());
+  return measurement("naive-sdk", api, wall, delta, failed, await liveEqualsDesired(emulator.endpoint, api), { errors });
+}
+
+interface BenchStack {
+  readonly cwd: string;
+  readonly stateDir: string;
+  readonly stack: string;
+}
+
+const PROGRAM_DIR = path.join(PACKAGE_ROOT, "bench", "program");
+
+async function newStack(name: string, emulator: Emulator, api: SeededApi | undefined, mode: "sets" | "singles", tmp: string): Promise<BenchStack> {
+  const stateDir = mkdtempSync(path.join(tmp, "state-"));
+  const specFile = path.join(tmp, `${name}.json`);
+  writeFileSync(specFile, JSON.stringify({ restApiId: api?.restApiId ?? "none", methods: api ? specsOf(api) : [] }));
+  const s = { cwd: PROGRAM_DIR, stateDir, stack: name };
+  await ensureStack(
+    name,
+    {
+      "aws:region": "us-east-1",
+      "apigw-responses:endpoint": emulator.endpoint,
+      "apigw-responses:rate": `${QUOTA.rps}:${QUOTA.burst}`,
+      "bench:specFile": specFile,
+      "bench:mode": mode,
+    },
+    { cwd: PROGRAM_DIR, stateDir },
+  );
+  return s;
+}
+
+async function pulumi(s: BenchStack, args: string[], timeoutMs = 600_000) {
+  const t0 = performance.now();
+  const r = await runPulumi([...args, "--stack", s.stack], { cwd: s.cwd, stateDir: s.stateDir, timeoutMs });
+  return { ...r, ms: performance.now() - t0 };
+}
+
+async function removeStack(s: BenchStack): Promise<void> {
+  await pulumi(s, ["stack", "rm", "--yes", "--force"]);
+  rmSync(s.stateDir, { recursive: true, force: true });
+}
+
+async function runPulumiUp(emulator: Emulator, api: SeededApi, mode: "sets" | "singles", tmp: string): Promise<{ m: Measurement; stack: BenchStack }> {
+  const stack = await newStack(`${mode}-${api.methods.length}`, emulator, api, mode, tmp);
+  await refill();
+  const before = emulator.stats();
+  // When the first and the last call reached the emulator: the API-active window, without the engine's start and end.
+  const t0 = performance.now();
+  let first: number | undefined;
+  let last = t0;
+  let seen = before.totalCalls;
+  let running = true;
+  const poller = (async () => {
+    while (running) {
+      const total = emulator.stats().totalCalls;
+      if (total !== seen) {
+        first ??= performance.now();
+        last = performance.now();
+        seen = total;
+      }
+      await sleep(20);
+    }
+  })();
+  const r = await pulumi(stack, ["up", "--yes", "--skip-preview"]);
+  running = false;
+  await poller;
+  const delta = callDelta(before, emulator.stats());
+  const windowS = first !== undefined ? round((last - first) / 1000, 3) : 0;
+  const bound = quotaBoundSeconds(delta.successful, QUOTA);
+  const failed = (r.stdout.match(/creating failed/g) ?? []).length + (r.code !== 0 && !/creating failed/.test(r.stdout) ? 1 : 0);
+  if (r.code !== 0) log(`pulumi up (${mode}) exit ${r.code}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}`);
+  const m = measurement(mode === "sets" ? "pulumi-sets" : "pulumi-singles", api, r.ms, delta, failed, await liveEqualsDesired(emulator.endpoint, api), {
+    exitCode: r.code,
+    resources: mode === "sets" ? api.methods.length : api.methods.length * RESPONSES_PER_METHOD,
+    apiWindowSeconds: windowS,
+    apiWindowRatio: bound > 0 ? round(windowS / bound, 3) : null,
+    firstCallAfterSeconds: first !== undefined ? round((first - t0) / 1000, 3) : null,
+  });
+  return { m, stack };
+}
+
+/** The pure planner on 10,000 responses: 1,000 methods, a third in sync, a third empty, a third drifted. */
+function planTiming(): { responses: number; methods: number; operations: number; medianMs: number; runsMs: number[] } {
+  const methods = 10_000 / RESPONSES_PER_METHOD;
+  const desired: DesiredMethod[] = [];
+  const live: ObservedMethod[] = [];
+  for (let i = 0; i < methods; i++) {
+    const key = { restApiId: "api", resourceId: `r${i}`, httpMethod: "GET" };
+    const responses = normalizeDesiredResponses(responsesOf(i));
+    desired.push({ key, responses, exclusive: true });
+    const drifted = normalizeDesiredResponses({ ...responsesOf(i + 1), "418": { methodResponse: {} } });
+    live.push({ key, exists: true, integrationType: "MOCK", responses: i % 3 === 0 ? responses : i % 3 === 1 ? {} : drifted });
+  }
+  const runsMs: number[] = [];
+  let operations = 0;
+  for (let k = 0; k < 7; k++) {
+    const t0 = performance.now();
+    const p = plan(desired, live);
+    runsMs.push(round(performance.now() - t0, 1));
+    operations = p.methods.reduce((n, m) => n + m.operations.length, 0);
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { responses: methods * RESPONSES_PER_METHOD, methods, operations, medianMs: sorted[3]!, runsMs };
+}
+
+function machine(): Record<string, string> {
+  const tryRun = (cmd: string, args: string[]) => {
+    try {
+      return execFileSync(cmd, args, { encoding: "utf8" }).trim();
+    } catch {
+      return "n/a";
+    }
+  };
+  return {
+    nproc: String(os.availableParallelism?.() ?? os.cpus().length),
+    cpu: os.cpus()[0]?.model ?? "n/a",
+    memoryGiB: String(round(os.totalmem() / 2 ** 30, 1)),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    go: tryRun("go", ["version"]),
+    pulumi: tryRun(path.join(TOOLS_BIN, "pulumi"), ["version"]),
+    moto: tryRun(path.join(PACKAGE_ROOT, ".tools", "moto", "bin", "python"), ["-c", "import moto; print(moto.__version__)"]),
+    date: new Date().toISOString(),
+  };
+}
+
+/** The hand-written analysis (src/bench/analysis.md), if there. */
+function analysis(): string {
+  const p = path.join(PACKAGE_ROOT, "src", "bench", "analysis.md");
+  return existsSync(p) ? readFileSync(p, "utf8") : "";
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const sizes = (process.env.BENCH_SIZES ?? "40,200,1000").split(",").map(Number);
+  const skipPulumi = process.env.BENCH_SKIP_PULUMI === "1";
+  const only = process.env.BENCH_MODES?.split(",");
+  const wants = (m: Mode) => !only || only.includes(m);
+  const singlesMaxS = Number(process.env.BENCH_SINGLES_MAX_S ?? 240);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "apigw-bench-"));
+  const results: Measurement[] = [];
+  const refreshes: unknown[] = [];
+  const skipped: string[] = [];
+  const sensitivity: Measurement[] = [];
+  let overhead: { upSeconds: number; previewSeconds: number } | undefined;
+  const emulator = await startEmulator({ quota: QUOTA_BASE, quotaScale: SCALE, latencyMs: LATENCY_MS });
+  try {
+    log(`emulator ${emulator.endpoint} (moto ${emulator.moto.endpoint}), quota ${QUOTA.rps} rps burst ${QUOTA.burst}, write latency ${LATENCY_MS} ms`);
+    if (!skipPulumi) {
+      // The engine's fixed cost: up and preview of the program with no resource.
+      const empty = await newStack("empty", emulator, undefined, "sets", tmp);
+      await pulumi(empty, ["up", "--yes", "--skip-preview"]); // warms the TypeScript compile cache
+      const up = await pulumi(empty, ["up", "--yes", "--skip-preview", "--refresh"]);
+      const pv = await pulumi(empty, ["preview"]);
+      overhead = { upSeconds: round(up.ms / 1000), previewSeconds: round(pv.ms / 1000) };
+      log(`engine overhead: up ${overhead.upSeconds} s, preview ${overhead.previewSeconds} s`);
+      await removeStack(empty);
+    }
+    let singlesLast: { n: number; s: number } | undefined;
+    for (const n of sizes) {
+      const methods = Math.max(1, Math.round(n / RESPONSES_PER_METHOD));
+      const seed = () => seedApi(emulator.moto.endpoint, methods, `bench-${n}`);
+      if (wants("reconciler-sets")) results.push(await runReconciler(emulator, await seed()));
+      if (wants("naive-sdk")) results.push(await runNaive(emulator, await seed()));
+      if (skipPulumi) continue;
+      if (!wants("pulumi-sets")) continue;
+      const sets = await runPulumiUp(emulator, await seed(), "sets", tmp);
+      results.push(sets.m);
+      // No-op refresh + preview of the ResponseSet stack.
+      await refill();
+      const before = emulator.stats();
+      const pv = await pulumi(sets.stack, ["preview", "--refresh", "--expect-no-changes"]);
+      const d = callDelta(before, emulator.stats());
+      refreshes.push({ n, methods, resources: methods, seconds: round(pv.ms / 1000, 3), exitCode: pv.code, calls: d.calls, total: d.total });
+      log(`no-op preview --refresh N=${n}: ${round(pv.ms / 1000)} s, exit ${pv.code}, calls ${JSON.stringify(d.calls)}`);
+      await removeStack(sets.stack);
+      if (!wants("pulumi-singles")) continue;
+      const predicted = singlesLast ? (singlesLast.s * n) / singlesLast.n : 0;
+      if (predicted > singlesMaxS) {
+        skipped.push(`pulumi-singles at N=${n}: predicted ${Math.round(predicted)} s from N=${singlesLast!.n} (${round(singlesLast!.s)} s), over the ${singlesMaxS} s cap`);
+        log(`skipping ${skipped.at(-1)}`);
+        continue;
+      }
+      const singles = await runPulumiUp(emulator, await seed(), "singles", tmp);
+      results.push(singles.m);
+      singlesLast = { n, s: singles.m.wallSeconds };
+      await removeStack(singles.stack);
+    }
+    // Why: the same largest reconcile at other scales and write latencies (per-API serialization vs the quota).
+    const nMax = Math.max(...sizes);
+    for (const pair of (process.env.BENCH_SENSITIVITY ?? "10:2").split(",").filter(Boolean)) {
+      const [scale, latency] = pair.split(":").map(Number) as [number, number];
+      const e2 = await startEmulator({ quota: QUOTA_BASE, quotaScale: scale, latencyMs: latency });
+      try {
+        const api = await seedApi(e2.moto.endpoint, Math.round(nMax / RESPONSES_PER_METHOD), "sensitivity");
+        const m = await runReconciler(e2, api, scale);
+        sensitivity.push({ ...m, notes: { ...m.notes, scale, latencyMs: latency } });
+      } finally {
+        releaseSharedClients();
+        await e2.stop();
+      }
+    }
+  } finally {
+    releaseSharedClients();
+    await emulator.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const planning = planTiming();
+  log(`plan(): ${planning.responses} responses in ${planning.medianMs} ms (median of 7)`);
+  const out = {
+    machine: machine(),
+    quota: { ...QUOTA, base: QUOTA_BASE, scale: SCALE, writeLatencyMs: LATENCY_MS, clientRates: CLIENT_RATES },
+    responsesPerMethod: RESPONSES_PER_METHOD,
+    results,
+    refreshes,
+    engineOverhead: overhead,
+    sensitivity,
+    planning,
+    skipped,
+    totalSeconds: round((Date.now() - started) / 1000, 1),
+  };
+  mkdirSync(path.join(PACKAGE_ROOT, "bench"), { recursive: true });
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(results, sizes));
+  writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
+  log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.png in ${out.totalSeconds} s`);
+}
+
+const COLORS: Record<Mode | "bound", Rgb> = {
+  "reconciler-sets": [0, 114, 178],
+  "pulumi-sets": [0, 158, 115],
+  "pulumi-singles": [230, 159, 0],
+  "naive-sdk": [213, 94, 0],
+  bound: [120, 120, 120],
+};
+
+function chart(results: readonly Measurement[], sizes: readonly number[]): Buffer {
+  const modes: Mode[] = ["reconciler-sets", "pulumi-sets", "pulumi-singles", "naive-sdk"];
+  const at = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n);
+  const series = modes
+    .filter((m) => results.some((r) => r.mode === m))
+    .map((mode) => ({
+      label: { "reconciler-sets": "ResponseSet, reconciler", "pulumi-sets": "ResponseSet, pulumi up", "pulumi-singles": "singles, pulumi up", "naive-sdk": "naive SDK (fails)" }[mode],
+      color: COLORS[mode],
+      points: sizes.map((n) => ({ x: n, y: at(mode, n)?.wallSeconds })),
+    }));
+  const boundOf = (n: number) => at("reconciler-sets", n)?.boundSeconds;
+  series.push({ label: "quota bound (C-burst)/rps", color: COLORS.bound, points: sizes.map((n) => ({ x: n, y: boundOf(n) || undefined })), dashed: true } as never);
+  return lineChart({ title: `Time to converge N responses, quota ${QUOTA.rps} rps burst ${QUOTA.burst}`, xLabel: "N responses", yLabel: "seconds", series });
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
