@@ -9,7 +9,9 @@
  * For N methods of one REST API, `GetMethod` costs N calls and `GetResources`
  * ceil(R/500), where R is the resource count seen by the last read of that API
  * (1 page assumed before the first read). The cheaper one wins; N = 1 always
- * reads with `GetMethod`.
+ * reads with `GetMethod`. Exception: when the `GetResources` bucket (its own,
+ * smaller quota) is empty while the account bucket has a token for each method
+ * right now, `GetMethod` is used rather than waiting.
  *
  * Concurrent observes of one REST API within a short window (`coalesceWindowMs`,
  * 25 ms by default) are coalesced into one read: a `pulumi refresh` of many
@@ -224,7 +226,13 @@ async function readMethodsOfApi(
   counters: CallCounters | undefined,
 ): Promise<Map<string, ObservedMethodWithEvidence>> {
   const out = new Map<string, ObservedMethodWithEvidence>();
-  const useResources = strategy === "get-resources" || (strategy === "auto" && keys.length > 1 && keys.length > estimatedPages(runtime, restApiId));
+  const pages = estimatedPages(runtime, restApiId);
+  // GetResources has a quota of its own, 4 times scarcer than the account's (AWS-12: 5 every 2 s).
+  // When its bucket is empty and the account bucket holds a token for every key now, the
+  // GetMethod calls are served at once instead of queueing for a GetResources token (a refresh
+  // or many single resources would otherwise run at 2.5 reads a second). Otherwise: fewer calls wins.
+  const resourcesStarved = (runtime.operationBuckets.get("GetResources")?.available() ?? Infinity) < pages && keys.length <= runtime.bucket.available();
+  const useResources = strategy === "get-resources" || (strategy === "auto" && keys.length > 1 && keys.length > pages && !resourcesStarved);
   if (useResources) {
     const snapshot = await readApi(runtime, restApiId, counters);
     for (const k of keys) out.set(methodKeyString(k), observeInSnapshot(snapshot, k));
