@@ -312,17 +312,18 @@ async function main(): Promise<void> {
       if (wants("reconciler-sets")) results.push(await runReconciler(emulator, await seed()));
       if (wants("naive-sdk")) results.push(await runNaive(emulator, await seed()));
       if (skipPulumi) continue;
-      if (!wants("pulumi-sets")) continue;
-      const sets = await runPulumiUp(emulator, await seed(), "sets", tmp);
-      results.push(sets.m);
-      // No-op refresh + preview of the ResponseSet stack.
-      await refill();
-      const before = emulator.stats();
-      const pv = await pulumi(sets.stack, ["preview", "--refresh", "--expect-no-changes"]);
-      const d = callDelta(before, emulator.stats());
-      refreshes.push({ n, methods, resources: methods, seconds: round(pv.ms / 1000, 3), exitCode: pv.code, calls: d.calls, total: d.total });
-      log(`no-op preview --refresh N=${n}: ${round(pv.ms / 1000)} s, exit ${pv.code}, calls ${JSON.stringify(d.calls)}`);
-      await removeStack(sets.stack);
+      if (wants("pulumi-sets")) {
+        const sets = await runPulumiUp(emulator, await seed(), "sets", tmp);
+        results.push(sets.m);
+        // No-op refresh + preview of the ResponseSet stack.
+        await refill();
+        const before = emulator.stats();
+        const pv = await pulumi(sets.stack, ["preview", "--refresh", "--expect-no-changes"]);
+        const d = callDelta(before, emulator.stats());
+        refreshes.push({ n, methods, resources: methods, seconds: round(pv.ms / 1000, 3), exitCode: pv.code, calls: d.calls, total: d.total });
+        log(`no-op preview --refresh N=${n}: ${round(pv.ms / 1000)} s, exit ${pv.code}, calls ${JSON.stringify(d.calls)}`);
+        await removeStack(sets.stack);
+      }
       if (!wants("pulumi-singles")) continue;
       const predicted = singlesLast ? (singlesLast.s * n) / singlesLast.n : 0;
       if (predicted > singlesMaxS) {
@@ -370,7 +371,7 @@ async function main(): Promise<void> {
   };
   mkdirSync(path.join(PACKAGE_ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
-  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(results, sizes));
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(results, sizes, QUOTA));
   writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
   log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.png in ${out.totalSeconds} s`);
 }
@@ -383,7 +384,7 @@ const COLORS: Record<Mode | "bound", Rgb> = {
   bound: [120, 120, 120],
 };
 
-function chart(results: readonly Measurement[], sizes: readonly number[]): Buffer {
+function chart(results: readonly Measurement[], sizes: readonly number[], quota: Quota = QUOTA): Buffer {
   const modes: Mode[] = ["reconciler-sets", "pulumi-sets", "pulumi-singles", "naive-sdk"];
   const at = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n);
   const series = modes
@@ -395,10 +396,21 @@ function chart(results: readonly Measurement[], sizes: readonly number[]): Buffe
     }));
   const boundOf = (n: number) => at("reconciler-sets", n)?.boundSeconds;
   series.push({ label: "quota bound (C-burst)/rps", color: COLORS.bound, points: sizes.map((n) => ({ x: n, y: boundOf(n) || undefined })), dashed: true } as never);
-  return lineChart({ title: `Time to converge N responses, quota ${QUOTA.rps} rps burst ${QUOTA.burst}`, xLabel: "N responses", yLabel: "seconds", series });
+  return lineChart({ title: `Time to converge N responses, quota ${quota.rps} rps burst ${quota.burst}`, xLabel: "N responses", yLabel: "seconds", series });
 }
 
-if (require.main === module) {
+/** `--render`: write BENCHMARKS.md and the chart again from bench/results.json (after editing the analysis). */
+function renderOnly(): void {
+  const out = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), "utf8")) as Parameters<typeof renderReport>[0];
+  const sizes = [...new Set(out.results.map((m) => m.n))].sort((a, b) => a - b);
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(out.results, sizes, out.quota));
+  writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
+  log("wrote BENCHMARKS.md and bench/chart.png from bench/results.json");
+}
+
+if (require.main === module && process.argv.includes("--render")) {
+  renderOnly();
+} else if (require.main === module) {
   main().catch((e: unknown) => {
     process.stderr.write(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
