@@ -56,7 +56,7 @@ except the analysis, which is kept in src/bench/analysis.md and inserted as is.
 **Setup.** The local API Gateway runs with AWS's management quota turned on and scaled ×${r.quota.scale}
 (AWS-12: ${r.quota.base.rps} rps, burst ${r.quota.base.burst} → **${r.quota.rps} rps, burst ${r.quota.burst}**; GetResources 5 every 2 s → ${2.5 * r.quota.scale} rps, burst ${5 * r.quota.scale}),
 and the write latency scaled the same way (${r.quota.writeLatencyMs} ms per mutating call, the emulator's 20 ms / ${r.quota.scale}).
-The reconciler and the naive peer run with the same rates as the emulator; the \`pulumi up\` runs set \`apigw-responses:rate\` to
+The reconciler runs with the same rates as the emulator (the naive peer has no rate limit of its own); the \`pulumi up\` runs set \`apigw-responses:rate\` to
 ${r.quota.rps}:${r.quota.burst}, and their provider keeps AWS's unscaled \`GetResources\` rate (2.5 rps, burst 5: stack config has no
 setting for it), stricter than the emulator's. A workload of N responses is N/${r.responsesPerMethod} \`GET\` methods (MOCK integrations) of one
 REST API, each with ${r.responsesPerMethod / 2} status codes that have a method response and an integration response (a CORS header
