@@ -105,15 +105,8 @@ export function runtimeFor(settings: ProviderSettings): Runtime {
 
 // ------------------------------------------------------------------ inputs
 
-/** Inputs of a `ResponseSet` as the provider receives them. */
-export interface ResponseSetInputs {
-  readonly restApiId: string;
-  readonly resourceId?: string;
-  readonly path?: string;
-  readonly httpMethod: string;
-  readonly responses: Record<string, ResponseSpec>;
-  readonly exclusive?: boolean;
-}
+/** Inputs of a `ResponseSet` as the provider receives them: the reconciler's method spec. */
+export type ResponseSetInputs = MethodSpec;
 
 /** Inputs of a `MethodResponse`. */
 export interface MethodResponseInputs {
