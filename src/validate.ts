@@ -229,6 +229,18 @@ function checkMap(f: Failures, value: unknown, property: string, field: string):
   return value;
 }
 
+/**
+ * When `value` has the field `field`, check that it is a map, then call `entry` on
+ * each of its entries with the entry's property path.
+ */
+function forEachEntry(f: Failures, value: Record<string, unknown>, field: string, prefix: string, entry: (key: string, v: unknown, property: string) => void): void {
+  if (!hasOwn(value, field)) return;
+  const p = at(prefix, field);
+  const map = checkMap(f, value[field], p, field);
+  if (map === undefined) return;
+  for (const [k, v] of Object.entries(map)) entry(k, v, at(p, k));
+}
+
 /** Check a response parameter key (AWS-28). */
 function checkParameterKey(f: Failures, key: string, property: string): boolean {
   if (!PARAMETER_KEY_RE.test(key)) {
@@ -256,31 +268,17 @@ function checkMethodResponse(f: Failures, value: unknown, prefix: string): Set<s
   }
   checkUnknown(f, value, METHOD_RESPONSE_FIELDS, prefix, "methodResponse");
   const declared = new Set<string>();
-  if (hasOwn(value, "responseParameters")) {
-    const p = at(prefix, "responseParameters");
-    const map = checkMap(f, value.responseParameters, p, "responseParameters");
-    if (map !== undefined) {
-      for (const [k, v] of Object.entries(map)) {
-        const kp = at(p, k);
-        checkParameterKey(f, k, kp);
-        declared.add(k);
-        if (typeof v !== "boolean") {
-          f.add(kp, `method response parameter ${k} must be a boolean (required or not), got ${typeName(v)} ${showValue(v)} (AWS-24)`);
-        }
-      }
+  forEachEntry(f, value, "responseParameters", prefix, (k, v, kp) => {
+    checkParameterKey(f, k, kp);
+    declared.add(k);
+    if (typeof v !== "boolean") {
+      f.add(kp, `method response parameter ${k} must be a boolean (required or not), got ${typeName(v)} ${showValue(v)} (AWS-24)`);
     }
-  }
-  if (hasOwn(value, "responseModels")) {
-    const p = at(prefix, "responseModels");
-    const map = checkMap(f, value.responseModels, p, "responseModels");
-    if (map !== undefined) {
-      for (const [k, v] of Object.entries(map)) {
-        const kp = at(p, k);
-        checkContentType(f, k, kp, "responseModels");
-        checkString(f, v, kp, `model name for ${k}`, true);
-      }
-    }
-  }
+  });
+  forEachEntry(f, value, "responseModels", prefix, (k, v, kp) => {
+    checkContentType(f, k, kp, "responseModels");
+    checkString(f, v, kp, `model name for ${k}`, true);
+  });
   return declared;
 }
 
@@ -308,50 +306,36 @@ function checkIntegrationResponse(f: Failures, value: unknown, prefix: string, m
     }
   }
   const mappedKeys: string[] = [];
-  if (hasOwn(value, "responseParameters")) {
-    const p = at(prefix, "responseParameters");
-    const map = checkMap(f, value.responseParameters, p, "responseParameters");
-    if (map !== undefined) {
-      for (const [k, v] of Object.entries(map)) {
-        const kp = at(p, k);
-        if (checkParameterKey(f, k, kp)) mappedKeys.push(k);
-        if (typeof v !== "string") {
-          f.add(kp, `mapping expression for ${k} must be a string, got ${typeName(v)} ${showValue(v)} (AWS-28)`);
-        } else if (CONTROL_RE.test(v)) {
-          f.add(kp, `mapping expression ${showValue(v)} for ${k} must not contain control characters`);
-        } else if (!MAPPING_VALUE_RE.test(v)) {
-          f.add(
-            kp,
-            `mapping expression ${showValue(v)} for ${k} must be integration.response.header.{name}, integration.response.body, integration.response.body.{JSON-expression} (no "$"), or a static value in single quotes '...' (AWS-28)`,
-          );
-        }
-      }
+  forEachEntry(f, value, "responseParameters", prefix, (k, v, kp) => {
+    if (checkParameterKey(f, k, kp)) mappedKeys.push(k);
+    if (typeof v !== "string") {
+      f.add(kp, `mapping expression for ${k} must be a string, got ${typeName(v)} ${showValue(v)} (AWS-28)`);
+    } else if (CONTROL_RE.test(v)) {
+      f.add(kp, `mapping expression ${showValue(v)} for ${k} must not contain control characters`);
+    } else if (!MAPPING_VALUE_RE.test(v)) {
+      f.add(
+        kp,
+        `mapping expression ${showValue(v)} for ${k} must be integration.response.header.{name}, integration.response.body, integration.response.body.{JSON-expression} (no "$"), or a static value in single quotes '...' (AWS-28)`,
+      );
     }
-  }
-  if (hasOwn(value, "responseTemplates")) {
-    const p = at(prefix, "responseTemplates");
-    const map = checkMap(f, value.responseTemplates, p, "responseTemplates");
-    if (map !== undefined) {
-      for (const [k, v] of Object.entries(map)) {
-        const kp = at(p, k);
-        checkContentType(f, k, kp, "responseTemplates");
-        if (typeof v !== "string") {
-          f.add(kp, `template for ${k} must be a string ("" passes the body through, AWS-16), got ${typeName(v)} ${showValue(v)}`);
-          continue;
-        }
-        if (TEMPLATE_CONTROL_RE.test(v)) {
-          f.add(kp, `template ${showValue(v)} for ${k} must not contain control characters other than tab, newline and carriage return`);
-        }
-        const bytes = new TextEncoder().encode(v).length;
-        if (bytes > maxTemplateBytes) {
-          f.add(
-            kp,
-            `template for ${k} is ${bytes} bytes; the limit is ${maxTemplateBytes} bytes (kept within API Gateway's mapping template size quota, "Quotas for configuring and running a REST API")`,
-          );
-        }
-      }
+  });
+  forEachEntry(f, value, "responseTemplates", prefix, (k, v, kp) => {
+    checkContentType(f, k, kp, "responseTemplates");
+    if (typeof v !== "string") {
+      f.add(kp, `template for ${k} must be a string ("" passes the body through, AWS-16), got ${typeName(v)} ${showValue(v)}`);
+      return;
     }
-  }
+    if (TEMPLATE_CONTROL_RE.test(v)) {
+      f.add(kp, `template ${showValue(v)} for ${k} must not contain control characters other than tab, newline and carriage return`);
+    }
+    const bytes = new TextEncoder().encode(v).length;
+    if (bytes > maxTemplateBytes) {
+      f.add(
+        kp,
+        `template for ${k} is ${bytes} bytes; the limit is ${maxTemplateBytes} bytes (kept within API Gateway's mapping template size quota, "Quotas for configuring and running a REST API")`,
+      );
+    }
+  });
   const sp = value.selectionPattern;
   return { isDefault: sp === undefined || sp === "", mappedKeys };
 }
