@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PutIntegrationResponseCommand, PutMethodResponseCommand, APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { releaseSharedClients, createRuntime } from "../aws/runtime";
 import { startEmulator, type Emulator } from "../emulator";
 import type { DesiredMethod, ObservedMethod } from "../model";
@@ -20,10 +20,11 @@ import { normalizeDesiredResponses } from "../normalize";
 import { plan } from "../plan";
 import { PACKAGE_ROOT, ensureStack, runPulumi, TOOLS_BIN } from "../pulumi-env";
 import { reconcile } from "../reconcile";
+import { localClient, pool } from "../seed";
 import { callDelta, liveEqualsDesired, quotaBoundSeconds, type CallDelta, type Quota } from "./measure";
 import { lineChart, type Rgb } from "./png";
 import { renderReport } from "./report";
-import { pool, RESPONSES_PER_METHOD, responsesOf, seedApi, specsOf, type SeededApi } from "./workload";
+import { RESPONSES_PER_METHOD, responsesOf, seedApi, specsOf, type SeededApi } from "./workload";
 
 /** The modes measured. */
 export type Mode = "reconciler-sets" | "pulumi-sets" | "pulumi-singles" | "naive-sdk";
@@ -124,7 +125,7 @@ async function runReconciler(emulator: Emulator, api: SeededApi, scale = SCALE):
 
 async function runNaive(emulator: Emulator, api: SeededApi): Promise<Measurement> {
   // What a user writes instead: SDK v3 defaults (standard retry mode, 3 attempts), one Put per response, 10 at a time.
-  const client = new APIGatewayClient({ endpoint: emulator.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  const client = localClient(emulator.endpoint);
   await refill();
   const before = emulator.stats();
   const t0 = performance.now();

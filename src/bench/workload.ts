@@ -5,16 +5,9 @@
  * (REST API, resources, methods, MOCK integrations) goes to moto directly, so it
  * neither costs quota nor shows in the local API Gateway's stats.
  */
-import {
-  APIGatewayClient,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-} from "@aws-sdk/client-api-gateway";
 import type { MethodKey, MethodSpec, NormalizedResponses, ResponseSpec } from "../model";
 import { normalizeDesiredResponses } from "../normalize";
+import { localClient, seedRestApi } from "../seed";
 
 /** Status codes per method; each has a method response and an integration response. */
 export const CODES_PER_METHOD = 5;
@@ -50,26 +43,6 @@ export interface SeededApi {
   readonly methods: readonly MethodKey[];
 }
 
-/** An SDK client with fixed local credentials, no retries of ours. */
-export function localClient(endpoint: string, maxAttempts = 3): APIGatewayClient {
-  return new APIGatewayClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts });
-}
-
-/** Run `fn` over `items`, `n` at a time. */
-export async function pool<T, U>(items: readonly T[], n: number, fn: (item: T, i: number) => Promise<U>): Promise<U[]> {
-  const out: U[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
-
 /**
  * Create a REST API with `methods` resources `/m0…`, each with a `GET` method and a
  * MOCK integration, and no responses. `endpoint` should be moto's own endpoint.
@@ -77,20 +50,8 @@ export async function pool<T, U>(items: readonly T[], n: number, fn: (item: T, i
 export async function seedApi(endpoint: string, methods: number, name = "bench"): Promise<SeededApi> {
   const client = localClient(endpoint);
   try {
-    const restApiId = (await client.send(new CreateRestApiCommand({ name }))).id!;
-    const rootId = (await client.send(new GetResourcesCommand({ restApiId }))).items!.find((r) => r.path === "/")!.id!;
-    const keys = await pool(
-      Array.from({ length: methods }, (_, i) => i),
-      4,
-      async (i) => {
-        const resourceId = (await client.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: `m${i}` }))).id!;
-        const key = { restApiId, resourceId, httpMethod: "GET" };
-        await client.send(new PutMethodCommand({ ...key, authorizationType: "NONE" }));
-        await client.send(new PutIntegrationCommand({ ...key, type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } }));
-        return key;
-      },
-    );
-    return { restApiId, methods: keys };
+    const api = await seedRestApi(client, { name, resources: methods, pathPart: (i) => `m${i}`, concurrency: 4 });
+    return { restApiId: api.restApiId, methods: api.methods };
   } finally {
     client.destroy();
   }

@@ -64,7 +64,7 @@ describe("secrets and credentials never appear in clear text", () => {
     expect(up.code, texts["pulumi up"]).toBe(0);
     // The template really is live (so the search below is meaningful).
     const { GetIntegrationResponseCommand } = await import("@aws-sdk/client-api-gateway");
-    const { localClient } = await import("../../src/bench/workload");
+    const { localClient } = await import("../../src/seed");
     const c = localClient(endpoint);
     const live = await c.send(new GetIntegrationResponseCommand({ ...api.methods[0]!, statusCode: "200" }));
     c.destroy();
