@@ -14,7 +14,8 @@ import type { MethodSpec } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
-import { FAST_RATES, readsAndWrites, seedApi, seedClient, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { localClient } from "../../src/seed";
+import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;
 let client: APIGatewayClient;
@@ -36,7 +37,7 @@ function responses(variant: number): MethodSpec["responses"] {
 beforeAll(async () => {
   // Default latency (20 ms) on writes: long enough for the AWS-9 gate to fire on concurrent writes.
   emulator = await startLocalApiGateway({ latencyMs: 20 });
-  client = seedClient(emulator.endpoint);
+  client = localClient(emulator.endpoint);
   apis = [await seedApi(client, { resources: 6, methods: 6, name: "a" }), await seedApi(client, { resources: 6, methods: 6, name: "b" }), await seedApi(client, { resources: 21, methods: 20, name: "c" })];
   // Some live drift on the first two APIs.
   for (const api of apis.slice(0, 2)) {

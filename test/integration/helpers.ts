@@ -3,18 +3,10 @@
  * resources, methods and integrations with the SDK directly, and read the
  * emulator's call counts.
  */
-import {
-  APIGatewayClient,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutIntegrationResponseCommand,
-  PutMethodCommand,
-  PutMethodResponseCommand,
-} from "@aws-sdk/client-api-gateway";
+import { PutIntegrationResponseCommand, PutMethodResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorStats } from "../../src/emulator";
 import type { MethodKey } from "../../src/model";
+import { seedRestApi, type SeededRestApi } from "../../src/seed";
 
 /**
  * Start the local API Gateway with the AWS quotas scaled up 100 times (account
@@ -28,63 +20,16 @@ export function startLocalApiGateway(options: EmulatorOptions = {}): Promise<Emu
 /** Our side's rates for tests: the account bucket and the `GetResources` bucket scaled like the emulator's. */
 export const FAST_RATES = { rate: { rps: 1000, burst: 4000 }, operationRates: { GetResources: { rps: 250, burst: 500 } } } as const;
 
-/** A plain SDK client for seeding (no retry policy of ours: seeding runs with no faults). */
-export function seedClient(endpoint: string): APIGatewayClient {
-  return new APIGatewayClient({
-    endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
-    maxAttempts: 3,
-  });
-}
-
-/** A seeded REST API. */
-export interface SeededApi {
-  readonly restApiId: string;
-  readonly rootId: string;
-  /** Resources created under the root, in order: `/r0`, `/r1`, … */
-  readonly resources: readonly { readonly id: string; readonly path: string }[];
-  /** Methods created (`GET` with a MOCK integration on each of the first `methods` resources). */
-  readonly methods: readonly MethodKey[];
-}
-
-/** Run `fn` over `items` with at most `n` at a time. */
-async function pool<T, U>(items: readonly T[], n: number, fn: (item: T, i: number) => Promise<U>): Promise<U[]> {
-  const out: U[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
+/** A seeded REST API: resources `/r0`, `/r1`, … under the root, `GET` with a MOCK integration on the first `methods`. */
+export type SeededApi = SeededRestApi;
 
 /**
  * Create a REST API with `resources` resources under the root (`/r0` …), and a
  * `GET` method with a MOCK integration on the first `methods` of them.
  * Calls on one REST API are made one at a time (the emulator enforces AWS-9).
  */
-export async function seedApi(client: APIGatewayClient, options: { resources: number; methods: number; name?: string }): Promise<SeededApi> {
-  const api = await client.send(new CreateRestApiCommand({ name: options.name ?? "it" }));
-  const restApiId = api.id!;
-  const root = await client.send(new GetResourcesCommand({ restApiId }));
-  const rootId = root.items!.find((r) => r.path === "/")!.id!;
-  const resources = await pool(Array.from({ length: options.resources }, (_, i) => i), 1, async (i) => {
-    const r = await client.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: `r${i}` }));
-    return { id: r.id!, path: `/r${i}` };
-  });
-  const methods: MethodKey[] = [];
-  for (const r of resources.slice(0, options.methods)) {
-    const key = { restApiId, resourceId: r.id, httpMethod: "GET" };
-    await client.send(new PutMethodCommand({ ...key, authorizationType: "NONE" }));
-    await client.send(new PutIntegrationCommand({ ...key, type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } }));
-    methods.push(key);
-  }
-  return { restApiId, rootId, resources, methods };
+export function seedApi(client: APIGatewayClient, options: { resources: number; methods: number; name?: string }): Promise<SeededApi> {
+  return seedRestApi(client, { name: options.name ?? "it", resources: options.resources, methods: options.methods });
 }
 
 /** Seed live responses of one method directly (a method response and/or an integration response per code). */

@@ -6,20 +6,13 @@
  * and what it throttles is retried.
  * Seeding goes through `send` too, so it shares the same bucket.
  */
-import {
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-} from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { send } from "../../src/aws/call";
 import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
+import { seedRestApi } from "../../src/seed";
 
 let emulator: Emulator;
 let runtime: Runtime;
@@ -28,17 +21,8 @@ const keys: MethodKey[] = [];
 beforeAll(async () => {
   emulator = await startEmulator({ latencyMs: 2 }); // the AWS quota, unscaled
   runtime = createRuntime({ endpoint: emulator.endpoint }); // our defaults: 10 rps, burst 40; GetResources 2.5 rps, burst 5
-  const api = await send(runtime, "CreateRestApi", new CreateRestApiCommand({ name: "quota" }));
-  const restApiId = api.id!;
-  const root = await send(runtime, "GetResources", new GetResourcesCommand({ restApiId }));
-  const rootId = root.items!.find((r) => r.path === "/")!.id!;
-  for (let i = 0; i < 10; i++) {
-    const r = await send(runtime, "CreateResource", new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: `q${i}` }), { write: true, restApiId });
-    const key = { restApiId, resourceId: r.id!, httpMethod: "GET" };
-    await send(runtime, "PutMethod", new PutMethodCommand({ ...key, authorizationType: "NONE" }), { write: true, method: key });
-    await send(runtime, "PutIntegration", new PutIntegrationCommand({ ...key, type: "MOCK" }), { write: true, method: key });
-    keys.push(key);
-  }
+  const api = await seedRestApi(runtime, { name: "quota", resources: 10, pathPart: (i) => `q${i}`, integration: { type: "MOCK" } });
+  keys.push(...api.methods);
 });
 
 afterAll(async () => {

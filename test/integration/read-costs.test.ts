@@ -11,7 +11,8 @@ import type { Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
-import { FAST_RATES, readsAndWrites, seedApi, seedClient, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { localClient } from "../../src/seed";
+import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;
 let client: APIGatewayClient;
@@ -43,7 +44,7 @@ let largeSpecs: MethodSpec[];
 
 beforeAll(async () => {
   emulator = await startLocalApiGateway({ latencyMs: 1 });
-  client = seedClient(emulator.endpoint);
+  client = localClient(emulator.endpoint);
   runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES });
   const t0 = Date.now();
   wide = await seedApi(client, { resources: 200, methods: 200, name: "wide" });

@@ -14,7 +14,8 @@ import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods, PathNotFoundError } from "../../src/observe";
 import { planMethod } from "../../src/plan";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
-import { FAST_RATES, readsAndWrites, seedApi, seedClient, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { localClient } from "../../src/seed";
+import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;
 let client: APIGatewayClient;
@@ -23,7 +24,7 @@ let api: SeededApi;
 
 beforeAll(async () => {
   emulator = await startLocalApiGateway();
-  client = seedClient(emulator.endpoint);
+  client = localClient(emulator.endpoint);
   runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, deadlineMs: 10_000 });
   api = await seedApi(client, { resources: 12, methods: 10 });
 });
