@@ -5,19 +5,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import {
-  APIGatewayClient,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetMethodCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-} from "@aws-sdk/client-api-gateway";
+import { GetMethodCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { NormalizedResponses } from "../../src/model";
 import { normalizeLiveMethod } from "../../src/normalize";
 import type { EmulatorStats } from "../../src/emulator";
 import { ensureStack, runPulumi, type PulumiResult } from "../../src/pulumi-env";
+import { localClient, seedRestApi } from "../../src/seed";
 
 /** A stack of a test program in its own temporary backend. */
 export interface TestStack {
@@ -66,7 +59,7 @@ export async function createStack(program: string, endpoint: string, config: Rec
 
 /** An SDK client on the local API Gateway, as tests use to seed and check. */
 export function sdkClient(endpoint: string): APIGatewayClient {
-  return new APIGatewayClient({ region: "us-east-1", endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+  return localClient(endpoint, { maxAttempts: 1 });
 }
 
 /** The emulator's counters since its last reset (`GET /__emulator/stats`), with the number of mutating calls. */
@@ -87,16 +80,8 @@ export async function resetEmulator(endpoint: string): Promise<void> {
 
 /** A REST API with `count` resources `/r1` … `/rN`, each with a GET method and a MOCK integration. */
 export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"): Promise<{ restApiId: string; resourceIds: string[] }> {
-  const restApiId = (await sdk.send(new CreateRestApiCommand({ name }))).id!;
-  const root = (await sdk.send(new GetResourcesCommand({ restApiId }))).items!.find((r) => r.path === "/")!.id!;
-  const resourceIds: string[] = [];
-  for (let i = 1; i <= count; i++) {
-    const id = (await sdk.send(new CreateResourceCommand({ restApiId, parentId: root, pathPart: `r${i}` }))).id!;
-    await sdk.send(new PutMethodCommand({ restApiId, resourceId: id, httpMethod: "GET", authorizationType: "NONE" }));
-    await sdk.send(new PutIntegrationCommand({ restApiId, resourceId: id, httpMethod: "GET", type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } }));
-    resourceIds.push(id);
-  }
-  return { restApiId, resourceIds };
+  const api = await seedRestApi(sdk, { name, resources: count, pathPart: (i) => `r${i + 1}` });
+  return { restApiId: api.restApiId, resourceIds: api.resources.map((r) => r.id) };
 }
 
 /** The normalized live responses of a method, read with the SDK. */
