@@ -10,9 +10,9 @@ import {
   PutMethodResponseCommand,
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../src/emulator/index";
-import { clientFor, createMethod, errorOf, expectAwsError, statusOf, type MethodFixture } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Emulator } from "../../src/emulator/index";
+import { createMethod, errorOf, expectAwsError, key, statusOf, useEmulator } from "./helpers";
 
 const CONFLICT = "Unable to complete operation due to concurrent modification. Please try again later.";
 
@@ -20,23 +20,9 @@ let emulator: Emulator;
 let aws: APIGatewayClient;
 let moto: APIGatewayClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ quota: "off", latencyMs: 20 });
-  aws = clientFor(emulator.endpoint);
-  moto = clientFor(emulator.moto.endpoint);
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  moto?.destroy();
-  await emulator?.stop();
-});
+useEmulator({ quota: "off", latencyMs: 20 }, (s) => ({ emulator, aws, moto } = s));
 
 beforeEach(() => emulator.setFaults([]));
-
-function key(m: MethodFixture) {
-  return { restApiId: m.restApiId, resourceId: m.resourceId, httpMethod: m.httpMethod };
-}
 
 describe("AWS-9: concurrent modification", () => {
   it("100 parallel mutating calls on one REST API: some succeed, the rest get the 409", async () => {

@@ -11,28 +11,16 @@ import {
   ServiceUnavailableException,
   type APIGatewayClient as Client,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseFaultRules, startEmulator, type Emulator } from "../../src/emulator/index";
-import { clientFor, createMethod, errorOf, expectAwsError, rawCall, type MethodFixture } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { parseFaultRules, type Emulator } from "../../src/emulator/index";
+import { clientFor, createMethod, errorOf, expectAwsError, key, rawCall, useEmulator } from "./helpers";
 
 let emulator: Emulator;
 let aws: Client;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ quota: "off", latencyMs: 0, seed: 42 });
-  aws = clientFor(emulator.endpoint);
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  await emulator?.stop();
-});
+useEmulator({ quota: "off", latencyMs: 0, seed: 42 }, (s) => ({ emulator, aws } = s));
 
 beforeEach(() => emulator.reset());
-
-function key(m: MethodFixture) {
-  return { restApiId: m.restApiId, resourceId: m.resourceId, httpMethod: m.httpMethod };
-}
 
 describe("fault kinds", () => {
   it("throttle: 429 TooManyRequestsException with Retry-After, for the next N calls of an operation", async () => {

@@ -1,26 +1,41 @@
 /**
  * Shared helpers of the emulator tests: an SDK client exactly as the reconciler
  * builds one (endpoint override, us-east-1, dummy credentials, no SDK retries),
- * a REST API fixture, and an assertion on AWS errors.
+ * an emulator per test file, a REST API fixture, and an assertion on AWS errors.
  */
-import {
-  APIGatewayClient,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-} from "@aws-sdk/client-api-gateway";
-import { expect } from "vitest";
+import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index";
+import type { MethodKey } from "../../src/model";
+import { localClient, seedRestApi } from "../../src/seed";
 
 /** An SDK client for `endpoint`, with `maxAttempts: 1` so raw errors are seen. */
 export function clientFor(endpoint: string, extra: { requestTimeoutMs?: number } = {}): APIGatewayClient {
-  return new APIGatewayClient({
-    endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
-    maxAttempts: 1,
-    ...(extra.requestTimeoutMs !== undefined ? { requestHandler: { requestTimeout: extra.requestTimeoutMs, throwOnRequestTimeout: true } } : {}),
+  return localClient(endpoint, { maxAttempts: 1, ...extra });
+}
+
+/** A test file's emulator, with a client through the layer (`aws`) and one on moto alone (`moto`). */
+export interface EmulatorFixture {
+  readonly emulator: Emulator;
+  readonly aws: APIGatewayClient;
+  readonly moto: APIGatewayClient;
+}
+
+/**
+ * Start an emulator with `options` before the file's tests (handing it and its
+ * clients to `ready`), and destroy the clients and stop it after them.
+ */
+export function useEmulator(options: EmulatorOptions, ready: (fixture: EmulatorFixture) => void): void {
+  let fixture: Partial<EmulatorFixture> = {};
+  beforeAll(async () => {
+    const emulator = await startEmulator(options);
+    fixture = { emulator, aws: clientFor(emulator.endpoint), moto: clientFor(emulator.moto.endpoint) };
+    ready(fixture as EmulatorFixture);
+  });
+  afterAll(async () => {
+    fixture.aws?.destroy();
+    fixture.moto?.destroy();
+    await fixture.emulator?.stop();
   });
 }
 
@@ -34,15 +49,18 @@ export interface MethodFixture {
 
 /** Create a REST API with `/items` and a GET method on it, with a MOCK integration unless told otherwise. */
 export async function createMethod(client: APIGatewayClient, opts: { integration?: boolean; name?: string } = {}): Promise<MethodFixture> {
-  const api = await client.send(new CreateRestApiCommand({ name: opts.name ?? "emulator-test" }));
-  const restApiId = api.id!;
-  const resources = await client.send(new GetResourcesCommand({ restApiId }));
-  const rootId = resources.items!.find((r) => r.path === "/")!.id!;
-  const resource = await client.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: "items" }));
-  const key = { restApiId, resourceId: resource.id!, httpMethod: "GET" };
-  await client.send(new PutMethodCommand({ ...key, authorizationType: "NONE" }));
-  if (opts.integration !== false) await client.send(new PutIntegrationCommand({ ...key, type: "MOCK" }));
-  return { ...key, rootId };
+  const api = await seedRestApi(client, {
+    name: opts.name ?? "emulator-test",
+    resources: 1,
+    pathPart: () => "items",
+    integration: opts.integration === false ? false : { type: "MOCK" },
+  });
+  return { ...api.methods[0]!, rootId: api.rootId };
+}
+
+/** The method key of a fixture. */
+export function key(m: MethodFixture): MethodKey {
+  return { restApiId: m.restApiId, resourceId: m.resourceId, httpMethod: m.httpMethod };
 }
 
 /** What an AWS error must look like. */

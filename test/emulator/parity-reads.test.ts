@@ -15,29 +15,15 @@ import {
   PutMethodResponseCommand,
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../src/emulator/index";
-import { body, clientFor, createMethod, errorOf, expectAwsError, rawCall, type MethodFixture } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Emulator } from "../../src/emulator/index";
+import { body, createMethod, errorOf, expectAwsError, key, rawCall, useEmulator, type MethodFixture } from "./helpers";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;
 let moto: APIGatewayClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ quota: "off", latencyMs: 0 });
-  aws = clientFor(emulator.endpoint);
-  moto = clientFor(emulator.moto.endpoint);
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  moto?.destroy();
-  await emulator?.stop();
-});
-
-function key(m: MethodFixture) {
-  return { restApiId: m.restApiId, resourceId: m.resourceId, httpMethod: m.httpMethod };
-}
+useEmulator({ quota: "off", latencyMs: 0 }, (s) => ({ emulator, aws, moto } = s));
 
 function methodPath(m: MethodFixture): string {
   return `/restapis/${m.restApiId}/resources/${m.resourceId}/methods/${m.httpMethod}`;

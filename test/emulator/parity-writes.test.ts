@@ -15,30 +15,16 @@ import {
   PutMethodResponseCommand,
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../src/emulator/index";
-import { body, clientFor, createMethod, errorOf, expectAwsError, rawCall, statusOf, type MethodFixture } from "./helpers";
+import { describe, expect, it } from "vitest";
+import type { Emulator } from "../../src/emulator/index";
+import { body, createMethod, errorOf, expectAwsError, key, rawCall, statusOf, useEmulator } from "./helpers";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;
 /** The same moto, without the layer: shows what the layer changes. */
 let moto: APIGatewayClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ quota: "off", latencyMs: 0 });
-  aws = clientFor(emulator.endpoint);
-  moto = clientFor(emulator.moto.endpoint);
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  moto?.destroy();
-  await emulator?.stop();
-});
-
-function key(m: MethodFixture) {
-  return { restApiId: m.restApiId, resourceId: m.resourceId, httpMethod: m.httpMethod };
-}
+useEmulator({ quota: "off", latencyMs: 0 }, (s) => ({ emulator, aws, moto } = s));
 
 describe("AWS-1: PutMethodResponse on an existing status code", () => {
   it("is a 409 ConflictException through the layer, a silent overwrite in moto", async () => {

@@ -12,29 +12,15 @@ import {
   type APIGatewayClient,
   type PatchOperation,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../src/emulator/index";
-import { body, clientFor, createMethod, expectAwsError, rawCall, statusOf, type MethodFixture } from "./helpers";
+import { describe, expect, it } from "vitest";
+import type { Emulator } from "../../src/emulator/index";
+import { body, createMethod, expectAwsError, key, rawCall, statusOf, useEmulator, type MethodFixture } from "./helpers";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;
 let moto: APIGatewayClient;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ quota: "off", latencyMs: 0 });
-  aws = clientFor(emulator.endpoint);
-  moto = clientFor(emulator.moto.endpoint);
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  moto?.destroy();
-  await emulator?.stop();
-});
-
-function key(m: MethodFixture) {
-  return { restApiId: m.restApiId, resourceId: m.resourceId, httpMethod: m.httpMethod };
-}
+useEmulator({ quota: "off", latencyMs: 0 }, (s) => ({ emulator, aws, moto } = s));
 
 async function withResponses(): Promise<MethodFixture> {
   const m = await createMethod(aws);

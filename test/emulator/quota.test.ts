@@ -10,23 +10,15 @@ import {
   TooManyRequestsException,
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index";
-import { clientFor, createMethod, errorOf, expectAwsError, rawCall } from "./helpers";
+import { clientFor, createMethod, errorOf, expectAwsError, rawCall, useEmulator } from "./helpers";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;
 
-beforeAll(async () => {
-  // The AWS default quota: 10 requests per second, burst 40.
-  emulator = await startEmulator({ latencyMs: 0 });
-  aws = clientFor(emulator.endpoint);
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  await emulator?.stop();
-});
+// The AWS default quota: 10 requests per second, burst 40.
+useEmulator({ latencyMs: 0 }, (s) => ({ emulator, aws } = s));
 
 // Full buckets and a clean moto for every test.
 beforeEach(() => emulator.reset());
