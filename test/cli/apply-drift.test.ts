@@ -5,10 +5,10 @@
  * code with the expected and live values (exit 0 none, 2 drift, 1 error).
  */
 import { DeleteIntegrationResponseCommand, DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../src/demo/seed";
-import { emulatorStats, liveResponses, sdkClient } from "../e2e/harness";
-import { cli, hasStackTrace, tempDir, writeSpec } from "./helpers";
+import { emulatorStats, liveResponses } from "../e2e/harness";
+import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
 
 async function setFaults(endpoint: string, rules: unknown[]): Promise<void> {
   const res = await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: JSON.stringify(rules) });
@@ -17,12 +17,9 @@ async function setFaults(endpoint: string, rules: unknown[]): Promise<void> {
 }
 
 describe("apigw-responses apply and drift", () => {
-  const endpoint = inject("endpoint");
-  const sdk = sdkClient(endpoint);
-  const dir = tempDir();
+  const { endpoint, sdk, dir, ep } = cliSuite();
   let api: PetStore;
   let spec: string;
-  const ep = () => ["--endpoint", endpoint];
   const cors = { "method.response.header.Access-Control-Allow-Origin": true };
 
   beforeAll(async () => {
@@ -49,10 +46,7 @@ describe("apigw-responses apply and drift", () => {
       ],
     });
   });
-  afterAll(async () => {
-    await setFaults(endpoint, []);
-    sdk.destroy();
-  });
+  afterAll(() => setFaults(endpoint, []));
 
   it("apply --dry-run is plan: exit 2, no write", async () => {
     const before = (await emulatorStats(endpoint)).writes;

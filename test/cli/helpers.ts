@@ -2,11 +2,14 @@
  * Runs the built command line (`node dist/cli/main.js`) as users do, against the local
  * API Gateway, and writes spec files.
  */
+import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { afterAll, inject } from "vitest";
 import { stringify } from "yaml";
+import { sdkClient } from "../e2e/harness";
 
 /** The command line's entry. */
 export const CLI = path.resolve(__dirname, "..", "..", "dist", "cli", "main.js");
@@ -57,4 +60,24 @@ export function writeSpec(dir: string, name: string, spec: unknown): string {
 /** No stack trace in a text (lines like "    at foo (file.js:1:2)"). */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+:\d+:\d+\)?$/m.test(text);
+}
+
+/** What a command-line suite against the run's local API Gateway works with. */
+export interface CliSuite {
+  /** The local API Gateway's URL. */
+  readonly endpoint: string;
+  /** An SDK client on it, destroyed after the suite. */
+  readonly sdk: APIGatewayClient;
+  /** A temporary folder for spec files. */
+  readonly dir: string;
+  /** The `--endpoint` arguments of a command. */
+  readonly ep: () => string[];
+}
+
+/** Set up a command-line suite (call it in a `describe`): the endpoint, an SDK client (destroyed after all), a spec folder. */
+export function cliSuite(): CliSuite {
+  const endpoint = inject("endpoint");
+  const sdk = sdkClient(endpoint);
+  afterAll(() => sdk.destroy());
+  return { endpoint, sdk, dir: tempDir(), ep: () => ["--endpoint", endpoint] };
 }

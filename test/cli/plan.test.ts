@@ -6,18 +6,15 @@
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../src/demo/seed";
-import { emulatorStats, sdkClient } from "../e2e/harness";
-import { cli, hasStackTrace, tempDir, writeSpec } from "./helpers";
+import { emulatorStats } from "../e2e/harness";
+import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
 
 describe("apigw-responses plan", () => {
-  const endpoint = inject("endpoint");
-  const sdk = sdkClient(endpoint);
-  const dir = tempDir();
+  const { endpoint, sdk, dir, ep } = cliSuite();
   let api: PetStore;
   let spec: string;
-  const ep = () => ["--endpoint", endpoint];
 
   beforeAll(async () => {
     api = await seedPetStore(sdk);
@@ -45,8 +42,6 @@ describe("apigw-responses plan", () => {
       ],
     });
   });
-  afterAll(() => sdk.destroy());
-
   it("markdown: a table per method with creates, updates, replaces and deletes, line by line; exit 2", async () => {
     const r = await cli(["plan", "--spec", spec, "--format", "markdown", ...ep()]);
     expect(r.stderr).toBe("");
