@@ -4,7 +4,7 @@
  * observe again to verify, and report (an {@link ApplyReport} for the whole run).
  */
 import { applyPlan, ApplyError } from "../apply";
-import { newCounters, addCounters, type CallCounters, type Runtime } from "../aws/runtime";
+import { newCounters, addCounters, type Runtime } from "../aws/runtime";
 import type { ApplyReport, MethodPlan, MethodSpec, Plan, RetryCause } from "../model";
 import { describeMethod } from "../model";
 import { isInSync } from "../plan";
@@ -30,12 +30,6 @@ export function describeRetries(retries: Record<RetryCause, number>): string {
   const parts = (Object.entries(retries) as [RetryCause, number][]).filter(([, n]) => n > 0).map(([c, n]) => `${n} ${c}`);
   const total = Object.values(retries).reduce((a, b) => a + b, 0);
   return total === 0 ? "" : `${total} retr${total === 1 ? "y" : "ies"} (${parts.join(", ")})`;
-}
-
-function retriesSince(now: CallCounters, before: Record<RetryCause, number>): Record<RetryCause, number> {
-  const out = { ...now.retries };
-  for (const k of Object.keys(out) as RetryCause[]) out[k] -= before[k];
-  return out;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;

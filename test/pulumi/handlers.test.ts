@@ -103,7 +103,7 @@ describe("diffResource", () => {
 
   it("a single response that is gone (no fields in its outputs) is a change", () => {
     const gone = { ...target, statusCode: "200", revision: "sha256:x" };
-    expect(diffResource("MethodResponse", gone, { ...target, statusCode: "200" }).changes).toBe(true);
+    expect(diffResource("MethodResponse", gone as never, { ...target, statusCode: "200" }).changes).toBe(true);
   });
 });
 
