@@ -409,7 +409,26 @@ function renderOnly(): void {
   log("wrote BENCHMARKS.md and bench/chart.png from bench/results.json");
 }
 
-if (require.main === module && process.argv.includes("--render")) {
+/** The `--help` text. */
+export const USAGE = `npm run bench [-- --render]
+
+Measures converges against the local API Gateway with AWS's quota on (scaled ${SCALE}x) and
+writes BENCHMARKS.md, bench/results.json and bench/chart.png. About 7 minutes on 2 cores.
+
+  --render   only write BENCHMARKS.md and the chart again from bench/results.json
+  --help     this text
+
+Environment:
+  BENCH_SIZES=40,200,1000     the N (responses) to measure
+  BENCH_MODES=a,b             only these modes (reconciler-sets, naive-sdk, pulumi-sets, pulumi-singles)
+  BENCH_SCALE=4               the quota scale (AWS rate and burst times this)
+  BENCH_SKIP_PULUMI=1         skip the pulumi up modes
+  BENCH_SINGLES_MAX_S=240     skip single-resource mode at an N whose predicted time exceeds this
+`;
+
+if (require.main === module && (process.argv.includes("--help") || process.argv.includes("-h"))) {
+  process.stdout.write(USAGE);
+} else if (require.main === module && process.argv.includes("--render")) {
   renderOnly();
 } else if (require.main === module) {
   main().catch((e: unknown) => {
