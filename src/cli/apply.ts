@@ -97,7 +97,8 @@ export async function applySpecs(runtime: Runtime, specs: readonly MethodSpec[],
   const report = (): ApplyReport => ({ operations, calls: { ...counters.calls }, retries: { ...counters.retries }, adopted, durationMs: Date.now() - started });
   if (failures.length > 0) return { plan: first.plan, report: report(), failures };
   // Level-based: read the live state again and check that nothing is left to do.
-  const again = await planSpecs(runtime, specs);
+  // The desired methods of the first pass: validated and with their paths resolved already.
+  const again = await planSpecs(runtime, first.desired);
   addCounters(counters, again.counters);
   if (!isInSync(again.plan)) throw new ConvergenceError(again.plan, report());
   progress?.write(`verified: the live state equals the spec.\n`);

@@ -499,8 +499,3 @@ export async function deleteResource(kind: ResourceKind, props: AnyOutputs): Pro
       : [{ statusCode: (props as MethodResponseOutputs).statusCode, kind: KIND_OF[kind] }];
   await reconcile(rt, [{ key, responses: {}, exclusive, removals }]);
 }
-
-/** Normalized desired responses of inputs (for tests and the command line). */
-export function desiredResponsesOf(kind: ResourceKind, inputs: AnyInputs): NormalizedResponses {
-  return normalizeDesiredResponses(specOf(kind, inputs).responses);
-}

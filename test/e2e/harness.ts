@@ -72,12 +72,6 @@ export async function emulatorStats(endpoint: string): Promise<EmulatorStats & {
   return { ...stats, writes };
 }
 
-/** Clear the emulator's counters and state. */
-export async function resetEmulator(endpoint: string): Promise<void> {
-  const res = await fetch(`${endpoint}/__emulator/reset`, { method: "POST" });
-  await res.arrayBuffer();
-}
-
 /** A REST API with `count` resources `/r1` … `/rN`, each with a GET method and a MOCK integration. */
 export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"): Promise<{ restApiId: string; resourceIds: string[] }> {
   const api = await seedRestApi(sdk, { name, resources: count, pathPart: (i) => `r${i + 1}` });
