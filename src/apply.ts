@@ -73,6 +73,8 @@ interface ApplyContext {
   readonly counters: CallCounters;
   readonly done: Operation[];
   readonly adopted: Adopted[];
+  /** The resource path of the method being applied, when known, for messages. */
+  readonly path?: string;
 }
 
 function sdkCommonInput(key: MethodKey, statusCode: string) {
@@ -82,7 +84,7 @@ function sdkCommonInput(key: MethodKey, statusCode: string) {
 /** Send one operation as its SDK command (no AWS-1/AWS-22 handling here). */
 async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
   const sdk = await import("@aws-sdk/client-api-gateway");
-  const opts = { method: op.key, statusCode: op.statusCode, write: true, counters: ctx.counters };
+  const opts = { method: op.key, path: ctx.path, statusCode: op.statusCode, write: true, counters: ctx.counters };
   const base = sdkCommonInput(op.key, op.statusCode);
   switch (op.kind) {
     case "PutMethodResponse": {
@@ -167,9 +169,10 @@ async function replanMethodResponse(ctx: ApplyContext, key: MethodKey, statusCod
       classification: "not-found",
       operation: "GetMethod",
       method: key,
+      path: ctx.path,
       statusCode,
       requestId: observed.absence?.requestId,
-      message: `METHOD_NOT_FOUND: ${describeMethod(key)} disappeared while its responses were being applied: ${observed.absence?.message ?? "404"} (request id ${observed.absence?.requestId ?? "none"})`,
+      message: `METHOD_NOT_FOUND: ${describeMethod(key, ctx.path)} disappeared while its responses were being applied: ${observed.absence?.message ?? "404"} (request id ${observed.absence?.requestId ?? "none"})`,
     });
   }
   const live = observed.responses[statusCode]?.methodResponse;
@@ -245,7 +248,7 @@ export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOpti
       for (const mp of methods) {
         methodCount++;
         try {
-          await runMethod(ctx, mp);
+          await runMethod(mp.path !== undefined ? { ...ctx, path: mp.path } : ctx, mp);
         } catch (err) {
           errors.push(err instanceof Error ? err : new Error(String(err)));
         }

@@ -122,6 +122,11 @@ export interface DesiredMethod {
   readonly responses: NormalizedResponses;
   readonly exclusive: boolean;
   readonly removals?: readonly Removal[];
+  /**
+   * Responses that an exclusive desired state leaves as they are, because another
+   * resource manages them (a deleted resource must not remove those).
+   */
+  readonly keep?: readonly Removal[];
 }
 
 /** The live state of one method, read by observe (read only). */

@@ -8,6 +8,7 @@
  * For every status code and each kind of response (method response, integration response):
  * - given in `desired.responses` → it must exist with exactly that content;
  * - else named in `desired.removals` → it must not exist;
+ * - else named in `desired.keep` → it is left as it is (another resource manages it);
  * - else `exclusive: true` → it must not exist (live codes and kinds absent from the spec are deleted);
  * - else (`exclusive: false`) → it is left as it is.
  *
@@ -60,6 +61,7 @@ import type {
   OperationKind,
   PatchOperation,
   Plan,
+  Removal,
   ResponseKind,
 } from "./model";
 import { describeMethod } from "./model";
@@ -244,9 +246,14 @@ export function methodResponsePatch(live: NormalizedMethodResponse, desired: Nor
 /** The target of one response kind: a value, or `null` = must not exist. */
 type Target<T> = T | null;
 
+/** Does `refs` name this code and kind? */
+function names(refs: readonly Removal[] | undefined, code: string, kind: ResponseKind): boolean {
+  return (refs ?? []).some((r) => r.statusCode === code && (r.kind === undefined || r.kind === kind));
+}
+
 /** Has `removals` a removal of this code and kind? */
 function isRemoved(desired: DesiredMethod, code: string, kind: ResponseKind): boolean {
-  return (desired.removals ?? []).some((r) => r.statusCode === code && (r.kind === undefined || r.kind === kind));
+  return names(desired.removals, code, kind);
 }
 
 /** The target of one kind at one code (see the module TSDoc). */
@@ -263,7 +270,8 @@ function targetOf<T>(
     }
     return wanted;
   }
-  if (isRemoved(desired, code, kind) || desired.exclusive) return null;
+  if (isRemoved(desired, code, kind)) return null;
+  if (desired.exclusive && !names(desired.keep, code, kind)) return null;
   return live === undefined ? null : live;
 }
 

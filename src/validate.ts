@@ -53,6 +53,8 @@ const TEMPLATE_CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Options of {@link validateMethodSpec}. */
 export interface ValidateOptions {
+  /** Default false. When true, no message quotes a value: the input holds secrets. */
+  readonly hideValues?: boolean;
   /**
    * Default false. When true, every integration response header mapping needs a
    * `methodResponse` of the same status code in the spec that declares the header
@@ -95,8 +97,14 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 /** Collects failures under a prefix. */
 class Failures {
   readonly list: ValidationFailure[] = [];
+  /** @param hideValues never quote a value (the input holds secrets) */
+  constructor(private readonly hideValues = false) {}
   add(property: string, reason: string): void {
     this.list.push({ property, reason });
+  }
+  /** A value for a message; `(a secret value)` when values are hidden. */
+  show(value: unknown): string {
+    return this.hideValues ? "(a secret value)" : showValue(value);
   }
 }
 
@@ -109,7 +117,7 @@ function at(prefix: string, name: string): string {
 function checkUnknown(f: Failures, obj: Record<string, unknown>, allowed: readonly string[], prefix: string, what: string): void {
   for (const k of Object.keys(obj)) {
     if (!allowed.includes(k)) {
-      f.add(at(prefix, k), `unknown field ${showValue(k)} in ${what} (allowed: ${allowed.join(", ")})`);
+      f.add(at(prefix, k), `unknown field ${f.show(k)} in ${what} (allowed: ${allowed.join(", ")})`);
     }
   }
 }
@@ -117,7 +125,7 @@ function checkUnknown(f: Failures, obj: Record<string, unknown>, allowed: readon
 /** Check an optional-or-required string without control characters. Returns the string when valid. */
 function checkString(f: Failures, value: unknown, property: string, field: string, nonEmpty: boolean): string | undefined {
   if (typeof value !== "string") {
-    f.add(property, `${field} must be a string, got ${typeName(value)} ${showValue(value)}`);
+    f.add(property, `${field} must be a string, got ${typeName(value)} ${f.show(value)}`);
     return undefined;
   }
   if (nonEmpty && value.length === 0) {
@@ -125,7 +133,7 @@ function checkString(f: Failures, value: unknown, property: string, field: strin
     return undefined;
   }
   if (CONTROL_RE.test(value)) {
-    f.add(property, `${field} ${showValue(value)} must not contain control characters`);
+    f.add(property, `${field} ${f.show(value)} must not contain control characters`);
     return undefined;
   }
   return value;
@@ -215,15 +223,16 @@ function checkSelectionPattern(f: Failures, value: unknown, property: string): v
   try {
     new RegExp(javaPatternToJs(s));
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    f.add(property, `selectionPattern ${showValue(s)} is not a valid regular expression: ${msg} (AWS-29)`);
+    // The engine's message quotes the pattern: keep it out when values are hidden.
+    const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "") : String(e);
+    f.add(property, `selectionPattern ${f.show(s)} is not a valid regular expression: ${msg} (AWS-29)`);
   }
 }
 
 /** Check a map's shape; returns it when it is an object. */
 function checkMap(f: Failures, value: unknown, property: string, field: string): Record<string, unknown> | undefined {
   if (!isObject(value)) {
-    f.add(property, `${field} must be an object (a map), got ${typeName(value)} ${showValue(value)}`);
+    f.add(property, `${field} must be an object (a map), got ${typeName(value)} ${f.show(value)}`);
     return undefined;
   }
   return value;
@@ -246,7 +255,7 @@ function checkParameterKey(f: Failures, key: string, property: string): boolean 
   if (!PARAMETER_KEY_RE.test(key)) {
     f.add(
       property,
-      `response parameter key ${showValue(key)} must be method.response.header.{name} with {name} a valid HTTP header name (AWS-28)`,
+      `response parameter key ${f.show(key)} must be method.response.header.{name} with {name} a valid HTTP header name (AWS-28)`,
     );
     return false;
   }
@@ -256,14 +265,14 @@ function checkParameterKey(f: Failures, key: string, property: string): boolean 
 /** Check a content type key. */
 function checkContentType(f: Failures, key: string, property: string, field: string): void {
   if (!CONTENT_TYPE_RE.test(key)) {
-    f.add(property, `${field} key ${showValue(key)} must be a content type such as "application/json" (type/subtype)`);
+    f.add(property, `${field} key ${f.show(key)} must be a content type such as "application/json" (type/subtype)`);
   }
 }
 
 /** Validate a method response spec; returns the declared parameter keys when it is an object. */
 function checkMethodResponse(f: Failures, value: unknown, prefix: string): Set<string> | undefined {
   if (!isObject(value)) {
-    f.add(prefix, `methodResponse must be an object, got ${typeName(value)} ${showValue(value)}`);
+    f.add(prefix, `methodResponse must be an object, got ${typeName(value)} ${f.show(value)}`);
     return undefined;
   }
   checkUnknown(f, value, METHOD_RESPONSE_FIELDS, prefix, "methodResponse");
@@ -272,7 +281,7 @@ function checkMethodResponse(f: Failures, value: unknown, prefix: string): Set<s
     checkParameterKey(f, k, kp);
     declared.add(k);
     if (typeof v !== "boolean") {
-      f.add(kp, `method response parameter ${k} must be a boolean (required or not), got ${typeName(v)} ${showValue(v)} (AWS-24)`);
+      f.add(kp, `method response parameter ${k} must be a boolean (required or not), got ${typeName(v)} ${f.show(v)} (AWS-24)`);
     }
   });
   forEachEntry(f, value, "responseModels", prefix, (k, v, kp) => {
@@ -291,7 +300,7 @@ interface IntegrationFacts {
 /** Validate an integration response spec. */
 function checkIntegrationResponse(f: Failures, value: unknown, prefix: string, maxTemplateBytes: number): IntegrationFacts | undefined {
   if (!isObject(value)) {
-    f.add(prefix, `integrationResponse must be an object, got ${typeName(value)} ${showValue(value)}`);
+    f.add(prefix, `integrationResponse must be an object, got ${typeName(value)} ${f.show(value)}`);
     return undefined;
   }
   checkUnknown(f, value, INTEGRATION_RESPONSE_FIELDS, prefix, "integrationResponse");
@@ -301,7 +310,7 @@ function checkIntegrationResponse(f: Failures, value: unknown, prefix: string, m
     if (typeof v !== "string" || !(CONTENT_HANDLING_VALUES as readonly string[]).includes(v)) {
       f.add(
         at(prefix, "contentHandling"),
-        `contentHandling ${showValue(v)} must be one of ${CONTENT_HANDLING_VALUES.join(", ")}; omit it for pass-through (AWS-27)`,
+        `contentHandling ${f.show(v)} must be one of ${CONTENT_HANDLING_VALUES.join(", ")}; omit it for pass-through (AWS-27)`,
       );
     }
   }
@@ -309,24 +318,24 @@ function checkIntegrationResponse(f: Failures, value: unknown, prefix: string, m
   forEachEntry(f, value, "responseParameters", prefix, (k, v, kp) => {
     if (checkParameterKey(f, k, kp)) mappedKeys.push(k);
     if (typeof v !== "string") {
-      f.add(kp, `mapping expression for ${k} must be a string, got ${typeName(v)} ${showValue(v)} (AWS-28)`);
+      f.add(kp, `mapping expression for ${k} must be a string, got ${typeName(v)} ${f.show(v)} (AWS-28)`);
     } else if (CONTROL_RE.test(v)) {
-      f.add(kp, `mapping expression ${showValue(v)} for ${k} must not contain control characters`);
+      f.add(kp, `mapping expression ${f.show(v)} for ${k} must not contain control characters`);
     } else if (!MAPPING_VALUE_RE.test(v)) {
       f.add(
         kp,
-        `mapping expression ${showValue(v)} for ${k} must be integration.response.header.{name}, integration.response.body, integration.response.body.{JSON-expression} (no "$"), or a static value in single quotes '...' (AWS-28)`,
+        `mapping expression ${f.show(v)} for ${k} must be integration.response.header.{name}, integration.response.body, integration.response.body.{JSON-expression} (no "$"), or a static value in single quotes '...' (AWS-28)`,
       );
     }
   });
   forEachEntry(f, value, "responseTemplates", prefix, (k, v, kp) => {
     checkContentType(f, k, kp, "responseTemplates");
     if (typeof v !== "string") {
-      f.add(kp, `template for ${k} must be a string ("" passes the body through, AWS-16), got ${typeName(v)} ${showValue(v)}`);
+      f.add(kp, `template for ${k} must be a string ("" passes the body through, AWS-16), got ${typeName(v)} ${f.show(v)}`);
       return;
     }
     if (TEMPLATE_CONTROL_RE.test(v)) {
-      f.add(kp, `template ${showValue(v)} for ${k} must not contain control characters other than tab, newline and carriage return`);
+      f.add(kp, `template ${f.show(v)} for ${k} must not contain control characters other than tab, newline and carriage return`);
     }
     const bytes = new TextEncoder().encode(v).length;
     if (bytes > maxTemplateBytes) {
@@ -355,7 +364,7 @@ function checkIntegrationResponse(f: Failures, value: unknown, prefix: string, m
  * fields; no control characters (tab, newline and carriage return allowed in templates).
  */
 export function validateMethodSpec(spec: unknown, options?: ValidateOptions): ValidationFailure[] {
-  const f = new Failures();
+  const f = new Failures(options?.hideValues);
   checkMethod(f, spec, "", options ?? {}, true);
   return f.list;
 }
@@ -367,13 +376,13 @@ const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 /** Report every key and string value under `value` that is not valid Unicode (a lone surrogate, e.g. from bytes that were not UTF-8). */
 function checkWellFormed(f: Failures, value: unknown, property: string): void {
   if (typeof value === "string") {
-    if (LONE_SURROGATE_RE.test(value)) f.add(property, `${showValue(value)} is not valid Unicode (a lone surrogate): it cannot be sent as UTF-8`);
+    if (LONE_SURROGATE_RE.test(value)) f.add(property, `${f.show(value)} is not valid Unicode (a lone surrogate): it cannot be sent as UTF-8`);
     return;
   }
   if (Array.isArray(value)) return value.forEach((v, i) => checkWellFormed(f, v, `${property}[${i}]`));
   if (!isObject(value)) return;
   for (const [k, v] of Object.entries(value)) {
-    if (LONE_SURROGATE_RE.test(k)) f.add(at(property, k), `the key ${showValue(k)} is not valid Unicode (a lone surrogate): it cannot be sent as UTF-8`);
+    if (LONE_SURROGATE_RE.test(k)) f.add(at(property, k), `the key ${f.show(k)} is not valid Unicode (a lone surrogate): it cannot be sent as UTF-8`);
     else checkWellFormed(f, v, at(property, k));
   }
 }
@@ -381,7 +390,7 @@ function checkWellFormed(f: Failures, value: unknown, property: string): void {
 /** Validate one method under `prefix` (`""` or `methods[3]`). */
 function checkMethod(f: Failures, spec: unknown, prefix: string, options: ValidateOptions, requireRestApiId: boolean): void {
   if (!isObject(spec)) {
-    f.add(prefix, `a method spec must be an object, got ${typeName(spec)} ${showValue(spec)}`);
+    f.add(prefix, `a method spec must be an object, got ${typeName(spec)} ${f.show(spec)}`);
     return;
   }
   checkWellFormed(f, spec, prefix);
@@ -400,17 +409,17 @@ function checkMethod(f: Failures, spec: unknown, prefix: string, options: Valida
   if (hasResource) checkString(f, spec.resourceId, at(prefix, "resourceId"), "resourceId", true);
   if (hasPath) {
     const p = checkString(f, spec.path, at(prefix, "path"), "path", true);
-    if (p !== undefined && !p.startsWith("/")) f.add(at(prefix, "path"), `path ${showValue(p)} must start with "/"`);
+    if (p !== undefined && !p.startsWith("/")) f.add(at(prefix, "path"), `path ${f.show(p)} must start with "/"`);
   }
   if (!hasOwn(spec, "httpMethod")) {
     f.add(at(prefix, "httpMethod"), `httpMethod is required (one of ${HTTP_METHODS.join(", ")})`);
   } else if (typeof spec.httpMethod !== "string" || !HTTP_METHODS.includes(spec.httpMethod)) {
     const v = spec.httpMethod;
     const hint = typeof v === "string" && HTTP_METHODS.includes(v.toUpperCase()) ? `; API Gateway method names are upper case: "${v.toUpperCase()}"` : "";
-    f.add(at(prefix, "httpMethod"), `httpMethod ${showValue(v)} must be one of ${HTTP_METHODS.join(", ")}${hint}`);
+    f.add(at(prefix, "httpMethod"), `httpMethod ${f.show(v)} must be one of ${HTTP_METHODS.join(", ")}${hint}`);
   }
   if (spec.exclusive !== undefined && typeof spec.exclusive !== "boolean") {
-    f.add(at(prefix, "exclusive"), `exclusive must be a boolean, got ${typeName(spec.exclusive)} ${showValue(spec.exclusive)}`);
+    f.add(at(prefix, "exclusive"), `exclusive must be a boolean, got ${typeName(spec.exclusive)} ${f.show(spec.exclusive)}`);
   }
   if (!hasOwn(spec, "responses")) {
     f.add(at(prefix, "responses"), "responses is required (status code → { methodResponse?, integrationResponse? })");
@@ -421,9 +430,9 @@ function checkMethod(f: Failures, spec: unknown, prefix: string, options: Valida
   const defaults: string[] = [];
   for (const [code, r] of Object.entries(responses)) {
     const rp = at(at(prefix, "responses"), code);
-    if (!STATUS_CODE_RE.test(code)) f.add(rp, `status code ${showValue(code)} must match [1-5]\\d\\d (AWS-7)`);
+    if (!STATUS_CODE_RE.test(code)) f.add(rp, `status code ${f.show(code)} must match [1-5]\\d\\d (AWS-7)`);
     if (!isObject(r)) {
-      f.add(rp, `the responses of status code ${code} must be an object { methodResponse?, integrationResponse? }, got ${typeName(r)} ${showValue(r)}`);
+      f.add(rp, `the responses of status code ${code} must be an object { methodResponse?, integrationResponse? }, got ${typeName(r)} ${f.show(r)}`);
       continue;
     }
     checkUnknown(f, r, RESPONSE_FIELDS, rp, `status code ${code}`);

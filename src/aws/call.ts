@@ -19,6 +19,8 @@ import type { CallCounters, RetryPolicy, Runtime } from "./runtime";
 export interface SendOptions {
   /** The method the call is about, for messages and (with `write`) the queue key. */
   readonly method?: MethodKey;
+  /** The method's resource path, when known, for messages. */
+  readonly path?: string;
   /** The status code the call is about, for messages. */
   readonly statusCode?: string;
   /** A mutating call: serialized with every other write on the same REST API (AWS-9). */
@@ -134,6 +136,6 @@ async function sendWithRetries<I extends ServiceInputTypes, O extends ServiceOut
           ? `attempt budget of ${policy.maxAttempts} used up`
           : `deadline of ${policy.deadlineMs} ms reached`;
     }
-    throw toApiGatewayError(err, { operation, method: options.method, statusCode: options.statusCode, attempts, gaveUp });
+    throw toApiGatewayError(err, { operation, method: options.method, path: options.path, statusCode: options.statusCode, attempts, gaveUp });
   }
 }

@@ -215,6 +215,8 @@ export interface ApiGatewayErrorDetails {
   /** The SDK operation, e.g. `PutMethodResponse`. */
   readonly operation: string;
   readonly method?: MethodKey;
+  /** The method's resource path, when known: messages name the method by it. */
+  readonly path?: string;
   readonly statusCode?: string;
   /** The AWS request id of the last attempt, when the service answered. */
   readonly requestId?: string;
@@ -256,7 +258,7 @@ export class ApiGatewayError extends Error {
   constructor(details: ApiGatewayErrorDetails) {
     const attempts = details.attempts ?? 1;
     const awsName = errorName(details.cause) || undefined;
-    const where = details.method ? ` for ${describeMethod(details.method)}` : "";
+    const where = details.method ? ` for ${describeMethod(details.method, details.path)}` : "";
     const code = details.statusCode ? ` status ${details.statusCode}` : "";
     const underlying = `${awsName ? `${awsName}: ` : ""}${errorMessage(details.cause) || "unknown error"}`;
     const tail = [
@@ -283,7 +285,7 @@ export class ApiGatewayError extends Error {
  */
 export function toApiGatewayError(
   err: unknown,
-  context: { operation: string; method?: MethodKey; statusCode?: string; attempts?: number; gaveUp?: string },
+  context: { operation: string; method?: MethodKey; path?: string; statusCode?: string; attempts?: number; gaveUp?: string },
 ): ApiGatewayError {
   if (err instanceof ApiGatewayError) return err;
   const c = classifyError(err).class;
@@ -292,6 +294,7 @@ export function toApiGatewayError(
     classification: c,
     operation: context.operation,
     method: context.method,
+    path: context.path,
     statusCode: context.statusCode,
     requestId: requestIdOf(err),
     attempts: context.attempts,

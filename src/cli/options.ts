@@ -6,7 +6,7 @@
  */
 import { Command, Option } from "commander";
 import type { RuntimeOptions } from "../aws/runtime";
-import { parseDuration, parseRate } from "../pulumi/handlers";
+import { parseDuration, parseRate } from "../pulumi/settings";
 import { CliError } from "./errors";
 
 /** Output formats of `plan`, `apply` and `drift`. */

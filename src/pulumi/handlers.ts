@@ -23,7 +23,15 @@ import type {
 import { describeMethod } from "../model";
 import { normalizedEqual, normalizeDesiredResponses, normalizeResponses, stableStringify } from "../normalize";
 import { observeMethods, resolvePaths } from "../observe";
-import { createRuntime, reconcile, toDesiredMethod, type Runtime } from "../reconcile";
+import { claim, claimsOn, describeParts, markDeleteFirst, resolveClaim, type Claim } from "./ownership";
+import { processSettings, runtimeFor, settingsFailures } from "./settings";
+
+/**
+ * Providers serialized into existing state by earlier versions call these through
+ * this module (`configure` included): keep them reachable here.
+ */
+export { configureProcess } from "./settings";
+import { reconcile, toDesiredMethod, type Runtime } from "../reconcile";
 import { validateMethodSpec } from "../validate";
 
 /** The resource kinds served by the providers. */
@@ -31,77 +39,6 @@ export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationRespon
 
 /** The value Pulumi passes for a not-yet-known input during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/**
- * Connection settings of a provider process, from stack config (`aws:region`,
- * `aws:profile`, `apigw-responses:endpoint`, `apigw-responses:rate`,
- * `apigw-responses:deadline`) or, when unset there, the environment.
- */
-export interface ProviderSettings {
-  readonly region?: string;
-  readonly profile?: string;
-  readonly endpoint?: string;
-  /** `RPS:BURST` (default `10:40`, AWS-12) or `off`. */
-  readonly rate?: string;
-  /** Deadline of one call with its retries: seconds, or with a unit (`90s`, `2m`). Default 2 min. */
-  readonly deadline?: string;
-}
-
-/** Read {@link ProviderSettings} from a dynamic provider's `configure` config. */
-export function settingsFromConfig(config: { get(key: string): string | undefined }): ProviderSettings {
-  const pick = (k: string) => {
-    const v = config.get(k);
-    return v === undefined || v === "" ? undefined : v;
-  };
-  return {
-    region: pick("aws:region"),
-    profile: pick("aws:profile"),
-    endpoint: pick("apigw-responses:endpoint"),
-    rate: pick("apigw-responses:rate"),
-    deadline: pick("apigw-responses:deadline"),
-  };
-}
-
-const SETTINGS = Symbol.for("pulumi-apigw-responses/provider-settings@1");
-
-/** Remember the stack's settings for this provider process (called by `configure`). */
-export function configureProcess(config: { get(key: string): string | undefined }): void {
-  (globalThis as Record<symbol, unknown>)[SETTINGS] = settingsFromConfig(config);
-}
-
-/** The settings `configure` stored; empty (environment only) before. */
-export function processSettings(): ProviderSettings {
-  return ((globalThis as Record<symbol, unknown>)[SETTINGS] as ProviderSettings | undefined) ?? {};
-}
-
-/** Parse `RPS:BURST` or `off`. */
-export function parseRate(text: string): { rps: number; burst: number } | "off" {
-  if (text.trim().toLowerCase() === "off") return "off";
-  const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text);
-  if (!m || Number(m[1]) <= 0 || Number(m[2]) < 1) {
-    throw new Error(`rate "${text}" must be RPS:BURST with RPS > 0 and BURST >= 1 (e.g. 10:40), or off`);
-  }
-  return { rps: Number(m[1]), burst: Number(m[2]) };
-}
-
-/** Parse a duration: plain seconds, or a number with `ms`, `s` or `m`. Returns milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
-  if (!m) throw new Error(`duration "${text}" must be a number of seconds or have a unit: 500ms, 90s, 2m`);
-  const n = Number(m[1]);
-  return m[2] === "ms" ? n : m[2] === "m" ? n * 60_000 : n * 1000;
-}
-
-/** The runtime for a provider process: the shared client, token bucket and write queues. */
-export function runtimeFor(settings: ProviderSettings): Runtime {
-  return createRuntime({
-    region: settings.region,
-    profile: settings.profile,
-    endpoint: settings.endpoint,
-    rate: settings.rate ? parseRate(settings.rate) : undefined,
-    deadlineMs: settings.deadline ? parseDuration(settings.deadline) : undefined,
-  });
-}
 
 // ------------------------------------------------------------------ inputs
 
@@ -190,14 +127,23 @@ function singleProperty(kind: Exclude<ResourceKind, "ResponseSet">, statusCode: 
   return property;
 }
 
+/** Valid stand-ins for identity fields not known yet (preview): they are validated once known. */
+const IDENTITY_PLACEHOLDERS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
+  restApiId: "unknown",
+  resourceId: "unknown",
+  path: "/",
+  httpMethod: "GET",
+};
+
 /**
  * `check`: every validation failure, with zero AWS calls. Values not known yet
- * (preview) are skipped; the rest is checked.
+ * (preview) are skipped; the rest is checked. When the program marked the resource
+ * as holding secrets (`__secretInputs`), no message quotes a value.
  */
 export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
+  const hideValues = news.__secretInputs === true;
   const known = withoutUnknowns(news) as Record<string, unknown>;
-  const placeholder = (f: string) => (news[f] === UNKNOWN ? "unknown" : known[f]);
   const allowed = new Set<string>([
     ...IDENTITY_FIELDS,
     ...(kind === "ResponseSet" ? ["responses", "exclusive"] : ["statusCode", "adoptExisting", ...SINGLE_FIELDS[kind]]),
@@ -208,15 +154,16 @@ export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): 
     }
   }
   if (kind !== "ResponseSet" && news.adoptExisting !== undefined && typeof news.adoptExisting !== "boolean") {
-    failures.push({ property: "adoptExisting", reason: `adoptExisting must be a boolean, got ${JSON.stringify(news.adoptExisting)}` });
+    const shown = hideValues ? "(a secret value)" : JSON.stringify(news.adoptExisting);
+    failures.push({ property: "adoptExisting", reason: `adoptExisting must be a boolean, got ${shown}` });
   }
   const inputs = { ...known } as Record<string, unknown>;
-  for (const f of IDENTITY_FIELDS) if (news[f] !== undefined) inputs[f] = placeholder(f);
+  for (const f of IDENTITY_FIELDS) if (news[f] === UNKNOWN) inputs[f] = IDENTITY_PLACEHOLDERS[f];
   for (const k of ["adoptExisting", ...Object.keys(inputs).filter((k) => k.startsWith("__"))]) delete inputs[k];
   if (kind !== "ResponseSet") {
     const statusCode = news.statusCode === UNKNOWN ? "200" : inputs.statusCode;
     const spec = specOf(kind, { ...(inputs as unknown as MethodResponseInputs), statusCode: String(statusCode) });
-    for (const f of validateMethodSpec(spec)) {
+    for (const f of validateMethodSpec(spec, { hideValues })) {
       failures.push({ property: singleProperty(kind, String(statusCode), f.property), reason: f.reason });
     }
     if (statusCode === undefined) failures.push({ property: "statusCode", reason: "statusCode is required" });
@@ -225,7 +172,8 @@ export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): 
   if (news.responses === UNKNOWN) inputs.responses = {};
   // An exclusive set owns every method response: a mapped header must be declared in the set itself (AWS-4, AWS-5).
   const requireMethodResponseForMappings = inputs.exclusive !== false;
-  return [...failures, ...validateMethodSpec(specOf(kind, inputs as unknown as ResponseSetInputs), { requireMethodResponseForMappings })];
+  const spec = specOf(kind, inputs as unknown as ResponseSetInputs);
+  return [...failures, ...validateMethodSpec(spec, { requireMethodResponseForMappings, hideValues })];
 }
 
 // ------------------------------------------------------------------ outputs
@@ -245,6 +193,13 @@ export interface ResponseSetOutputs extends CommonOutputs {
   /** As given; absent means true. */
   readonly exclusive?: boolean;
   readonly responses: NormalizedResponses;
+  /**
+   * Hidden: the status codes and kinds the inputs declared at the last create or
+   * update (refresh keeps it), so that what a non-exclusive set stops declaring is
+   * computed from declarations, never from refreshed live responses. Absent in
+   * state written before it existed.
+   */
+  readonly __declared?: readonly Required<Removal>[];
 }
 
 /** Outputs of a `MethodResponse`. */
@@ -360,34 +315,103 @@ async function resolveKey(rt: Runtime, inputs: AnyInputs): Promise<MethodKey> {
   return { restApiId: inputs.restApiId, resourceId, httpMethod: inputs.httpMethod };
 }
 
-/** Responses in `previous` (a managed part) that the new desired state no longer names. */
-function dropped(previous: NormalizedResponses, next: NormalizedResponses): Removal[] {
-  const out: Removal[] = [];
-  for (const [code, r] of Object.entries(previous)) {
-    if (r.methodResponse && !next[code]?.methodResponse) out.push({ statusCode: code, kind: "methodResponse" });
-    if (r.integrationResponse && !next[code]?.integrationResponse) out.push({ statusCode: code, kind: "integrationResponse" });
+/** The status codes and kinds that responses have. */
+function partsOf(responses: NormalizedResponses): Required<Removal>[] {
+  const out: Required<Removal>[] = [];
+  for (const [code, r] of Object.entries(responses)) {
+    if (r.methodResponse) out.push({ statusCode: code, kind: "methodResponse" });
+    if (r.integrationResponse) out.push({ statusCode: code, kind: "integrationResponse" });
   }
   return out;
 }
 
-function desiredOf(kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previous?: NormalizedResponses): DesiredMethod {
+/** What a resource managed before an update: its declarations, or (older state) its managed live part. */
+function previousParts(kind: ResourceKind, olds: AnyOutputs): Required<Removal>[] {
+  const declared = kind === "ResponseSet" ? (olds as ResponseSetOutputs).__declared : undefined;
+  return Array.isArray(declared) ? declared : partsOf(responsesOfOutputs(kind, olds));
+}
+
+/** Parts in `previous` that the new desired state no longer names. */
+function dropped(previous: readonly Required<Removal>[], next: NormalizedResponses): Removal[] {
+  return previous.filter((p) => !next[p.statusCode]?.[p.kind]);
+}
+
+function desiredOf(kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previous?: readonly Required<Removal>[]): DesiredMethod {
   const spec = specOf(kind, inputs);
   const desired = toDesiredMethod(spec, key.resourceId);
   const removals = previous && !desired.exclusive ? dropped(previous, desired.responses) : [];
   return removals.length > 0 ? { ...desired, removals } : desired;
 }
 
-async function converge(rt: Runtime, kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previous?: NormalizedResponses) {
+async function converge(rt: Runtime, kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previous?: readonly Required<Removal>[]) {
   const desired = desiredOf(kind, inputs, key, previous);
   const result = await reconcile(rt, [desired]);
   const live = result.observed[0]!.responses;
-  return outputsOf(kind, inputs, key, managedPart(live, desired.exclusive, desired.responses));
+  const outs = outputsOf(kind, inputs, key, managedPart(live, desired.exclusive, desired.responses));
+  return kind === "ResponseSet" ? { ...outs, __declared: partsOf(desired.responses) } : outs;
+}
+
+/** The owner (URN) the resource class passes as the hidden `__owner` input. */
+function ownerOf(inputs: object): string | undefined {
+  const owner = (inputs as { __owner?: unknown }).__owner;
+  return typeof owner === "string" && owner !== UNKNOWN ? owner : undefined;
+}
+
+/** What a resource's inputs say it manages, when its method is known. */
+function claimOf(kind: ResourceKind, news: Record<string, unknown>): Claim | undefined {
+  const owner = ownerOf(news);
+  const known = (f: string) => (typeof news[f] === "string" && news[f] !== UNKNOWN ? (news[f] as string) : undefined);
+  const restApiId = known("restApiId");
+  const httpMethod = known("httpMethod");
+  const resourceId = known("resourceId");
+  const path = known("path");
+  if (owner === undefined || restApiId === undefined || httpMethod === undefined || (resourceId === undefined && path === undefined)) return undefined;
+  const base = { owner, type: kind, restApiId, httpMethod, ...(resourceId !== undefined ? { resourceId } : {}), ...(path !== undefined ? { path } : {}) };
+  if (kind === "ResponseSet") {
+    const responses = news.responses && typeof news.responses === "object" ? (withoutUnknowns(news.responses) as Record<string, object>) : {};
+    const parts: Required<Removal>[] = [];
+    for (const [code, r] of Object.entries(responses)) {
+      for (const k of ["methodResponse", "integrationResponse"] as const) if (r && typeof r === "object" && k in r) parts.push({ statusCode: code, kind: k });
+    }
+    return { ...base, wholeMethod: news.exclusive !== false, parts };
+  }
+  const statusCode = known("statusCode");
+  return statusCode === undefined ? undefined : { ...base, wholeMethod: false, parts: [{ statusCode, kind: KIND_OF[kind] }] };
+}
+
+/**
+ * `check` in the provider: the stack config's settings, the inputs ({@link checkInputs}),
+ * and ownership: a response managed by two resources of the stack (an exclusive
+ * `ResponseSet` manages all of its method's) is refused, naming the other one.
+ */
+export function checkResource(kind: ResourceKind, news: Record<string, unknown>): ValidationFailure[] {
+  const failures = [...settingsFailures(processSettings()), ...checkInputs(kind, news)];
+  const mine = claimOf(kind, news);
+  if (mine === undefined) return failures;
+  for (const { other, parts } of claim(mine)) {
+    const where = `${mine.httpMethod} ${mine.path ?? mine.resourceId} (rest api ${mine.restApiId})`;
+    const what = describeParts(parts, mine.wholeMethod || other.wholeMethod);
+    const exclusiveNote = mine.wholeMethod || other.wholeMethod ? " (an exclusive ResponseSet manages every response of its method)" : "";
+    failures.push({
+      property: kind === "ResponseSet" ? "responses" : "statusCode",
+      reason:
+        `${what} of ${where} is also managed by ${other.owner}${exclusiveNote}. ` +
+        `Two owners would undo each other on every pulumi up --refresh: keep each response in one resource ` +
+        `(or set exclusive: false on the ResponseSet and leave the other resource's status codes out of it).`,
+    });
+  }
+  return failures;
 }
 
 // ------------------------------------------------------------------ provider methods
 
-/** `diff`: the refreshed live state (olds = outputs) against the desired inputs, both normalized. */
-export function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInputs) {
+/**
+ * `diff`: the refreshed live state (olds = outputs) against the desired inputs, both
+ * normalized. A changed `path` is resolved first (one read), so that the decision to
+ * delete before replacing rests on the real new method, and a path that does not
+ * exist fails here, before anything is deleted.
+ */
+export async function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInputs, id = "") {
   const replaces: string[] = [];
   const identity: string[] = [...IDENTITY_FIELDS, ...(kind === "ResponseSet" ? [] : ["statusCode"])];
   const o = olds as unknown as Record<string, unknown>;
@@ -396,21 +420,22 @@ export function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInpu
     if (n[f] === undefined) continue;
     if (n[f] === UNKNOWN || n[f] !== o[f]) replaces.push(f);
   }
-  // The new resource id is known when given, or when the path did not change.
-  const newResourceId = n.resourceId !== undefined ? n.resourceId : n.path === o.path ? o.resourceId : UNKNOWN;
-  const newKeyKnown = [n.restApiId, newResourceId, n.httpMethod, n.statusCode].every((v) => v !== UNKNOWN);
-  const sameNaturalKey =
-    n.restApiId === o.restApiId &&
-    newResourceId === o.resourceId &&
-    n.httpMethod === o.httpMethod &&
-    (kind === "ResponseSet" || n.statusCode === o.statusCode);
   if (replaces.length > 0) {
+    let newResourceId = n.resourceId !== undefined ? n.resourceId : n.path === o.path ? o.resourceId : UNKNOWN;
+    if (newResourceId === UNKNOWN && typeof n.path === "string" && n.path !== UNKNOWN && typeof n.restApiId === "string" && n.restApiId !== UNKNOWN) {
+      newResourceId = (await resolvePaths(runtimeFor(processSettings()), n.restApiId, [n.path]))[n.path];
+    }
+    const newKeyKnown = [n.restApiId, newResourceId, n.httpMethod, n.statusCode].every((v) => v !== UNKNOWN);
+    const sameMethod = n.restApiId === o.restApiId && newResourceId === o.resourceId && n.httpMethod === o.httpMethod;
     // Deleting the old one after creating the new one would wipe the new responses when both
-    // name the same method and code (or when it cannot be known yet): delete first then.
-    // An integration response is also deleted first: a new default one beside the old default
-    // one would be refused (AWS-6).
-    return { changes: true, replaces, deleteBeforeReplace: sameNaturalKey || !newKeyKnown || kind === "IntegrationResponse" };
+    // name the same method and code (or when it cannot be known yet, at preview): delete first then.
+    // An integration response moving to another code of the same method is also deleted first:
+    // a new default one beside the old default one would be refused (AWS-6).
+    const deleteBeforeReplace = !newKeyKnown || (sameMethod && (kind !== "MethodResponse" || n.statusCode === o.statusCode));
+    markDeleteFirst(kind, id, ownerOf(news), deleteBeforeReplace);
+    return { changes: true, replaces, deleteBeforeReplace };
   }
+  markDeleteFirst(kind, id, ownerOf(news), false);
   if (containsUnknown(n)) return { changes: true };
   // What the resource manages, live (olds) against desired: equal after normalization = no change.
   const live = responsesOfOutputs(kind, olds);
@@ -423,6 +448,7 @@ export function diffResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInpu
 export async function createResource(kind: ResourceKind, inputs: AnyInputs) {
   const rt = runtimeFor(processSettings());
   const key = await resolveKey(rt, inputs);
+  resolveClaim(ownerOf(inputs), key.resourceId);
   if (kind !== "ResponseSet") {
     const single = inputs as MethodResponseInputs | IntegrationResponseInputs;
     if (!single.adoptExisting) {
@@ -432,7 +458,9 @@ export async function createResource(kind: ResourceKind, inputs: AnyInputs) {
         const what = kind === "MethodResponse" ? "method response" : "integration response";
         throw new Error(
           `ALREADY_EXISTS: the ${what} ${single.statusCode} of ${describeMethod(key, inputs.path)} already exists. ` +
-            `Set adoptExisting: true to bring it under management (it will be converged to these inputs), or delete it first.`,
+            `If a resource of this stack managed it under another name or parent (a rename, or a move into a component), ` +
+            `give this resource the option aliases: [{ name: "<old name>" }] (or the old parent) so that Pulumi moves it instead of replacing it. ` +
+            `If nothing in this stack manages it, set adoptExisting: true to bring it under management (it will be converged to these inputs), or delete it first.`,
         );
       }
     }
@@ -442,30 +470,32 @@ export async function createResource(kind: ResourceKind, inputs: AnyInputs) {
   return { id: resourceIdOf(key, statusCode), outs };
 }
 
-/** `update`: converge; for a non-exclusive set, what the old inputs named and the new ones do not is removed. */
+/** `update`: converge; for a non-exclusive set, what the old inputs declared and the new ones do not is removed. */
 export async function updateResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInputs) {
   const rt = runtimeFor(processSettings());
   const key = await resolveKey(rt, { ...news, resourceId: news.resourceId ?? (news.path === olds.path ? olds.resourceId : undefined) });
-  return { outs: await converge(rt, kind, news, key, responsesOfOutputs(kind, olds)) };
+  resolveClaim(ownerOf(news), key.resourceId);
+  return { outs: await converge(rt, kind, news, key, previousParts(kind, olds)) };
 }
 
 /**
  * `read` (refresh): the live state. Returns no id when the method (or, for a single
  * resource, its response) is gone; `props` and `inputs` are the live state, so drift
  * shows as property changes in `pulumi preview --refresh --diff`.
+ *
+ * Called without state (`pulumi import`, the `import` resource option, `.get`), it
+ * fails with what to do instead: dynamic resources cannot be imported (pulumi/pulumi #3550).
  */
 export async function readResource(kind: ResourceKind, id: string, props?: AnyOutputs) {
+  if (!props || props.restApiId === undefined) throw new Error(IMPORT_UNSUPPORTED(kind));
   const rt = runtimeFor(processSettings());
-  const parts = id.split("/");
-  const key: MethodKey = props
-    ? { restApiId: props.restApiId, resourceId: props.resourceId, httpMethod: props.httpMethod }
-    : { restApiId: parts[0]!, resourceId: parts[1]!, httpMethod: parts[2]! };
+  const key: MethodKey = { restApiId: props.restApiId, resourceId: props.resourceId, httpMethod: props.httpMethod };
   const [observed] = await observeMethods(rt, [key]);
   if (!observed || !observed.exists) return {};
-  const statusCode = kind === "ResponseSet" ? undefined : ((props as MethodResponseOutputs | undefined)?.statusCode ?? parts[3]!);
-  const given = kind === "ResponseSet" ? (props as ResponseSetOutputs | undefined)?.exclusive : undefined;
+  const statusCode = kind === "ResponseSet" ? undefined : (props as MethodResponseOutputs).statusCode;
+  const given = kind === "ResponseSet" ? (props as ResponseSetOutputs).exclusive : undefined;
   const exclusive = kind === "ResponseSet" ? given !== false : false;
-  const scope = props ? responsesOfOutputs(kind, props) : {};
+  const scope = responsesOfOutputs(kind, props);
   const scopeWithCode: NormalizedResponses =
     statusCode !== undefined ? { [statusCode]: { [KIND_OF[kind as Exclude<ResourceKind, "ResponseSet">]]: {} as never } } : scope;
   const managed = managedPart(observed.responses, exclusive, kind === "ResponseSet" ? scope : scopeWithCode);
@@ -473,29 +503,51 @@ export async function readResource(kind: ResourceKind, id: string, props?: AnyOu
   const base = {
     restApiId: key.restApiId,
     httpMethod: key.httpMethod,
-    ...(props?.path !== undefined ? { path: props.path } : { resourceId: key.resourceId }),
+    ...(props.path !== undefined ? { path: props.path } : { resourceId: key.resourceId }),
   };
   if (kind === "ResponseSet") {
     // `exclusive` only as the user gave it, so that refreshed inputs show no spurious difference.
     const inputs = { ...base, ...(given !== undefined ? { exclusive: given } : {}), responses: compactResponses(managed) };
-    return { id, props: outputsOf(kind, inputs, key, managed), inputs };
+    const declared = (props as ResponseSetOutputs).__declared;
+    return { id, props: { ...outputsOf(kind, inputs, key, managed), ...(declared !== undefined ? { __declared: declared } : {}) }, inputs };
   }
   const outs = outputsOf(kind, { ...base, statusCode: statusCode! } as MethodResponseInputs, key, managed) as unknown as Record<string, unknown>;
   const response = compactResponses(managed)[statusCode!]![KIND_OF[kind as Exclude<ResourceKind, "ResponseSet">]] ?? {};
-  const adopt = (props as MethodResponseOutputs | undefined)?.adoptExisting;
+  const adopt = (props as MethodResponseOutputs).adoptExisting;
   const inputs = { ...base, statusCode: statusCode!, ...response, ...(adopt !== undefined ? { adoptExisting: adopt } : {}) };
   return { id, props: { ...outs, ...(adopt !== undefined ? { adoptExisting: adopt } : {}) }, inputs };
 }
 
-/** `delete`: remove what the resource owns; a method or response already gone is done (AWS-14). */
-export async function deleteResource(kind: ResourceKind, props: AnyOutputs): Promise<void> {
+/** What to do instead of importing a dynamic resource. */
+const IMPORT_UNSUPPORTED = (kind: ResourceKind) =>
+  `IMPORT_UNSUPPORTED: a ${kind} cannot be imported: Pulumi's import does not work for dynamic providers (pulumi/pulumi #3550). ` +
+  `Declare it in the program instead and run pulumi up: ` +
+  (kind === "ResponseSet"
+    ? `a ResponseSet adopts the responses its method already has and converges them.`
+    : `with adoptExisting: true it takes over the existing response and converges it.`);
+
+/**
+ * `delete`: remove what the resource owns; a method or response already gone is done
+ * (AWS-14). Responses that another resource of the stack manages are left alone (a
+ * rename, a move, two resources trading methods), and nothing at all when another
+ * exclusive `ResponseSet` owns the method.
+ */
+export async function deleteResource(kind: ResourceKind, props: AnyOutputs, id?: string): Promise<void> {
   const rt = runtimeFor(processSettings());
   const key: MethodKey = { restApiId: props.restApiId, resourceId: props.resourceId, httpMethod: props.httpMethod };
+  // Providers serialized by earlier versions pass no id; ours is the natural key.
+  id ??= resourceIdOf(key, kind === "ResponseSet" ? undefined : (props as MethodResponseOutputs).statusCode);
+  const others = await claimsOn(rt, kind, id, key, props.path);
+  if (others.some((c) => c.wholeMethod)) return;
+  const kept = others.flatMap((c) => c.parts);
+  const isKept = (r: Removal) => kept.some((k) => k.statusCode === r.statusCode && (r.kind === undefined || k.kind === r.kind));
   const exclusive = kind === "ResponseSet" && (props as ResponseSetOutputs).exclusive !== false;
-  const removals: Removal[] = exclusive
+  const owned: Removal[] = exclusive
     ? []
     : kind === "ResponseSet"
-      ? dropped(responsesOfOutputs(kind, props), {})
+      ? previousParts(kind, props)
       : [{ statusCode: (props as MethodResponseOutputs).statusCode, kind: KIND_OF[kind] }];
-  await reconcile(rt, [{ key, responses: {}, exclusive, removals }]);
+  const removals = owned.filter((r) => !isKept(r));
+  if (!exclusive && removals.length === 0) return;
+  await reconcile(rt, [{ key, responses: {}, exclusive, removals, ...(kept.length > 0 ? { keep: kept } : {}) }]);
 }

@@ -1,3 +1,4 @@
 /** The Pulumi front end: resources and their argument types. */
 export * from "./resources";
-export type { ProviderSettings, ResourceKind } from "./handlers";
+export type { ResourceKind } from "./handlers";
+export type { ProviderSettings } from "./settings";

@@ -9,48 +9,49 @@
  * so all resources share them.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import * as path from "node:path";
 import type * as handlersModule from "./handlers";
-
-/** The package folder when this file was loaded, a fallback for `require` in the provider process. */
-const PACKAGE_DIR = path.resolve(__dirname, "..", "..");
+import type * as settingsModule from "./settings";
 
 /**
  * Build the provider of one resource kind. The returned object is what Pulumi
  * serializes; keep it free of captured objects.
  */
 export function makeProvider(kind: handlersModule.ResourceKind): pulumi.dynamic.ResourceProvider {
-  const packageDir = PACKAGE_DIR;
-  const load = (): typeof handlersModule => {
-    // The installed package first (a program's node_modules), then where it was at serialization.
+  // Only the package installed in the program's project is used: code captured from
+  // another folder (another machine, another version) is never loaded.
+  const load = <T>(module: string): T => {
     try {
-      return require("pulumi-apigw-responses/dist/pulumi/handlers");
-    } catch {
-      return require(`${packageDir}/dist/pulumi/handlers`);
+      return require(`pulumi-apigw-responses/dist/pulumi/${module}`) as T;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "MODULE_NOT_FOUND" || !String((err as Error).message).includes("pulumi-apigw-responses")) throw err;
+      throw new Error(
+        `pulumi-apigw-responses is not installed in this project (${process.cwd()}): its resources need the package in the program's node_modules. ` +
+          `Run npm install pulumi-apigw-responses there.`,
+      );
     }
   };
+  const handlers = () => load<typeof handlersModule>("handlers");
   return {
     async configure(req) {
-      load().configureProcess(req.config);
+      load<typeof settingsModule>("settings").configureProcess(req.config);
     },
     async check(_olds, news) {
-      const failures = load().checkInputs(kind, news);
-      return { inputs: news, failures };
+      return { inputs: news, failures: handlers().checkResource(kind, news) };
     },
-    async diff(_id, olds, news) {
-      return load().diffResource(kind, olds, news);
+    async diff(id, olds, news) {
+      return handlers().diffResource(kind, olds, news, id);
     },
     async create(inputs) {
-      return load().createResource(kind, inputs);
+      return handlers().createResource(kind, inputs);
     },
     async read(id, props) {
-      return load().readResource(kind, id, props);
+      return handlers().readResource(kind, id, props);
     },
     async update(_id, olds, news) {
-      return load().updateResource(kind, olds, news);
+      return handlers().updateResource(kind, olds, news);
     },
-    async delete(_id, props) {
-      await load().deleteResource(kind, props);
+    async delete(id, props) {
+      await handlers().deleteResource(kind, props, id);
     },
   };
 }

@@ -112,17 +112,36 @@ function withoutTarget<T extends MethodTarget>(args: T): Omit<T, keyof MethodTar
   return rest;
 }
 
+/** The type token of a resource kind (as `pulumi.dynamic.Resource` builds it). */
+const typeOf = (kind: string) => `pulumi-nodejs:dynamic/apigw-responses:${kind}`;
+
 /**
  * The property bag of a resource: its inputs, plus the output-only properties declared
- * as `undefined` so that the engine exposes them (the resolved `resourceId`, `revision`, …).
+ * as `undefined` so that the engine exposes them (the resolved `resourceId`, `revision`, …),
+ * plus two hidden inputs (`__` keys are not shown in diffs):
+ * - `__owner`: the resource's URN, so that the provider process knows which resource of
+ *   the stack manages which responses (a delete never removes what another one manages);
+ * - `__secretInputs`: whether any input is secret, so that no check message quotes a value
+ *   (the engine hands a dynamic provider secrets as plain values).
  */
-function resourceProps(kind: string, name: string, args: MethodTarget, outputOnly: readonly string[]): pulumi.Inputs {
+function resourceProps(kind: string, name: string, args: MethodTarget, outputOnly: readonly string[], opts?: pulumi.CustomResourceOptions): pulumi.Inputs {
+  if (opts?.import !== undefined) {
+    throw new Error(
+      `${kind} "${name}": the import option does not work for dynamic resources (pulumi/pulumi #3550). ` +
+        (kind === "ResponseSet"
+          ? "Remove it: a ResponseSet adopts the responses its method already has on pulumi up."
+          : "Remove it and set adoptExisting: true: the resource then takes over the existing response on pulumi up."),
+    );
+  }
+  const values = withoutTarget(args);
   return {
     resourceId: undefined,
     revision: undefined,
     ...Object.fromEntries(outputOnly.map((k) => [k, undefined])),
-    ...withoutTarget(args),
+    ...values,
     ...targetInputs(kind, name, args),
+    __owner: pulumi.createUrn(name, typeOf(kind), opts?.parent),
+    __secretInputs: pulumi.isSecret(pulumi.output({ ...values, path: args.path })),
   };
 }
 
@@ -162,7 +181,7 @@ export class ResponseSet extends pulumi.dynamic.Resource {
     super(
       makeProvider("ResponseSet"),
       name,
-      resourceProps("ResponseSet", name, args, []),
+      resourceProps("ResponseSet", name, args, [], opts),
       opts,
       "apigw-responses",
       "ResponseSet",
@@ -189,7 +208,7 @@ export class MethodResponse extends pulumi.dynamic.Resource {
     super(
       makeProvider("MethodResponse"),
       name,
-      resourceProps("MethodResponse", name, args, ["responseParameters", "responseModels"]),
+      resourceProps("MethodResponse", name, args, ["responseParameters", "responseModels"], opts),
       opts,
       "apigw-responses",
       "MethodResponse",
@@ -218,7 +237,7 @@ export class IntegrationResponse extends pulumi.dynamic.Resource {
     super(
       makeProvider("IntegrationResponse"),
       name,
-      resourceProps("IntegrationResponse", name, args, ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"]),
+      resourceProps("IntegrationResponse", name, args, ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"], opts),
       opts,
       "apigw-responses",
       "IntegrationResponse",

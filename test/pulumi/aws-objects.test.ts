@@ -56,7 +56,10 @@ describe("@pulumi/aws objects as targets", () => {
     expect(set.type).toBe("pulumi-nodejs:dynamic/apigw-responses:ResponseSet");
     expect(set.inputs).toMatchObject({ restApiId: "api-id", resourceId: "users-id", httpMethod: "GET" });
     // The serialized provider travels with the inputs; no aws object does.
-    expect(Object.keys(set.inputs).sort()).toEqual(["__provider", "httpMethod", "resourceId", "responses", "restApiId"]);
+    expect(Object.keys(set.inputs).sort()).toEqual(["__owner", "__provider", "__secretInputs", "httpMethod", "resourceId", "responses", "restApiId"]);
+    // The hidden ownership input is the resource's own URN; no input is secret here.
+    expect(set.inputs.__owner).toMatch(/::pulumi-nodejs:dynamic\/apigw-responses:ResponseSet::by-objects$/);
+    expect(set.inputs.__secretInputs).toBe(false);
   });
 
   it("a target missing its method says what is missing", async () => {

@@ -8,7 +8,21 @@ import {
   type ResponseSetArgs,
 } from "pulumi-apigw-responses";
 
-type Named<T> = T & { name: string; secretTemplates?: boolean };
+/**
+ * Options every resource of a scenario may have besides its args:
+ * - `parent`: the name of a component to put it under (a move, when it changes);
+ * - `aliases`: earlier names of the resource (a rename that Pulumi follows);
+ * - `pathAfterCreate`: take `path` from a resource created in the same run, so that it is
+ *   unknown during a preview that creates it (as a path from a new `aws.apigateway.Resource` is).
+ */
+interface Placement {
+  name: string;
+  parent?: string;
+  aliases?: string[];
+  pathAfterCreate?: boolean;
+  secretTemplates?: boolean;
+}
+type Named<T> = T & Placement;
 interface Scenario {
   sets?: Named<ResponseSetArgs>[];
   methodResponses?: Named<MethodResponseArgs>[];
@@ -19,19 +33,56 @@ const config = new pulumi.Config();
 const restApi = config.require("restApiId");
 const scenario = config.requireObject<Scenario>("spec");
 
+/**
+ * A resource whose output `value` is its input `text`: `value` is not an input, so a
+ * preview that creates the resource does not know it.
+ */
+class Echo extends pulumi.dynamic.Resource {
+  declare public readonly value: pulumi.Output<string>;
+  constructor(name: string, text: string) {
+    const provider: pulumi.dynamic.ResourceProvider = {
+      async create(inputs) {
+        return { id: String(inputs.text), outs: { text: inputs.text, value: inputs.text } };
+      },
+    };
+    super(provider, name, { text, value: undefined }, {}, "scenario", "Echo");
+  }
+}
+
+const groups = new Map<string, pulumi.ComponentResource>();
+function groupOf(name: string): pulumi.ComponentResource {
+  let g = groups.get(name);
+  if (!g) groups.set(name, (g = new pulumi.ComponentResource("scenario:index:Group", name)));
+  return g;
+}
+
+function placed<T extends { path?: pulumi.Input<string> }>(p: Placement, args: T): { args: T; opts: pulumi.CustomResourceOptions } {
+  const opts: pulumi.CustomResourceOptions = {
+    ...(p.parent ? { parent: groupOf(p.parent) } : {}),
+    ...(p.aliases ? { aliases: p.aliases.map((name) => ({ name })) } : {}),
+  };
+  if (p.pathAfterCreate && typeof args.path === "string") {
+    return { args: { ...args, path: new Echo(`${p.name}-path`, args.path).value }, opts };
+  }
+  return { args, opts };
+}
+
 const methodResponses = new Map<string, MethodResponse>();
 export const revisions: Record<string, pulumi.Output<string>> = {};
 
-for (const { name, secretTemplates, ...args } of scenario.sets ?? []) {
-  const responses = secretTemplates ? pulumi.secret(args.responses) : args.responses;
-  revisions[name] = new ResponseSet(name, { restApi, ...args, responses }).revision;
+for (const { name, parent, aliases, pathAfterCreate, secretTemplates, ...rest } of scenario.sets ?? []) {
+  const responses = secretTemplates ? pulumi.secret(rest.responses) : rest.responses;
+  const { args, opts } = placed({ name, parent, aliases, pathAfterCreate }, { restApi, ...rest, responses });
+  revisions[name] = new ResponseSet(name, args, opts).revision;
 }
-for (const { name, ...args } of scenario.methodResponses ?? []) {
-  const r = new MethodResponse(name, { restApi, ...args });
+for (const { name, parent, aliases, pathAfterCreate, ...rest } of scenario.methodResponses ?? []) {
+  const { args, opts } = placed({ name, parent, aliases, pathAfterCreate }, { restApi, ...rest });
+  const r = new MethodResponse(name, args, opts);
   methodResponses.set(name, r);
   revisions[name] = r.revision;
 }
-for (const { name, dependsOnMethodResponse, ...args } of scenario.integrationResponses ?? []) {
+for (const { name, parent, aliases, pathAfterCreate, dependsOnMethodResponse, ...rest } of scenario.integrationResponses ?? []) {
+  const { args, opts } = placed({ name, parent, aliases, pathAfterCreate }, { restApi, ...rest });
   const dependsOn = dependsOnMethodResponse ? [methodResponses.get(dependsOnMethodResponse)!] : [];
-  revisions[name] = new IntegrationResponse(name, { restApi, ...args }, { dependsOn }).revision;
+  revisions[name] = new IntegrationResponse(name, args, { ...opts, dependsOn }).revision;
 }

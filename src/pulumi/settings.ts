@@ -1,0 +1,96 @@
+/**
+ * The connection settings of a provider process: from stack config, read once by
+ * `configure`, kept on `globalThis` so that every resource of the process shares them
+ * (and the runtime built from them: client, token bucket, write queues).
+ */
+import { createRuntime, type Runtime } from "../reconcile";
+
+/**
+ * Connection settings of a provider process, from stack config (`aws:region`,
+ * `aws:profile`, `apigw-responses:endpoint`, `apigw-responses:rate`,
+ * `apigw-responses:deadline`) or, when unset there, the environment.
+ */
+export interface ProviderSettings {
+  readonly region?: string;
+  readonly profile?: string;
+  readonly endpoint?: string;
+  /** `RPS:BURST` (default `10:40`, AWS-12) or `off`. */
+  readonly rate?: string;
+  /** Deadline of one call with its retries: seconds, or with a unit (`90s`, `2m`). Default 2 min. */
+  readonly deadline?: string;
+}
+
+/** Read {@link ProviderSettings} from a dynamic provider's `configure` config. */
+export function settingsFromConfig(config: { get(key: string): string | undefined }): ProviderSettings {
+  const pick = (k: string) => {
+    const v = config.get(k);
+    return v === undefined || v === "" ? undefined : v;
+  };
+  return {
+    region: pick("aws:region"),
+    profile: pick("aws:profile"),
+    endpoint: pick("apigw-responses:endpoint"),
+    rate: pick("apigw-responses:rate"),
+    deadline: pick("apigw-responses:deadline"),
+  };
+}
+
+const SETTINGS = Symbol.for("pulumi-apigw-responses/provider-settings@1");
+
+/** Remember the stack's settings for this provider process (called by `configure`). */
+export function configureProcess(config: { get(key: string): string | undefined }): void {
+  (globalThis as Record<symbol, unknown>)[SETTINGS] = settingsFromConfig(config);
+}
+
+/** The settings `configure` stored; empty (environment only) before. */
+export function processSettings(): ProviderSettings {
+  return ((globalThis as Record<symbol, unknown>)[SETTINGS] as ProviderSettings | undefined) ?? {};
+}
+
+/** Parse `RPS:BURST` or `off`. */
+export function parseRate(text: string): { rps: number; burst: number } | "off" {
+  if (text.trim().toLowerCase() === "off") return "off";
+  const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text);
+  if (!m || Number(m[1]) <= 0 || Number(m[2]) < 1) {
+    throw new Error(`rate "${text}" must be RPS:BURST with RPS > 0 and BURST >= 1 (e.g. 10:40), or off`);
+  }
+  return { rps: Number(m[1]), burst: Number(m[2]) };
+}
+
+/** Parse a duration: plain seconds, or a number with `ms`, `s` or `m`. Returns milliseconds. */
+export function parseDuration(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
+  if (!m) throw new Error(`duration "${text}" must be a number of seconds or have a unit: 500ms, 90s, 2m`);
+  const n = Number(m[1]);
+  return m[2] === "ms" ? n : m[2] === "m" ? n * 60_000 : n * 1000;
+}
+
+/** The runtime for a provider process: the shared client, token bucket and write queues. */
+export function runtimeFor(settings: ProviderSettings): Runtime {
+  return createRuntime({
+    region: settings.region,
+    profile: settings.profile,
+    endpoint: settings.endpoint,
+    rate: settings.rate ? parseRate(settings.rate) : undefined,
+    deadlineMs: settings.deadline ? parseDuration(settings.deadline) : undefined,
+  });
+}
+
+/**
+ * Problems with the settings, as check failures named by their config key, so that
+ * a bad `apigw-responses:rate` or `:deadline` fails `pulumi preview`, not the first call.
+ */
+export function settingsFailures(settings: ProviderSettings): { property: string; reason: string }[] {
+  const failures: { property: string; reason: string }[] = [];
+  const tryParse = (key: string, value: string | undefined, parse: (v: string) => unknown) => {
+    if (value === undefined) return;
+    try {
+      parse(value);
+    } catch (err) {
+      failures.push({ property: key, reason: `stack config ${key}: ${(err as Error).message}` });
+    }
+  };
+  tryParse("apigw-responses:rate", settings.rate, parseRate);
+  tryParse("apigw-responses:deadline", settings.deadline, parseDuration);
+  return failures;
+}
