@@ -62,6 +62,16 @@ describe("@pulumi/aws objects as targets", () => {
     expect(set.inputs.__secretInputs).toBe(false);
   });
 
+  it("the import option is refused with what to do instead (dynamic resources cannot be imported)", async () => {
+    const { ResponseSet, MethodResponse } = await import("../../src/pulumi");
+    expect(() => new ResponseSet("imported", { restApi: "api", resource: "r", httpMethod: "GET", responses: {} }, { import: "api/r/GET" })).toThrow(
+      /import option does not work for dynamic resources .*a ResponseSet adopts/,
+    );
+    expect(() => new MethodResponse("imported", { restApi: "api", resource: "r", httpMethod: "GET", statusCode: "200" }, { import: "x" })).toThrow(
+      /set adoptExisting: true/,
+    );
+  });
+
   it("a target missing its method says what is missing", async () => {
     const { ResponseSet } = await import("../../src/pulumi");
     expect(() => new ResponseSet("incomplete", { restApi: "api", responses: {} })).toThrow(/missing resource or path, httpMethod/);

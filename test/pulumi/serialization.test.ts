@@ -4,6 +4,9 @@
  * pulumi/pulumi #13960). Serialized exactly as `pulumi.dynamic.Resource` does, from
  * the compiled CommonJS output that programs load.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
@@ -38,4 +41,22 @@ describe("provider serialization", () => {
       expect(check.failures?.length).toBeGreaterThan(0);
     });
   }
+
+  it("in a project without the package, the provider says so and loads no code from elsewhere", async () => {
+    const sf = await pulumi.runtime.serializeFunction(() => makeProvider("ResponseSet"), { allowSecrets: true });
+    const project = mkdtempSync(path.join(tmpdir(), "apigw-no-package-"));
+    try {
+      writeFileSync(path.join(project, "provider.js"), sf.text);
+      // As the provider process does: require-from-string with the program's folder as the working directory.
+      const script = `
+        const load = require(${JSON.stringify(require.resolve("require-from-string"))});
+        const provider = load(require("fs").readFileSync("provider.js", "utf8")).handler();
+        provider.create({ restApiId: "a", resourceId: "b", httpMethod: "GET", responses: {} })
+          .then(() => console.log("created"), (e) => console.log(e.message));`;
+      const out = execFileSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" });
+      expect(out).toMatch(/^pulumi-apigw-responses is not installed in this project \(.*apigw-no-package-.*\)/);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
 });

@@ -97,4 +97,16 @@ describe("terminal errors fail fast, naming the method and the request id", () =
       expect((after.outcomesByOperation[operation]?.["403"] ?? 0) - (before.outcomesByOperation[operation]?.["403"] ?? 0)).toBe(1);
     });
   }
+
+  it("a write error on a method named by path names it by that path", async () => {
+    const key = api.methods[0]!;
+    emulator.setFaults([{ fault: "denied", operation: "PutIntegrationResponse" }]);
+    try {
+      const { err } = await failing([{ restApiId: key.restApiId, path: "/m0", httpMethod: "GET", responses: desiredResponses(0, 4) }]);
+      expect(err.operation).toBe("PutIntegrationResponse");
+      expect(err.message).toContain(`for GET /m0 (rest api ${key.restApiId}, resource ${key.resourceId})`);
+    } finally {
+      emulator.setFaults([]);
+    }
+  });
 });
