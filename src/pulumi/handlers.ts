@@ -11,170 +11,40 @@ import { createHash } from "node:crypto";
 import type {
   DesiredMethod,
   MethodKey,
-  MethodSpec,
   NormalizedIntegrationResponse,
   NormalizedMethodResponse,
   NormalizedResponses,
   Removal,
-  ResponseKind,
   ResponseSpec,
-  ValidationFailure,
 } from "../model";
 import { describeMethod } from "../model";
 import { normalizedEqual, normalizeDesiredResponses, normalizeResponses, stableStringify } from "../normalize";
 import { observeMethods, resolvePaths } from "../observe";
-import { claim, claimsOn, describeParts, markDeleteFirst, resolveClaim, type Claim } from "./ownership";
-import { processSettings, runtimeFor, settingsFailures } from "./settings";
-
-/**
- * Providers serialized into existing state by earlier versions call these through
- * this module (`configure` included): keep them reachable here.
- */
-export { configureProcess } from "./settings";
 import { reconcile, toDesiredMethod, type Runtime } from "../reconcile";
-import { validateMethodSpec } from "../validate";
+import {
+  IDENTITY_FIELDS,
+  KIND_OF,
+  SINGLE_FIELDS,
+  UNKNOWN,
+  LEFT_ALONE,
+  containsUnknown,
+  ownerOf,
+  specOf,
+  type AnyInputs,
+  type IntegrationResponseInputs,
+  type MethodResponseInputs,
+  type ResourceKind,
+  type ResponseSetInputs,
+} from "./inputs";
+import { claimsOn, markDeleteFirst, resolveClaim } from "./ownership";
+import { processSettings, runtimeFor } from "./settings";
 
-/** The resource kinds served by the providers. */
-export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationResponse";
-
-/** The value Pulumi passes for a not-yet-known input during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-// ------------------------------------------------------------------ inputs
-
-/** Inputs of a `ResponseSet` as the provider receives them: the reconciler's method spec. */
-export type ResponseSetInputs = MethodSpec;
-
-/** Inputs of a `MethodResponse`. */
-export interface MethodResponseInputs {
-  readonly restApiId: string;
-  readonly resourceId?: string;
-  readonly path?: string;
-  readonly httpMethod: string;
-  readonly statusCode: string;
-  readonly responseParameters?: Record<string, boolean>;
-  readonly responseModels?: Record<string, string>;
-  readonly adoptExisting?: boolean;
-}
-
-/** Inputs of an `IntegrationResponse`. */
-export interface IntegrationResponseInputs {
-  readonly restApiId: string;
-  readonly resourceId?: string;
-  readonly path?: string;
-  readonly httpMethod: string;
-  readonly statusCode: string;
-  readonly selectionPattern?: string;
-  readonly responseParameters?: Record<string, string>;
-  readonly responseTemplates?: Record<string, string>;
-  readonly contentHandling?: string;
-  readonly adoptExisting?: boolean;
-}
-
-type AnyInputs = ResponseSetInputs | MethodResponseInputs | IntegrationResponseInputs;
-
-const IDENTITY_FIELDS = ["restApiId", "resourceId", "path", "httpMethod"] as const;
-const SINGLE_FIELDS: Record<Exclude<ResourceKind, "ResponseSet">, readonly string[]> = {
-  MethodResponse: ["responseParameters", "responseModels"],
-  IntegrationResponse: ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"],
-};
-const KIND_OF: Record<Exclude<ResourceKind, "ResponseSet">, ResponseKind> = {
-  MethodResponse: "methodResponse",
-  IntegrationResponse: "integrationResponse",
-};
-
-function containsUnknown(v: unknown): boolean {
-  if (v === UNKNOWN) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (v && typeof v === "object") return Object.values(v).some(containsUnknown);
-  return false;
-}
-
-/** Drop entries whose value is not known yet (preview), so that validation checks what is known. */
-function withoutUnknowns(v: unknown): unknown {
-  if (Array.isArray(v)) return v.filter((x) => x !== UNKNOWN).map(withoutUnknowns);
-  if (v && typeof v === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== UNKNOWN) out[k] = withoutUnknowns(x);
-    return out;
-  }
-  return v;
-}
-
-/** The one-method spec a resource stands for (single resources: one status code, not exclusive). */
-export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
-  const base = {
-    restApiId: inputs.restApiId,
-    httpMethod: inputs.httpMethod,
-    ...(inputs.resourceId !== undefined ? { resourceId: inputs.resourceId } : {}),
-    ...(inputs.path !== undefined ? { path: inputs.path } : {}),
-  };
-  if (kind === "ResponseSet") {
-    const set = inputs as ResponseSetInputs;
-    return { ...base, responses: set.responses ?? {}, ...(set.exclusive !== undefined ? { exclusive: set.exclusive } : {}) };
-  }
-  const single = inputs as unknown as Record<string, unknown>;
-  const response: Record<string, unknown> = {};
-  for (const f of SINGLE_FIELDS[kind]) if (single[f] !== undefined) response[f] = single[f];
-  return { ...base, responses: { [String(single.statusCode)]: { [KIND_OF[kind]]: response } }, exclusive: false };
-}
-
-/** Map a failure of the one-method spec back onto a single resource's own property names. */
-function singleProperty(kind: Exclude<ResourceKind, "ResponseSet">, statusCode: string, property: string): string {
-  const prefix = `responses.${statusCode}.${KIND_OF[kind]}.`;
-  if (property.startsWith(prefix)) return property.slice(prefix.length);
-  if (property === `responses.${statusCode}` || property.startsWith("responses.")) return "statusCode";
-  return property;
-}
-
-/** Valid stand-ins for identity fields not known yet (preview): they are validated once known. */
-const IDENTITY_PLACEHOLDERS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
-  restApiId: "unknown",
-  resourceId: "unknown",
-  path: "/",
-  httpMethod: "GET",
-};
-
-/**
- * `check`: every validation failure, with zero AWS calls. Values not known yet
- * (preview) are skipped; the rest is checked. When the program marked the resource
- * as holding secrets (`__secretInputs`), no message quotes a value.
- */
-export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): ValidationFailure[] {
-  const failures: ValidationFailure[] = [];
-  const hideValues = news.__secretInputs === true;
-  const known = withoutUnknowns(news) as Record<string, unknown>;
-  const allowed = new Set<string>([
-    ...IDENTITY_FIELDS,
-    ...(kind === "ResponseSet" ? ["responses", "exclusive"] : ["statusCode", "adoptExisting", ...SINGLE_FIELDS[kind]]),
-  ]);
-  for (const k of Object.keys(news)) {
-    if (!k.startsWith("__") && !allowed.has(k) && news[k] !== undefined) {
-      failures.push({ property: k, reason: `unknown property "${k}"; allowed: ${[...allowed].join(", ")}` });
-    }
-  }
-  if (kind !== "ResponseSet" && news.adoptExisting !== undefined && typeof news.adoptExisting !== "boolean") {
-    const shown = hideValues ? "(a secret value)" : JSON.stringify(news.adoptExisting);
-    failures.push({ property: "adoptExisting", reason: `adoptExisting must be a boolean, got ${shown}` });
-  }
-  const inputs = { ...known } as Record<string, unknown>;
-  for (const f of IDENTITY_FIELDS) if (news[f] === UNKNOWN) inputs[f] = IDENTITY_PLACEHOLDERS[f];
-  for (const k of ["adoptExisting", ...Object.keys(inputs).filter((k) => k.startsWith("__"))]) delete inputs[k];
-  if (kind !== "ResponseSet") {
-    const statusCode = news.statusCode === UNKNOWN ? "200" : inputs.statusCode;
-    const spec = specOf(kind, { ...(inputs as unknown as MethodResponseInputs), statusCode: String(statusCode) });
-    for (const f of validateMethodSpec(spec, { hideValues })) {
-      failures.push({ property: singleProperty(kind, String(statusCode), f.property), reason: f.reason });
-    }
-    if (statusCode === undefined) failures.push({ property: "statusCode", reason: "statusCode is required" });
-    return failures;
-  }
-  if (news.responses === UNKNOWN) inputs.responses = {};
-  // An exclusive set owns every method response: a mapped header must be declared in the set itself (AWS-4, AWS-5).
-  const requireMethodResponseForMappings = inputs.exclusive !== false;
-  const spec = specOf(kind, inputs as unknown as ResponseSetInputs);
-  return [...failures, ...validateMethodSpec(spec, { requireMethodResponseForMappings, hideValues })];
-}
+// Providers serialized into existing state by earlier versions call these through this
+// module (`configure` and `check` included): keep them reachable here.
+export { checkInputs, checkResource, inputsAfterCheck } from "./check";
+export { configureProcess } from "./settings";
+export { UNKNOWN, specOf };
+export type { IntegrationResponseInputs, MethodResponseInputs, ResourceKind, ResponseSetInputs };
 
 // ------------------------------------------------------------------ outputs
 
@@ -282,6 +152,19 @@ function responsesOfOutputs(kind: ResourceKind, olds: AnyOutputs): NormalizedRes
   return normalizeResponses({ [single.statusCode]: { [KIND_OF[kind]]: fields } });
 }
 
+/** The live responses that a managed part does not hold (per status code and kind). */
+function unmanagedPart(live: NormalizedResponses, managed: NormalizedResponses): NormalizedResponses {
+  const out: Record<string, { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse }> = {};
+  for (const [code, r] of Object.entries(live)) {
+    const part = {
+      ...(r.methodResponse && !managed[code]?.methodResponse ? { methodResponse: r.methodResponse } : {}),
+      ...(r.integrationResponse && !managed[code]?.integrationResponse ? { integrationResponse: r.integrationResponse } : {}),
+    };
+    if (part.methodResponse || part.integrationResponse) out[code] = part;
+  }
+  return out;
+}
+
 /** Compact spec form of normalized responses (no empty maps, no default selection pattern) for `read`'s inputs. */
 export function compactResponses(responses: NormalizedResponses): Record<string, ResponseSpec> {
   const compact = (o: object) => {
@@ -352,56 +235,6 @@ async function converge(rt: Runtime, kind: ResourceKind, inputs: AnyInputs, key:
 }
 
 /** The owner (URN) the resource class passes as the hidden `__owner` input. */
-function ownerOf(inputs: object): string | undefined {
-  const owner = (inputs as { __owner?: unknown }).__owner;
-  return typeof owner === "string" && owner !== UNKNOWN ? owner : undefined;
-}
-
-/** What a resource's inputs say it manages, when its method is known. */
-function claimOf(kind: ResourceKind, news: Record<string, unknown>): Claim | undefined {
-  const owner = ownerOf(news);
-  const known = (f: string) => (typeof news[f] === "string" && news[f] !== UNKNOWN ? (news[f] as string) : undefined);
-  const restApiId = known("restApiId");
-  const httpMethod = known("httpMethod");
-  const resourceId = known("resourceId");
-  const path = known("path");
-  if (owner === undefined || restApiId === undefined || httpMethod === undefined || (resourceId === undefined && path === undefined)) return undefined;
-  const base = { owner, type: kind, restApiId, httpMethod, ...(resourceId !== undefined ? { resourceId } : {}), ...(path !== undefined ? { path } : {}) };
-  if (kind === "ResponseSet") {
-    const responses = news.responses && typeof news.responses === "object" ? (withoutUnknowns(news.responses) as Record<string, object>) : {};
-    const parts: Required<Removal>[] = [];
-    for (const [code, r] of Object.entries(responses)) {
-      for (const k of ["methodResponse", "integrationResponse"] as const) if (r && typeof r === "object" && k in r) parts.push({ statusCode: code, kind: k });
-    }
-    return { ...base, wholeMethod: news.exclusive !== false, parts };
-  }
-  const statusCode = known("statusCode");
-  return statusCode === undefined ? undefined : { ...base, wholeMethod: false, parts: [{ statusCode, kind: KIND_OF[kind] }] };
-}
-
-/**
- * `check` in the provider: the stack config's settings, the inputs ({@link checkInputs}),
- * and ownership: a response managed by two resources of the stack (an exclusive
- * `ResponseSet` manages all of its method's) is refused, naming the other one.
- */
-export function checkResource(kind: ResourceKind, news: Record<string, unknown>): ValidationFailure[] {
-  const failures = [...settingsFailures(processSettings()), ...checkInputs(kind, news)];
-  const mine = claimOf(kind, news);
-  if (mine === undefined) return failures;
-  for (const { other, parts } of claim(mine)) {
-    const where = `${mine.httpMethod} ${mine.path ?? mine.resourceId} (rest api ${mine.restApiId})`;
-    const what = describeParts(parts, mine.wholeMethod || other.wholeMethod);
-    const exclusiveNote = mine.wholeMethod || other.wholeMethod ? " (an exclusive ResponseSet manages every response of its method)" : "";
-    failures.push({
-      property: kind === "ResponseSet" ? "responses" : "statusCode",
-      reason:
-        `${what} of ${where} is also managed by ${other.owner}${exclusiveNote}. ` +
-        `Two owners would undo each other on every pulumi up --refresh: keep each response in one resource ` +
-        `(or set exclusive: false on the ResponseSet and leave the other resource's status codes out of it).`,
-    });
-  }
-  return failures;
-}
 
 // ------------------------------------------------------------------ provider methods
 
@@ -507,7 +340,16 @@ export async function readResource(kind: ResourceKind, id: string, props?: AnyOu
   };
   if (kind === "ResponseSet") {
     // `exclusive` only as the user gave it, so that refreshed inputs show no spurious difference.
-    const inputs = { ...base, ...(given !== undefined ? { exclusive: given } : {}), responses: compactResponses(managed) };
+    // A non-exclusive set also lists, as an input the program never sets, what it leaves alone:
+    // `check` keeps it while the set stays non-exclusive, so that a preview of exclusive
+    // false → true shows those responses going away.
+    const leftAlone = exclusive ? {} : compactResponses(unmanagedPart(observed.responses, managed));
+    const inputs = {
+      ...base,
+      ...(given !== undefined ? { exclusive: given } : {}),
+      responses: compactResponses(managed),
+      ...(Object.keys(leftAlone).length > 0 ? { [LEFT_ALONE]: leftAlone } : {}),
+    };
     const declared = (props as ResponseSetOutputs).__declared;
     return { id, props: { ...outputsOf(kind, inputs, key, managed), ...(declared !== undefined ? { __declared: declared } : {}) }, inputs };
   }

@@ -35,8 +35,9 @@ export function makeProvider(kind: handlersModule.ResourceKind): pulumi.dynamic.
     async configure(req) {
       load<typeof settingsModule>("settings").configureProcess(req.config);
     },
-    async check(_olds, news) {
-      return { inputs: news, failures: handlers().checkResource(kind, news) };
+    async check(olds, news) {
+      const h = handlers();
+      return { inputs: h.inputsAfterCheck(kind, olds, news), failures: h.checkResource(kind, news) };
     },
     async diff(id, olds, news) {
       return handlers().diffResource(kind, olds, news, id);

@@ -162,6 +162,22 @@ describe("the Pulumi resources never lose a response", () => {
     expect(Object.keys(await live(3)).sort()).toEqual(["201", "418"]);
   });
 
+  it("the preview of exclusive false → true shows the responses it will delete", async () => {
+    const set = (exclusive: boolean) => ({ sets: [{ name: "t", resource: api.resourceIds[3], httpMethod: "GET", responses: respB, exclusive }] });
+    await configure(set(false));
+    await stack.up();
+    await sdk.send(new PutMethodResponseCommand({ restApiId: api.restApiId, resourceId: api.resourceIds[3], httpMethod: "GET", statusCode: "418" }));
+    // Left alone while non-exclusive: a refreshed preview is in sync.
+    await inSync();
+    await configure(set(true));
+    const preview = await stack.run(["preview", "--refresh", "--diff"]);
+    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(/- responsesLeftAlone: \{\s*- 418: \{\s*- methodResponse: \{\}/);
+    expect(preview.stdout).toMatch(/~ exclusive\s*: false => true/);
+    await stack.up();
+    expect(Object.keys(await live(3))).toEqual(["201"]);
+  });
+
   it("an invalid value that is secret is never echoed", async () => {
     const pattern = "(secret-pattern-4711";
     await configure({

@@ -1,0 +1,104 @@
+/**
+ * The inputs of the three resource kinds as the provider receives them, and the one
+ * method spec each stands for. Values not known yet (preview) arrive as {@link UNKNOWN}.
+ */
+import type { MethodSpec, ResponseKind } from "../model";
+
+/** The resource kinds served by the providers. */
+export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationResponse";
+
+/**
+ * The input under which `read` lists the live responses a non-exclusive `ResponseSet`
+ * leaves alone. Programs never set it; `check` carries it over while the set stays
+ * non-exclusive, so that the preview of `exclusive` false → true shows them removed.
+ */
+export const LEFT_ALONE = "responsesLeftAlone";
+
+/** The value Pulumi passes for a not-yet-known input during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+// ------------------------------------------------------------------ inputs
+
+/** Inputs of a `ResponseSet` as the provider receives them: the reconciler's method spec. */
+export type ResponseSetInputs = MethodSpec;
+
+/** Inputs of a `MethodResponse`. */
+export interface MethodResponseInputs {
+  readonly restApiId: string;
+  readonly resourceId?: string;
+  readonly path?: string;
+  readonly httpMethod: string;
+  readonly statusCode: string;
+  readonly responseParameters?: Record<string, boolean>;
+  readonly responseModels?: Record<string, string>;
+  readonly adoptExisting?: boolean;
+}
+
+/** Inputs of an `IntegrationResponse`. */
+export interface IntegrationResponseInputs {
+  readonly restApiId: string;
+  readonly resourceId?: string;
+  readonly path?: string;
+  readonly httpMethod: string;
+  readonly statusCode: string;
+  readonly selectionPattern?: string;
+  readonly responseParameters?: Record<string, string>;
+  readonly responseTemplates?: Record<string, string>;
+  readonly contentHandling?: string;
+  readonly adoptExisting?: boolean;
+}
+
+export type AnyInputs = ResponseSetInputs | MethodResponseInputs | IntegrationResponseInputs;
+
+export const IDENTITY_FIELDS = ["restApiId", "resourceId", "path", "httpMethod"] as const;
+export const SINGLE_FIELDS: Record<Exclude<ResourceKind, "ResponseSet">, readonly string[]> = {
+  MethodResponse: ["responseParameters", "responseModels"],
+  IntegrationResponse: ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"],
+};
+export const KIND_OF: Record<Exclude<ResourceKind, "ResponseSet">, ResponseKind> = {
+  MethodResponse: "methodResponse",
+  IntegrationResponse: "integrationResponse",
+};
+
+export function containsUnknown(v: unknown): boolean {
+  if (v === UNKNOWN) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  if (v && typeof v === "object") return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/** Drop entries whose value is not known yet (preview), so that validation checks what is known. */
+export function withoutUnknowns(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== UNKNOWN).map(withoutUnknowns);
+  if (v && typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== UNKNOWN) out[k] = withoutUnknowns(x);
+    return out;
+  }
+  return v;
+}
+
+/** The one-method spec a resource stands for (single resources: one status code, not exclusive). */
+export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
+  const base = {
+    restApiId: inputs.restApiId,
+    httpMethod: inputs.httpMethod,
+    ...(inputs.resourceId !== undefined ? { resourceId: inputs.resourceId } : {}),
+    ...(inputs.path !== undefined ? { path: inputs.path } : {}),
+  };
+  if (kind === "ResponseSet") {
+    const set = inputs as ResponseSetInputs;
+    return { ...base, responses: set.responses ?? {}, ...(set.exclusive !== undefined ? { exclusive: set.exclusive } : {}) };
+  }
+  const single = inputs as unknown as Record<string, unknown>;
+  const response: Record<string, unknown> = {};
+  for (const f of SINGLE_FIELDS[kind]) if (single[f] !== undefined) response[f] = single[f];
+  return { ...base, responses: { [String(single.statusCode)]: { [KIND_OF[kind]]: response } }, exclusive: false };
+}
+
+/** Map a failure of the one-method spec back onto a single resource's own property names. */
+
+export function ownerOf(inputs: object): string | undefined {
+  const owner = (inputs as { __owner?: unknown }).__owner;
+  return typeof owner === "string" && owner !== UNKNOWN ? owner : undefined;
+}
