@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs, idempotently; fast when all is there.
 #
+#   Node.js 24              when the machine's Node is older than 22: the Node 24 LTS binary from the
+#                           npm registry's node-linux-<arch> package                -> .tools/bin/node
 #   npm dependencies        npm ci when node_modules is missing or older than package-lock.json
 #   moto (the emulator)     a Python venv with the pinned moto[server]        -> .tools/moto
 #   the Pulumi engine       the pulumi CLI and the Node.js language host,     -> .tools/bin
@@ -23,13 +25,31 @@ mkdir -p "$CACHE" "$TOOLS/bin"
 say() { printf '[bootstrap] %s\n' "$*" >&2; }
 took() { say "$1 took $(( $(date +%s) - $2 ))s"; }
 
+# ---------------------------------------------------------------- Node.js
+# Node 20 reached its end of life; @pulumi/pulumi and the AWS SDK need 22 or newer. On an older
+# machine, the scripts, the tests, the demo and the Pulumi language host run the Node 24 LTS
+# that the npm registry ships as a package (scripts/run.sh puts .tools/bin first on PATH).
+NODE_VERSION=24.22.3
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
+  NODE_DIR="$CACHE/node-v$NODE_VERSION"
+  if [ ! -x "$NODE_DIR/bin/node" ]; then
+    t=$(date +%s); say "installing Node.js $NODE_VERSION into $NODE_DIR"
+    tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent --loglevel=error "node-linux-$(node -p process.arch)@$NODE_VERSION" >/dev/null)
+    tar -xzf "$tmp"/node-linux-*.tgz -C "$tmp"
+    mkdir -p "$NODE_DIR/bin" && mv "$tmp/package/bin/node" "$NODE_DIR/bin/node"
+    rm -rf "$tmp"
+    took "Node.js" "$t"
+  fi
+  ln -sfn "$NODE_DIR/bin/node" "$TOOLS/bin/node"
+else
+  rm -f "$TOOLS/bin/node"
+fi
+
 # ---------------------------------------------------------------- npm
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   t=$(date +%s); say "npm ci"
-  # npm 11 writes lock files without the optional packages of other platforms (rollup's),
-  # then its `npm ci` refuses them as out of sync; `npm install` installs the same locked versions.
-  npm ci --no-audit --no-fund --loglevel=error >&2 2>/dev/null \
-    || { say "npm ci refused the lock file; npm install (same locked versions)"; npm install --no-audit --no-fund --loglevel=error >&2; }
+  npm ci --no-audit --no-fund --loglevel=error >&2
   took "npm ci" "$t"
 fi
 
@@ -70,7 +90,19 @@ else
   ln -sfn "$ENGINE/bin/pulumi" "$TOOLS/bin/pulumi"
   ln -sfn "$ENGINE/bin/pulumi-language-nodejs" "$TOOLS/bin/pulumi-language-nodejs"
 fi
-ln -sfn "$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+# The dynamic-provider shim (a generic script of the npm package of the same version) sits next to
+# the real pulumi binary, where the engine looks for bundled plugins first: found on PATH instead,
+# every run would warn "using pulumi-resource-pulumi-nodejs from $PATH".
+PULUMI_BIN_DIR=$(dirname "$(readlink -f "$TOOLS/bin/pulumi")")
+SHIM="$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+if ! cmp -s "$SHIM" "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs"; then
+  if [ -w "$PULUMI_BIN_DIR" ]; then install -m 755 "$SHIM" "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs"; fi
+fi
+if [ -x "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs" ]; then
+  ln -sfn "$PULUMI_BIN_DIR/pulumi-resource-pulumi-nodejs" "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+else
+  ln -sfn "$SHIM" "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
+fi
 
 # ---------------------------------------------------------------- TypeScript
 if [ ! -f dist/.tsbuildinfo ] || [ -n "$(find src tsconfig.json package-lock.json -newer dist/.tsbuildinfo -print -quit 2>/dev/null)" ]; then

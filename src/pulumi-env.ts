@@ -39,8 +39,6 @@ export function pulumiEnv(options: PulumiEnvOptions = {}): NodeJS.ProcessEnv {
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
     PULUMI_SKIP_CONFIRMATIONS: "true",
-    // Node 20 runs @pulumi/pulumi (which asks for 22) fine; keep its engine warning out of outputs.
-    NODE_NO_WARNINGS: "1",
   };
   delete env.PULUMI_ACCESS_TOKEN;
   for (const [k, v] of Object.entries(options.env ?? {})) {
