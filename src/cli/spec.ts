@@ -36,23 +36,45 @@ export interface LoadedSpec {
  * @throws {CliError} naming the file, the line and the column
  */
 export function parseSpecText(text: string, file: string): unknown {
-  if (/\.json$/i.test(file)) {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (e) {
-      throw new CliError(`${file} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require("yaml") as typeof import("yaml");
+  const where = (e: { linePos?: [{ line: number; col: number }, ...unknown[]] }) => {
+    const pos = e.linePos?.[0];
+    return pos ? ` (line ${pos.line}, column ${pos.col})` : "";
+  };
+  if (/\.json$/i.test(file)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch (e) {
+      // V8 gives an offset for some errors only; YAML (a superset of JSON) locates the others.
+      const message = firstLine(e instanceof Error ? e.message : String(e)).replace(/, "[^"]*$/, "");
+      const at = /at position (\d+)/.exec(message);
+      const yamlError = YAML.parseDocument(text, { prettyErrors: true }).errors[0];
+      const position = at ? ` (${lineColumn(text, Number(at[1]))})` : yamlError ? where(yamlError) : "";
+      throw new CliError(`${file} is not valid JSON${position}: ${message.replace(/ in JSON at position \d+.*$/, "")}`);
+    }
+    // JSON.parse keeps the last of two equal keys; a spec must not silently lose the first
+    // (with exclusive: true the response it described would be deleted). Refuse, as in YAML.
+    const duplicate = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true }).errors.find((x) => x.code === "DUPLICATE_KEY");
+    if (duplicate) {
+      const key = /^\s*("(?:[^"\\]|\\.)*")/.exec(text.slice(duplicate.pos[0]))?.[1] ?? "a key";
+      throw new CliError(`${file} is not valid${where(duplicate)}: duplicate key ${key}; keys must be unique (JSON.parse would silently keep only the last one)`);
+    }
+    return value;
+  }
   const doc = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    const where = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
-    throw new CliError(`${file} is not valid YAML${where}: ${firstLine(e.message)}`, doc.errors.map((x) => x.message).join("\n"));
+    throw new CliError(`${file} is not valid YAML${where(e)}: ${firstLine(e.message)}`, doc.errors.map((x) => x.message).join("\n"));
   }
   return doc.toJS({ mapAsMap: false }) as unknown;
+}
+
+/** `line L, column C` of a character offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split("\n");
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
 function firstLine(s: string): string {

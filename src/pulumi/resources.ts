@@ -112,6 +112,25 @@ function withoutTarget<T extends MethodTarget>(args: T): Omit<T, keyof MethodTar
   return rest;
 }
 
+/** Does a value hold an Output or a Promise anywhere (so that it may be, or become, secret)? */
+function holdsOutputs(value: unknown, seen = new Set<unknown>()): boolean {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) return true;
+  if (value === null || typeof value !== "object" || seen.has(value)) return false;
+  seen.add(value);
+  return Object.values(value).some((v) => holdsOutputs(v, seen));
+}
+
+/**
+ * The options a resource registers with: `revision` is a hash of the responses, so it is
+ * secret whenever they may hold a secret (any Output or Promise in the content inputs:
+ * whether it is secret is only known later). The engine already keeps outputs secret
+ * whose input of the same name is.
+ */
+function optionsOf(args: MethodTarget, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions | undefined {
+  if (!holdsOutputs({ ...withoutTarget(args), path: args.path })) return opts;
+  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "revision"] };
+}
+
 /** The type token of a resource kind (as `pulumi.dynamic.Resource` builds it). */
 const typeOf = (kind: string) => `pulumi-nodejs:dynamic/apigw-responses:${kind}`;
 
@@ -182,7 +201,7 @@ export class ResponseSet extends pulumi.dynamic.Resource {
       makeProvider("ResponseSet"),
       name,
       resourceProps("ResponseSet", name, args, [], opts),
-      opts,
+      optionsOf(args, opts),
       "apigw-responses",
       "ResponseSet",
     );
@@ -209,7 +228,7 @@ export class MethodResponse extends pulumi.dynamic.Resource {
       makeProvider("MethodResponse"),
       name,
       resourceProps("MethodResponse", name, args, ["responseParameters", "responseModels"], opts),
-      opts,
+      optionsOf(args, opts),
       "apigw-responses",
       "MethodResponse",
     );
@@ -238,7 +257,7 @@ export class IntegrationResponse extends pulumi.dynamic.Resource {
       makeProvider("IntegrationResponse"),
       name,
       resourceProps("IntegrationResponse", name, args, ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"], opts),
-      opts,
+      optionsOf(args, opts),
       "apigw-responses",
       "IntegrationResponse",
     );

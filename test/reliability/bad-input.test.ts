@@ -154,6 +154,16 @@ describe("bad input through the command line: apigw-responses plan --spec", () =
     ["invalid regex (YAML)", () => Buffer.from(`restApiId: ${api.restApiId}\nmethods:\n  - resourceId: ${api.methods[0]!.resourceId}\n    httpMethod: GET\n    responses:\n      "404":\n        integrationResponse:\n          selectionPattern: "(["\n`), "methods[0].responses.404.integrationResponse.selectionPattern"],
     ["unknown field", () => Buffer.from(JSON.stringify({ restApiId: api.restApiId, methods: [{ resourceId: api.methods[0]!.resourceId, httpMethod: "GET", responses: {}, exclusiv: false }] })), "methods[0].exclusiv"],
     [
+      // JSON.parse would keep the second "200" only; with exclusive: true the first one's method response would be deleted.
+      "duplicate status code key in a JSON spec",
+      () =>
+        Buffer.from(
+          `{"restApiId": "${api.restApiId}", "methods": [{"resourceId": "${api.methods[0]!.resourceId}", "httpMethod": "GET",\n` +
+            ` "responses": {"200": {"methodResponse": {}}, "200": {"integrationResponse": {}}}}]}`,
+        ),
+      'line 2, column 47): duplicate key "200"',
+    ],
+    [
       "bytes that are not UTF-8 in a template",
       () =>
         Buffer.concat([

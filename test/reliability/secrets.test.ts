@@ -95,6 +95,16 @@ describe("secrets and credentials never appear in clear text", () => {
     const state = exp.stdout;
     expect(state).toContain("4dabf18193072939515e22adb298388d"); // Pulumi's secret signature: secrets are there, encrypted
     expect(leaks(state), `the state holds a secret in clear text`).toEqual([]);
+    // Nor a function of one: the revision of the set whose template is secret is itself secret.
+    const revisions = (await stack.outputs()).revisions as string[];
+    const secretRevision = revisions[0]!.replace(/^sha256:/, "");
+    expect(secretRevision).toMatch(/^[0-9a-f]{64}$/);
+    const outputs = await run("pulumi stack output --json", ["stack", "output", "--json"]);
+    for (const [name, text] of Object.entries({ state, outputs: outputs.stdout, ...texts })) {
+      expect(text.includes(secretRevision), `${name} shows the revision of a secret`).toBe(false);
+    }
+    // The other sets hold no secret: their revisions stay readable.
+    expect(state).toContain(revisions[1]!);
     const config = readFileSync(path.join(PROGRAM, "Pulumi.test.yaml"), "utf8");
     expect(config).toContain("secure:");
     expect(leaks(config)).toEqual([]);
