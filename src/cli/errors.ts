@@ -35,6 +35,20 @@ export class CliError extends Error {
   }
 }
 
+/** At most this many problems are listed; a last line counts the others. */
+export const MAX_PROBLEMS_LISTED = 25;
+
+/**
+ * Every validation problem, one per line under a head line, like `pulumi preview`:
+ * each with its property path and its rule (which quotes the value).
+ */
+export function problemsMessage(head: string, failures: readonly { property: string; reason: string }[]): string {
+  const n = failures.length;
+  const lines = failures.slice(0, MAX_PROBLEMS_LISTED).map((f) => `  - ${f.property || "(file)"}: ${f.reason}`);
+  if (n > MAX_PROBLEMS_LISTED) lines.push(`  (and ${n - MAX_PROBLEMS_LISTED} more problem${n - MAX_PROBLEMS_LISTED === 1 ? "" : "s"})`);
+  return [`${head}: ${n} problem${n === 1 ? "" : "s"}`, ...lines].join("\n");
+}
+
 /** The first line of a message. */
 function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
@@ -42,18 +56,11 @@ function firstLine(s: string): string {
 
 /**
  * The lines to print for an error: the first is the one clear line (prefixed
- * `error: `); with `verbose`, the detail follows (every validation failure, every
- * failed method, the cause chain and, for unexpected errors, the stack).
+ * `error: `), or for validation every problem on its own line; with `verbose`, the
+ * detail follows (every failed method, the cause chain and, for unexpected errors, the stack).
  */
 export function describeError(err: unknown, verbose: boolean): string[] {
-  if (err instanceof ValidationError) {
-    const [first, ...rest] = err.failures;
-    const head = first ? `${first.property || "(spec)"}: ${first.reason}` : "invalid spec";
-    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? "" : "s"}${verbose ? "" : "; --verbose lists them"})` : "";
-    const lines = [`error: invalid spec: ${head}${more}`];
-    if (verbose) for (const f of err.failures) lines.push(`  - ${f.property || "(spec)"}: ${f.reason}`);
-    return lines;
-  }
+  if (err instanceof ValidationError) return [`error: ${problemsMessage("invalid spec", err.failures)}`];
   if (err instanceof ApplyError) {
     const lines = [`error: ${err.errors.length} method(s) could not be applied; first: ${firstLine(err.errors[0]?.message ?? err.message)}`];
     if (verbose) for (const e of err.errors) lines.push(`  - ${e.message}`);

@@ -18,7 +18,7 @@
 import { readFileSync } from "node:fs";
 import type { MethodSpec, SpecFile } from "../model";
 import { methodSpecsOfFile, validateSpecFile } from "../validate";
-import { CliError } from "./errors";
+import { CliError, problemsMessage } from "./errors";
 
 /** A spec file after reading and validation. */
 export interface LoadedSpec {
@@ -85,7 +85,7 @@ function firstLine(s: string): string {
  * Read, parse and validate a spec file.
  *
  * @throws {CliError} when the file cannot be read or parsed, or breaks a rule of the
- *   schema (the first failure in the message, every failure in `detail`)
+ *   schema (every failure, one per line)
  */
 export function loadSpecFile(file: string): LoadedSpec {
   let text: string;
@@ -99,14 +99,7 @@ export function loadSpecFile(file: string): LoadedSpec {
   }
   const data = parseSpecText(text, file);
   const failures = validateSpecFile(data);
-  if (failures.length > 0) {
-    const [first, ...rest] = failures;
-    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? "" : "s"}; --verbose lists them)` : "";
-    throw new CliError(
-      `invalid spec ${file}: ${first!.property || "(file)"}: ${first!.reason}${more}`,
-      failures.map((f) => `- ${f.property || "(file)"}: ${f.reason}`).join("\n"),
-    );
-  }
+  if (failures.length > 0) throw new CliError(problemsMessage(`invalid spec ${file}`, failures));
   const spec = data as SpecFile;
   return { file, spec, methods: methodSpecsOfFile(spec) };
 }
