@@ -202,13 +202,38 @@ export interface MarkdownOptions extends RenderOptions {
  * backslash-escaped; line breaks as `<br>`.
  */
 export function escapeMarkdownCell(s: string): string {
-  return s
-    .replace(/\\/g, "\\\\")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[|`*_[\]~$]/g, "\\$&")
-    .replace(/\r\n|\r|\n/g, "<br>");
+  return breakReferences(
+    s
+      .replace(/\\/g, "\\\\")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/[|`*_[\]~$]/g, "\\$&")
+      .replace(/\r\n|\r|\n/g, "<br>"),
+  );
+}
+
+/**
+ * Keep GitHub from turning `@name` into a mention (a notification) and `#123` into an
+ * issue link: a zero-width space after the sign (as an HTML entity) shows the same text.
+ * Velocity directives (`#set`, `#if`) are left alone.
+ */
+function breakReferences(s: string): string {
+  return s.replace(/@(?=[A-Za-z0-9-])|#(?=\d)/g, "$&&#8203;");
+}
+
+/**
+ * A string as a markdown code span that its content cannot close: the fence is longer
+ * than any run of backticks inside; control, bidi and zero-width characters are shown
+ * escaped (`\u001b`); a line break cannot end it. Inside a code span GitHub renders HTML,
+ * links, mentions and issue references as plain text.
+ */
+export function markdownCode(s: string): string {
+  const shown = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = shown.startsWith("`") || shown.endsWith("`") || shown.startsWith(" ") || shown.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${shown}${pad}${fence}`;
 }
 
 /** A value for a markdown cell: strings raw (not JSON-quoted) so templates read naturally, cut, then escaped. */

@@ -26,7 +26,7 @@ import type {
 } from "../model";
 import { normalizeDesiredResponses, normalizeIntegrationResponse, normalizeMethodResponse, compareKeys } from "../normalize";
 import { integrationResponseChanges, methodResponseChanges, methodResponsePatch } from "../plan";
-import { renderPlanMarkdown, type MarkdownOptions } from "../render";
+import { markdownCode, renderPlanMarkdown, type MarkdownOptions } from "../render";
 
 /** The type tokens of this package's resources. */
 export const RESOURCE_TYPES = {
@@ -263,7 +263,7 @@ export function previewToPlan(preview: unknown): PreviewPlan {
     let entry = methods.get(methodId);
     if (!entry) methods.set(methodId, (entry = { key, ...(path !== undefined ? { path } : {}), operations: [] }));
     if (live === undefined || desired === undefined) {
-      notes.push(`\`${name}\` (${kind}, ${shown}): the responses are ${live === undefined && desired === undefined ? "secret or not known" : live === undefined ? "secret in the last state" : "secret or not known before apply"}; not shown.`);
+      notes.push(`${markdownCode(name)} (${kind}, ${shown}): the responses are ${live === undefined && desired === undefined ? "secret or not known" : live === undefined ? "secret in the last state" : "secret or not known before apply"}; not shown.`);
       continue;
     }
     const exclusive = kind === "ResponseSet" ? (newInputs ?? oldOutputs)?.exclusive !== false : false;
@@ -291,7 +291,7 @@ export function renderPrComment(preview: PreviewPlan, options: MarkdownOptions =
   const lines = [body.trimEnd()];
   if (preview.notes.length > 0) lines.push("", ...preview.notes.map((n) => `- ${n}`));
   if (preview.resources.length > 0) {
-    lines.push("", `Pulumi resources: ${preview.resources.map((r) => `\`${r.name}\` (${r.kind}, ${r.op})`).join(", ")}${preview.unchanged > 0 ? `; ${preview.unchanged} unchanged` : ""}.`);
+    lines.push("", `Pulumi resources: ${preview.resources.map((r) => `${markdownCode(r.name)} (${r.kind}, ${markdownCode(r.op)})`).join(", ")}${preview.unchanged > 0 ? `; ${preview.unchanged} unchanged` : ""}.`);
   } else if (preview.unchanged > 0) {
     lines.push("", `Pulumi resources: ${preview.unchanged} unchanged.`);
   }

@@ -1,0 +1,65 @@
+/**
+ * Values of a preview that a pull request's author controls (resource names, templates,
+ * header values) cannot inject markdown or HTML into the bot's comment, nor ping anyone.
+ * The comment is rendered by markdown-it (CommonMark with HTML on, as GitHub accepts it)
+ * as an independent oracle.
+ */
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { previewToPlan, renderPrComment, RESOURCE_TYPES } from "../../src/cli/pr-comment";
+import { markdownCode } from "../../src/render";
+
+const md = new MarkdownIt({ html: true, linkify: true });
+const HOSTILE_NAME = "x` </details><img src=x onerror=alert(1)> <!-- @octocat #12 [link](https://evil.example) ``\n\u202eevil";
+const HOSTILE_TEMPLATE = "</details><img src=y> @octocat fixes #12 <!-- hidden";
+
+function preview() {
+  const inputs = {
+    restApiId: "api1",
+    resourceId: "res1",
+    httpMethod: "GET",
+    responses: { "200": { methodResponse: {}, integrationResponse: { responseTemplates: { "application/json": HOSTILE_TEMPLATE } } } },
+  };
+  return {
+    steps: [
+      { op: "create", urn: `urn:pulumi:test::p::${RESOURCE_TYPES.ResponseSet}::${HOSTILE_NAME}`, newState: { type: RESOURCE_TYPES.ResponseSet, inputs } },
+      // A set whose responses are secret: its name goes into a note.
+      { op: "create", urn: `urn:pulumi:test::p::${RESOURCE_TYPES.ResponseSet}::${HOSTILE_NAME}2`, newState: { type: RESOURCE_TYPES.ResponseSet, inputs: { ...inputs, responses: "[secret]" } } },
+    ],
+  };
+}
+
+describe("pr-comment against injection", () => {
+  const comment = renderPrComment(previewToPlan(preview()));
+  const html = md.render(comment);
+
+  it("renders no HTML element, comment or link from the values", () => {
+    expect(html).not.toMatch(/<img|<\/details>|<!--|<a /);
+    // The hostile names (two resources, one of them also in a note) each stay inside one code element.
+    const codes = [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => m[1]!);
+    expect(codes.filter((c) => c.includes("&lt;/details&gt;&lt;img onerror")).length).toBe(0);
+    expect(codes.filter((c) => c.includes("&lt;/details&gt;&lt;img src=x onerror=alert(1)&gt;")).length).toBe(3);
+  });
+
+  it("mentions and issue references ping no one: outside code they are broken by a zero-width space", () => {
+    const text = html.replace(/<code>[^<]*<\/code>/g, "");
+    expect(text).not.toMatch(/@octocat|#12\b/);
+    expect(text).toContain("@\u200boctocat");
+    expect(text).toContain("#\u200b12");
+  });
+
+  it("no line of the comment is a forged heading or summary, and bidi controls are shown escaped", () => {
+    expect(comment).not.toContain("\u202e");
+    expect(comment).toContain("\\u202e");
+    const tokens = md.parse(comment, {});
+    const headings = tokens.filter((t) => t.type === "heading_open").length;
+    expect(headings).toBe(2); // the title and the one method
+  });
+
+  it("a code span with backticks inside needs a longer fence", () => {
+    for (const s of ["a`b", "``", "`x`", " lead", "trail ", "plain"]) {
+      const rendered = md.renderInline(markdownCode(s));
+      expect(rendered).toBe(`<code>${md.utils.escapeHtml(s)}</code>`);
+    }
+  });
+});
