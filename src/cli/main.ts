@@ -3,10 +3,16 @@
  * Entry of the `apigw-responses` command (package `bin`). See `program.ts` for the
  * commands, `apigw-responses --help` for the usage.
  */
-// This package targets Node 20; the AWS SDK's notice about Node 22 is noise on a command line.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-
 import { runCli } from "./program";
+
+// A reader that stops early (`apigw-responses plan | head -1`) closes the pipe: that ends
+// the output, not the command with an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 
 /** Run the command line on this process's arguments and exit with its code. */
 export async function main(): Promise<void> {

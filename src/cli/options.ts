@@ -38,7 +38,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option("--profile <name>", "shared config / credentials profile (default: AWS_PROFILE)")
     .option("--endpoint <url>", "API Gateway endpoint override, e.g. the local API Gateway (default: APIGW_RESPONSES_ENDPOINT)")
     .option("--rate <RPS:BURST>", 'client-side rate limit of API calls, or "off" (default 10:40, the account quota AWS-12)')
-    .option("--deadline <duration>", "time budget of one call with its retries: seconds or 500ms, 90s, 2m (default 2m)")
+    .option("--deadline <duration>", "time budget of one call with its retries: seconds or 500ms, 90s, 2m, 1h (default 2m)")
     .option("--verbose", "on errors, print every detail (all validation failures, causes, stack)");
 }
 

@@ -17,8 +17,6 @@
  * pet store (`/pets` GET and OPTIONS, `/pets/{petId}` GET, each with an integration).
  * It changes that API's responses, and removes them at the end: use a scratch API.
  */
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";

@@ -57,12 +57,12 @@ export function parseRate(text: string): { rps: number; burst: number } | "off" 
   return { rps: Number(m[1]), burst: Number(m[2]) };
 }
 
-/** Parse a duration: plain seconds, or a number with `ms`, `s` or `m`. Returns milliseconds. */
+/** Parse a duration: plain seconds, or a number with `ms`, `s`, `m` or `h`. Returns milliseconds. */
 export function parseDuration(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
-  if (!m) throw new Error(`duration "${text}" must be a number of seconds or have a unit: 500ms, 90s, 2m`);
-  const n = Number(m[1]);
-  return m[2] === "ms" ? n : m[2] === "m" ? n * 60_000 : n * 1000;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  if (!m) throw new Error(`duration "${text}" must be a number of seconds or have a unit: 500ms, 90s, 2m, 1h`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? "s"]!;
+  return Number(m[1]) * unit;
 }
 
 /** The runtime for a provider process: the shared client, token bucket and write queues. */

@@ -78,4 +78,22 @@ describe("apigw-responses: help, version, errors, schema", () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trimEnd().split("\n")).toEqual(['error: emulator: --quota: expected RPS:BURST (e.g. 10:40) or off, got "fast"']);
   });
+
+  it("a reader that closes the pipe early (| head) ends the output quietly, not with an unhandled EPIPE", async () => {
+    const type = "pulumi-nodejs:dynamic/apigw-responses:ResponseSet";
+    const steps = Array.from({ length: 600 }, (_, i) => ({
+      op: "create",
+      urn: `urn:pulumi:s::p::${type}::set${i}`,
+      newState: { type, inputs: { restApiId: "a", resourceId: `r${i}`, httpMethod: "GET", responses: { "200": { methodResponse: {}, integrationResponse: { responseTemplates: { "application/json": "x".repeat(60) } } } } } },
+    }));
+    // Far more than a pipe holds, so the command is still writing when the reader is gone.
+    const child = spawn(process.execPath, [CLI, "pr-comment"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += String(d)));
+    child.stdout.once("data", () => child.stdout.destroy());
+    child.stdin.end(JSON.stringify({ steps }));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
+    expect(code).toBe(0);
+  });
 });

@@ -23,7 +23,7 @@ export interface CliResult {
 
 /** Run `apigw-responses ARGS`; never rejects on a non-zero exit. */
 export function cli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.APIGW_RESPONSES_ENDPOINT;
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];

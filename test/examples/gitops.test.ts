@@ -46,7 +46,6 @@ describe("examples/gitops scripts", () => {
       SPEC_FILE: path.join(dir, "api.yaml"),
       APIGW_RESPONSES: `${process.execPath} ${CLI}`,
       APIGW_RESPONSES_ENDPOINT: endpoint,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
     delete env.GITHUB_STEP_SUMMARY;
   });

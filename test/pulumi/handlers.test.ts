@@ -124,7 +124,7 @@ describe("settings", () => {
   it.each(["10", "0:40", "10:0", "fast"])("rate %s is refused with the rule", (text) => {
     expect(() => parseRate(text)).toThrow(/RPS:BURST/);
   });
-  it.each([["90", 90_000], ["90s", 90_000], ["2m", 120_000], ["500ms", 500]] as const)("duration %s", (text, ms) => {
+  it.each([["90", 90_000], ["90s", 90_000], ["2m", 120_000], ["500ms", 500], ["1h", 3_600_000], ["1.5m", 90_000]] as const)("duration %s", (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
   it("duration without a number is refused", () => expect(() => parseDuration("soon")).toThrow(/500ms, 90s, 2m/));
