@@ -222,6 +222,11 @@ function breakReferences(s: string): string {
   return s.replace(/@(?=[A-Za-z0-9-])|#(?=\d)/g, "$&&#8203;");
 }
 
+/** Text for inside an HTML element of a markdown document (a `<summary>`): HTML-escaped, references broken. */
+export function escapeHtmlText(s: string): string {
+  return breakReferences(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+}
+
 /**
  * A string as a markdown code span that its content cannot close: the fence is longer
  * than any run of backticks inside; control, bidi and zero-width characters are shown

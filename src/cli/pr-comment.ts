@@ -24,9 +24,10 @@ import type {
   ResponseKind,
   ResponseSpec,
 } from "../model";
+import { describeMethod } from "../model";
 import { normalizeDesiredResponses, normalizeIntegrationResponse, normalizeMethodResponse, compareKeys } from "../normalize";
 import { integrationResponseChanges, methodResponseChanges, methodResponsePatch } from "../plan";
-import { markdownCode, renderPlanMarkdown, type MarkdownOptions } from "../render";
+import { escapeHtmlText, markdownCode, renderPlanMarkdown, type MarkdownOptions } from "../render";
 
 /** The type tokens of this package's resources. */
 export const RESOURCE_TYPES = {
@@ -275,26 +276,95 @@ export function previewToPlan(preview: unknown): PreviewPlan {
   return { plan, resources, unchanged, errors, notes, secretFields };
 }
 
+/** GitHub refuses issue and pull-request comments longer than this many characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** Options of {@link renderPrComment}. */
+export interface PrCommentOptions extends MarkdownOptions {
+  /**
+   * Longest comment, in characters (default {@link GITHUB_COMMENT_LIMIT}; 0 = no limit).
+   * A longer one starts with the totals, folds each method, and leaves out the methods
+   * that do not fit, saying how many.
+   */
+  readonly maxLength?: number;
+}
+
+/** A rendered comment, and what did not fit in it. */
+export interface PrComment {
+  readonly text: string;
+  readonly omittedMethods: number;
+  readonly omittedOperations: number;
+}
+
 /**
  * The markdown comment: the plan tables (as `apigw-responses plan --format markdown`),
  * then the Pulumi resources concerned, notes, and a warning when the preview failed.
+ * Within `maxLength`: when the whole comment is longer, the totals come first, every
+ * method is folded (`<details>`), and the methods (and resource names) that do not fit
+ * are counted instead of shown.
  */
-export function renderPrComment(preview: PreviewPlan, options: MarkdownOptions = {}): string {
+export function renderPrComment(preview: PreviewPlan, options: PrCommentOptions = {}): PrComment {
   const isSecret = (field: string, statusCode: string, kind: OperationKind): boolean =>
     preview.secretFields.has(secretId(statusCode, kind.endsWith("IntegrationResponse") ? "integrationResponse" : "methodResponse", field));
-  const body = renderPlanMarkdown(preview.plan, {
-    title: "Pulumi preview: API Gateway responses",
-    mask: SECRET_MASK,
-    ...options,
-    isSecret,
-  });
-  const lines = [body.trimEnd()];
-  if (preview.notes.length > 0) lines.push("", ...preview.notes.map((n) => `- ${n}`));
-  if (preview.resources.length > 0) {
-    lines.push("", `Pulumi resources: ${preview.resources.map((r) => `${markdownCode(r.name)} (${r.kind}, ${markdownCode(r.op)})`).join(", ")}${preview.unchanged > 0 ? `; ${preview.unchanged} unchanged` : ""}.`);
-  } else if (preview.unchanged > 0) {
-    lines.push("", `Pulumi resources: ${preview.unchanged} unchanged.`);
+  const { maxLength = GITHUB_COMMENT_LIMIT, ...markdown } = options;
+  const body = renderPlanMarkdown(preview.plan, { title: "Pulumi preview: API Gateway responses", mask: SECRET_MASK, ...markdown, isSecret });
+  const resourcesLine =
+    preview.resources.length > 0
+      ? `Pulumi resources: ${preview.resources.map((r) => `${markdownCode(r.name)} (${r.kind}, ${r.op})`).join(", ")}${preview.unchanged > 0 ? `; ${preview.unchanged} unchanged` : ""}.`
+      : preview.unchanged > 0
+        ? `Pulumi resources: ${preview.unchanged} unchanged.`
+        : undefined;
+  const errorsLine = preview.errors > 0 ? `**The preview reported ${preview.errors} error(s)**: see the job log.` : undefined;
+  const notes = preview.notes.map((n) => `- ${n}`);
+  const full = [body.trimEnd(), ...(notes.length > 0 ? ["", ...notes] : []), ...(resourcesLine ? ["", resourcesLine] : []), ...(errorsLine ? ["", errorsLine] : [])].join("\n") + "\n";
+  if (maxLength <= 0 || full.length <= maxLength) return { text: full, omittedMethods: 0, omittedOperations: 0 };
+
+  // Too long: the title and the totals first, then folded methods while they fit.
+  const lines = body.trimEnd().split("\n");
+  const title = lines[0]!.startsWith("#") ? [lines[0]!, ""] : [];
+  const totals = lines[lines.length - 1]!;
+  // One section per method with changes, in plan order (as renderPlanMarkdown writes them).
+  const sections: { heading: string; lines: string[] }[] = [];
+  for (const line of lines.slice(title.length, -1)) {
+    if (/^#{2,6} /.test(line)) sections.push({ heading: line.replace(/^#+ /, ""), lines: [] });
+    else sections.at(-1)?.lines.push(line);
   }
-  if (preview.errors > 0) lines.push("", `**The preview reported ${preview.errors} error(s)**: see the job log.`);
-  return `${lines.join("\n")}\n`;
+  const changed = preview.plan.methods.filter((m) => m.operations.length > 0);
+  const tail = [
+    ...(errorsLine ? ["", errorsLine] : []),
+    "",
+    `Pulumi resources: ${preview.resources.length} with changes${preview.unchanged > 0 ? `, ${preview.unchanged} unchanged` : ""}.`,
+  ];
+  const head = [...title, totals, ""];
+  const budget = maxLength - [...head, ...tail].join("\n").length - 400; // room for the line that counts what is left out
+  const out: string[] = [];
+  let used = 0;
+  let shown = 0;
+  for (const [i, section] of sections.entries()) {
+    const method = changed[i];
+    const operations = method?.operations.length ?? 0;
+    const heading = method ? escapeHtmlText(describeMethod(method.key, method.path)) : section.heading;
+    const folded = [`<details><summary>${heading} (${operations} change${operations === 1 ? "" : "s"})</summary>`, "", ...section.lines.filter((l, j, a) => l !== "" || j < a.length - 1), "", "</details>", ""];
+    const size = folded.join("\n").length + 1;
+    if (used + size > budget) break;
+    out.push(...folded);
+    used += size;
+    shown++;
+  }
+  for (const note of notes) {
+    if (used + note.length + 1 > budget) break;
+    out.push(note);
+    used += note.length + 1;
+  }
+  const omittedMethods = sections.length - shown;
+  const omittedOperations = changed.slice(shown).reduce((n, m) => n + m.operations.length, 0);
+  const omitted =
+    omittedMethods > 0
+      ? [
+          "",
+          `**${omittedMethods} more method(s) with ${omittedOperations} change(s) are not shown**: the comment would exceed ${maxLength} characters. ` +
+            "The whole plan: `apigw-responses pr-comment --max-length 0` on the same preview (the pull-request workflow attaches it as an artifact).",
+        ]
+      : [];
+  return { text: [...head, ...out, ...omitted, ...tail].join("\n") + "\n", omittedMethods, omittedOperations };
 }

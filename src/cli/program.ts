@@ -17,7 +17,7 @@ import { applySpecs, renderApplyReportText, type CliApplyResult } from "./apply"
 import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
 import { CliError, describeError, EXIT } from "./errors";
 import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type OutputFormat, type SpecCommandOptions } from "./options";
-import { previewToPlan, renderPrComment } from "./pr-comment";
+import { GITHUB_COMMENT_LIMIT, previewToPlan, renderPrComment } from "./pr-comment";
 import { loadSpecFile } from "./spec";
 
 /** The streams the command line writes to and reads from. */
@@ -184,9 +184,20 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     )
     .option("--input <file>", "read the preview JSON from this file instead of standard input")
     .option("--title <text>", "heading of the comment", "Pulumi preview: API Gateway responses")
+    .option("--max-length <n>", `longest comment in characters; the totals come first and what does not fit is counted (0 = no limit)`, String(GITHUB_COMMENT_LIMIT))
     .option("--verbose", "on errors, print every detail")
-    .addHelpText("after", example(["pulumi preview --refresh --json --stack prod | apigw-responses pr-comment > comment.md"]))
-    .action(async (options: { input?: string; title: string }) => {
+    .addHelpText(
+      "after",
+      example([
+        "pulumi preview --refresh --json --stack prod | apigw-responses pr-comment > comment.md",
+        "apigw-responses pr-comment --input preview.json --max-length 0 > full-plan.md",
+      ]),
+    )
+    .action(async (options: { input?: string; title: string; maxLength: string }) => {
+      const maxLength = Number(options.maxLength);
+      if (!/^\d+$/.test(options.maxLength.trim()) || !Number.isSafeInteger(maxLength)) {
+        throw new CliError(`--max-length "${options.maxLength}" must be a whole number of characters (0 = no limit)`);
+      }
       let text: string;
       if (options.input !== undefined) {
         try {
@@ -208,7 +219,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       } catch (e) {
         throw new CliError((e as Error).message);
       }
-      io.stdout.write(renderPrComment(preview, { title: options.title }));
+      const comment = renderPrComment(preview, { title: options.title, maxLength });
+      io.stdout.write(comment.text);
+      if (comment.omittedMethods > 0) {
+        io.stderr.write(
+          `warning: the comment leaves out ${comment.omittedMethods} method(s) with ${comment.omittedOperations} change(s) to stay within ${maxLength} characters; --max-length 0 shows everything\n`,
+        );
+      }
       setExit(EXIT.ok);
     });
 

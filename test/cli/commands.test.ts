@@ -96,4 +96,26 @@ describe("apigw-responses: help, version, errors, schema", () => {
     expect(stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
     expect(code).toBe(0);
   });
+
+  it("pr-comment keeps within --max-length (GitHub's limit by default), warns on stderr what it left out, exit 0", async () => {
+    const type = "pulumi-nodejs:dynamic/apigw-responses:ResponseSet";
+    const steps = Array.from({ length: 600 }, (_, i) => ({
+      op: "create",
+      urn: `urn:pulumi:s::p::${type}::set${i}`,
+      newState: { type, inputs: { restApiId: "a", resourceId: `r${i}`, httpMethod: "GET", responses: { "200": { methodResponse: {} } } } },
+    }));
+    const input = JSON.stringify({ steps });
+    const fitted = await cli(["pr-comment"], { input });
+    expect(fitted.code).toBe(0);
+    expect(fitted.stdout.length).toBeLessThanOrEqual(65_536);
+    expect(fitted.stderr).toMatch(/^warning: the comment leaves out \d+ method\(s\) with \d+ change\(s\) to stay within 65536 characters/);
+    const small = await cli(["pr-comment", "--max-length", "5000"], { input });
+    expect(small.stdout.length).toBeLessThanOrEqual(5000);
+    const all = await cli(["pr-comment", "--max-length", "0"], { input });
+    expect(all.stderr).toBe("");
+    expect(all.stdout.split("\n").filter((l) => l.startsWith("### GET ")).length).toBe(600);
+    const bad = await cli(["pr-comment", "--max-length", "lots"], { input });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: --max-length "lots" must be a whole number/);
+  });
 });

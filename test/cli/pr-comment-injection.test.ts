@@ -30,7 +30,7 @@ function preview() {
 }
 
 describe("pr-comment against injection", () => {
-  const comment = renderPrComment(previewToPlan(preview()));
+  const comment = renderPrComment(previewToPlan(preview())).text;
   const html = md.render(comment);
 
   it("renders no HTML element, comment or link from the values", () => {
@@ -61,5 +61,47 @@ describe("pr-comment against injection", () => {
       const rendered = md.renderInline(markdownCode(s));
       expect(rendered).toBe(`<code>${md.utils.escapeHtml(s)}</code>`);
     }
+  });
+});
+
+describe("pr-comment within GitHub's comment limit", () => {
+  const type = RESOURCE_TYPES.ResponseSet;
+  const steps = Array.from({ length: 2000 }, (_, i) => ({
+    op: "create",
+    urn: `urn:pulumi:s::p::${type}::set-${i}`,
+    newState: {
+      type,
+      inputs: {
+        restApiId: "api1",
+        resourceId: `res${i}`,
+        httpMethod: "GET",
+        responses: { "200": { methodResponse: {}, integrationResponse: { responseTemplates: { "application/json": `{"i": ${i}}` } } } },
+      },
+    },
+  }));
+  const plan = previewToPlan({ steps });
+
+  it("2,000 ResponseSets: within 65,536 characters, the totals first, what is left out counted", () => {
+    const full = renderPrComment(plan, { maxLength: 0 });
+    expect(full.text.length).toBeGreaterThan(10 * 65_536);
+    const fitted = renderPrComment(plan);
+    expect(fitted.text.length).toBeLessThanOrEqual(65_536);
+    const lines = fitted.text.split("\n");
+    expect(lines[0]).toBe("## Pulumi preview: API Gateway responses");
+    expect(lines[2]).toBe("Plan: 4000 to create, 0 to update, 0 to replace, 0 to delete.");
+    expect(fitted.omittedMethods).toBeGreaterThan(0);
+    expect(fitted.omittedMethods).toBeLessThan(2000);
+    expect(fitted.omittedOperations).toBe(fitted.omittedMethods * 2);
+    expect(fitted.text).toContain(`**${fitted.omittedMethods} more method(s) with ${fitted.omittedOperations} change(s) are not shown**`);
+    // Every shown method is folded, and whole (its table closes).
+    const html = md.render(fitted.text);
+    expect((html.match(/<details>/g) ?? []).length).toBe(2000 - fitted.omittedMethods);
+    expect((html.match(/<\/details>/g) ?? []).length).toBe(2000 - fitted.omittedMethods);
+    expect((html.match(/<table>/g) ?? []).length).toBe(2000 - fitted.omittedMethods);
+  });
+
+  it("a comment that fits is unchanged by the limit", () => {
+    const small = previewToPlan({ steps: steps.slice(0, 3) });
+    expect(renderPrComment(small).text).toBe(renderPrComment(small, { maxLength: 0 }).text);
   });
 });

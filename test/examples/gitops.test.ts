@@ -55,9 +55,11 @@ describe("examples/gitops scripts", () => {
   });
 
   it("pr-preview.sh writes the markdown comment of the preview (creates)", async () => {
-    const r = await run("pr-preview.sh", { COMMENT_FILE: path.join(dir, "comment.md") });
+    const r = await run("pr-preview.sh", { COMMENT_FILE: path.join(dir, "comment.md"), FULL_PLAN_FILE: path.join(dir, "full-plan.md") });
     expect(r.code, r.stderr).toBe(0);
     const comment = readFileSync(path.join(dir, "comment.md"), "utf8");
+    // Small enough to fit: the comment is the whole plan.
+    expect(readFileSync(path.join(dir, "full-plan.md"), "utf8")).toBe(comment);
     expect(comment.split("\n")[0]).toBe("## Pulumi preview of stack test: API Gateway responses");
     expect(comment).toContain('| 404 | responseTemplates.application/json | *(absent)* | {"message": "no such pet"} | + create integration response |');
     expect(comment).not.toContain("__provider");

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Pull-request preview: `pulumi preview --json` rendered as a markdown comment.
-# Writes $COMMENT_FILE (default comment.md). Exit: 0 preview ok, 1 preview failed
-# (the comment is written anyway and says so).
+# Writes $COMMENT_FILE (default comment.md), within GitHub's comment limit (what does not
+# fit is counted in it), and $FULL_PLAN_FILE (default full-plan.md), the whole plan, for
+# the workflow to attach. Exit: 0 preview ok, 1 preview failed (the comment is written
+# anyway and says so).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 need_stack
 COMMENT_FILE=$(realpath -m "${COMMENT_FILE:-comment.md}")
+FULL_PLAN_FILE=$(realpath -m "${FULL_PLAN_FILE:-full-plan.md}")
 json=$(mktemp)
 trap 'rm -f "$json"' EXIT
 cd "$PROJECT_DIR"
@@ -12,7 +15,9 @@ set +e
 pulumi preview --refresh --json --non-interactive --stack "$PULUMI_STACK" > "$json"
 code=$?
 set -e
-"${APIGW_RESPONSES_CMD[@]}" pr-comment --input "$json" --title "Pulumi preview of stack $PULUMI_STACK: API Gateway responses" > "$COMMENT_FILE"
+title="Pulumi preview of stack $PULUMI_STACK: API Gateway responses"
+"${APIGW_RESPONSES_CMD[@]}" pr-comment --input "$json" --title "$title" > "$COMMENT_FILE"
+"${APIGW_RESPONSES_CMD[@]}" pr-comment --input "$json" --title "$title" --max-length 0 > "$FULL_PLAN_FILE"
 summary < "$COMMENT_FILE"
-log "wrote $COMMENT_FILE"
+log "wrote $COMMENT_FILE and $FULL_PLAN_FILE"
 if [ "$code" -ne 0 ]; then log "pulumi preview failed (exit $code)"; exit 1; fi
