@@ -207,8 +207,13 @@ function displayOperations(key: MethodKey, live: NormalizedResponses, desired: N
 }
 
 /** The last segment of a URN: the resource name. */
-function nameOfUrn(urn: string | undefined): string {
-  return urn?.split("::").pop() ?? "?";
+function nameOfUrn(urn: unknown): string {
+  return typeof urn === "string" ? (urn.split("::").pop() ?? "?") : "?";
+}
+
+/** Is `v` a plain object (not null, not a list)? */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /**
@@ -231,7 +236,12 @@ export function previewToPlan(preview: unknown): PreviewPlan {
   const notes: string[] = [];
   const secretFields = new Set<string>();
   let unchanged = 0;
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
+    // The JSON comes from the engine; still, a malformed step is named, never a TypeError.
+    const bad = !isRecord(step)
+      ? "is not an object"
+      : (["oldState", "newState"] as const).find((k) => step[k] !== undefined && (!isRecord(step[k]) || ["inputs", "outputs"].some((f) => (step[k] as Record<string, unknown>)[f] !== undefined && !isRecord((step[k] as Record<string, unknown>)[f]))));
+    if (bad !== undefined) throw new Error(`step ${i} of the preview JSON ${bad === "is not an object" ? bad : `has a malformed ${bad}`}`);
     const type = step.newState?.type ?? step.oldState?.type;
     const kind = (Object.keys(RESOURCE_TYPES) as Kind[]).find((k) => RESOURCE_TYPES[k] === type);
     if (kind === undefined) continue;

@@ -105,3 +105,23 @@ describe("pr-comment within GitHub's comment limit", () => {
     expect(renderPrComment(small).text).toBe(renderPrComment(small, { maxLength: 0 }).text);
   });
 });
+
+describe("pr-comment on malformed preview JSON", () => {
+  const type = RESOURCE_TYPES.ResponseSet;
+  it.each([
+    [null, "step 0 of the preview JSON is not an object"],
+    [5, "step 0 of the preview JSON is not an object"],
+    [{ op: "create", urn: "u::x", newState: { type, inputs: 7 } }, "step 0 of the preview JSON has a malformed newState"],
+    [{ op: "update", urn: "u::x", newState: { type, inputs: {} }, oldState: "x" }, "step 0 of the preview JSON has a malformed oldState"],
+  ])("%j: a named error, not a TypeError", (step, message) => {
+    let err: unknown;
+    try {
+      previewToPlan({ steps: [step] });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(TypeError);
+    expect((err as Error).message).toBe(message);
+  });
+});
