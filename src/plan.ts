@@ -450,12 +450,20 @@ export function patchPathField(path: string): string {
 export function plan(desired: readonly DesiredMethod[], observed: readonly ObservedMethod[]): Plan {
   const byKey = new Map<string, ObservedMethod>();
   for (const o of observed) byKey.set(keyString(o.key), o);
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const methods: MethodPlan[] = [];
-  for (const d of desired) {
+  for (const [i, d] of desired.entries()) {
     const k = keyString(d.key);
-    if (seen.has(k)) throw new PlanError("DUPLICATE_METHOD", d.key, "the method is desired more than once in one plan");
-    seen.add(k);
+    const first = seen.get(k);
+    if (first !== undefined) {
+      const how = (x: DesiredMethod) => (x.path !== undefined ? `path ${x.path}` : `resource id ${x.key.resourceId}`);
+      throw new PlanError(
+        "DUPLICATE_METHOD",
+        d.key,
+        `the method is desired more than once in one plan: methods[${first}] (${how(desired[first]!)}) and methods[${i}] (${how(d)}) name it; merge them`,
+      );
+    }
+    seen.set(k, i);
     const o = byKey.get(k);
     if (o === undefined) throw new PlanError("METHOD_NOT_OBSERVED", d.key, "no observed state was given for this method");
     methods.push(planMethod(d, o));

@@ -395,6 +395,8 @@ describe("plan: errors", () => {
 
   it("DUPLICATE_METHOD and METHOD_NOT_OBSERVED in plan()", () => {
     expect(code(() => plan([desired({}), desired({})], [observed({})]))).toBe("DUPLICATE_METHOD");
+    const viaPath = { ...desired({}), path: "/pets" };
+    expect(() => plan([desired({}), viaPath], [observed({})])).toThrow(/methods\[0\] \(path \/users\) and methods\[1\] \(path \/pets\) name it/);
     expect(code(() => plan([desired({})], []))).toBe("METHOD_NOT_OBSERVED");
   });
 });
