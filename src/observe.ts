@@ -322,11 +322,16 @@ export class PathNotFoundError extends Error {
   /** Stable code. */
   readonly code = "PATH_NOT_FOUND" as const;
   readonly restApiId: string;
+  /** The first path that does not exist. */
   readonly path: string;
+  /** Every path asked for that does not exist, in the order asked. */
+  readonly paths: readonly string[];
   /** The request id of the `GetResources` read that did not list it. */
   readonly requestId?: string;
 
-  constructor(restApiId: string, path: string, snapshot: ApiSnapshot) {
+  constructor(restApiId: string, paths: string | readonly string[], snapshot: ApiSnapshot) {
+    const missing = typeof paths === "string" ? [paths] : paths;
+    const path = missing[0]!;
     const requestId = snapshot.requestIds[0] ?? snapshot.absence?.requestId;
     const known = snapshot.resources
       .map((r) => r.path)
@@ -335,11 +340,14 @@ export class PathNotFoundError extends Error {
     const hint = !snapshot.exists
       ? `the REST API does not exist (${snapshot.absence?.message ?? "404"})`
       : `${known.length} path(s) exist${known.length ? `, e.g. ${known.slice(0, 5).join(", ")}` : ""}`;
-    super(
-      `PATH_NOT_FOUND: resource path ${JSON.stringify(path)} does not exist in REST API ${restApiId}: ${hint} (GetResources request id ${requestId ?? "none"})`,
-    );
+    const what =
+      missing.length === 1
+        ? `resource path ${JSON.stringify(path)} does not exist`
+        : `${missing.length} resource paths do not exist: ${missing.map((p) => JSON.stringify(p)).join(", ")}`;
+    super(`PATH_NOT_FOUND: ${what} in REST API ${restApiId}: ${hint} (GetResources request id ${requestId ?? "none"})`);
     this.restApiId = restApiId;
     this.path = path;
+    this.paths = missing;
     this.requestId = requestId;
   }
 }
@@ -357,7 +365,7 @@ export function canonicalPath(path: string): string {
  * REST API per run (shared with the first observe through `session`).
  *
  * @returns path (as given) → resource id
- * @throws {PathNotFoundError} naming the first path that does not exist
+ * @throws {PathNotFoundError} naming every path that does not exist
  */
 export async function resolvePaths(
   runtime: Runtime,
@@ -375,10 +383,12 @@ export async function resolvePaths(
   const byPath = new Map<string, string>();
   for (const r of snapshot.resources) if (r.path !== undefined) byPath.set(canonicalPath(r.path), r.id);
   const out: Record<string, string> = {};
+  const missing: string[] = [];
   for (const p of paths) {
     const id = byPath.get(canonicalPath(p));
-    if (id === undefined) throw new PathNotFoundError(restApiId, p, snapshot);
-    out[p] = id;
+    if (id === undefined) missing.push(p);
+    else out[p] = id;
   }
+  if (missing.length > 0) throw new PathNotFoundError(restApiId, missing, snapshot);
   return out;
 }

@@ -131,10 +131,19 @@ describe("apigw-responses plan", () => {
     const broken = path.join(dir, "broken.yaml");
     writeFileSync(broken, "restApiId: [\n");
     const missingPath = writeSpec(dir, "nopath.yaml", { restApiId: api.restApiId, methods: [{ path: "/nope", httpMethod: "GET", responses: {} }] });
+    const missingPaths = writeSpec(dir, "nopaths.yaml", {
+      restApiId: api.restApiId,
+      methods: [
+        { path: "/nope", httpMethod: "GET", responses: {} },
+        { path: "/pets", httpMethod: "GET", responses: {} },
+        { path: "/nada", httpMethod: "GET", responses: {} },
+      ],
+    });
     const cases: [string[], RegExp][] = [
       [["plan", "--spec", path.join(dir, "absent.yaml")], /^error: spec file .*absent\.yaml does not exist$/],
       [["plan", "--spec", broken], /^error: .*broken\.yaml is not valid YAML \(line \d+, column \d+\): /],
       [["plan", "--spec", missingPath, ...ep()], /^error: PATH_NOT_FOUND: resource path "\/nope" does not exist in REST API .* \(GetResources request id [\w-]+\)$/],
+      [["plan", "--spec", missingPaths, ...ep()], /^error: PATH_NOT_FOUND: 2 resource paths do not exist: "\/nope", "\/nada" in REST API /],
       [["plan", "--spec", spec, "--rate", "fast", ...ep()], /^error: --rate: rate "fast" must be RPS:BURST/],
       [["plan", "--spec", spec, "--deadline", "soon", ...ep()], /^error: --deadline: duration "soon"/],
       [["plan", "--spec", spec, "--format", "html"], /^error: option '--format <format>' argument 'html' is invalid/],
