@@ -15,7 +15,7 @@
  * the process shares them.
  */
 import type { MethodKey, Removal, ResponseKind } from "../model";
-import { canonicalPath, newReadSession, resolvePaths } from "../observe";
+import { PathNotFoundError, canonicalPath, newReadSession, resolvePaths } from "../observe";
 import type { Runtime } from "../reconcile";
 
 /** What one resource of the stack manages. */
@@ -128,10 +128,16 @@ export async function claimsOn(rt: Runtime, type: string, id: string, key: Metho
   let resolved: Record<string, string> = {};
   if (byPath.length > 0) {
     // A path that does not exist (any more) names no method: such a claim cannot be on this one.
+    // Any other failure fails the delete (a re-run converges) rather than guess.
     const paths = [...new Set(byPath.map((c) => c.path!))];
     const session = newReadSession();
     const results = await Promise.all(
-      paths.map((p) => resolvePaths(rt, key.restApiId, [p], { session }).catch(() => ({}) as Record<string, string>)),
+      paths.map((p) =>
+        resolvePaths(rt, key.restApiId, [p], { session }).catch((err: unknown) => {
+          if (err instanceof PathNotFoundError) return {} as Record<string, string>;
+          throw err;
+        }),
+      ),
     );
     resolved = Object.assign({}, ...results);
   }
