@@ -114,6 +114,7 @@ describe("apigw-responses: help, version, errors, schema", () => {
     const all = await cli(["pr-comment", "--max-length", "0"], { input });
     expect(all.stderr).toBe("");
     expect(all.stdout.split("\n").filter((l) => l.startsWith("### GET ")).length).toBe(600);
+    // Refused before standard input is read (the helper takes the closed pipe as the answer it is).
     const bad = await cli(["pr-comment", "--max-length", "lots"], { input });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^error: --max-length "lots" must be a whole number/);

@@ -41,6 +41,10 @@ export function cli(args: readonly string[], options: { input?: string; env?: Re
       clearTimeout(timer);
       resolve({ code: code ?? 1, stdout, stderr });
     });
+    // A command that fails before reading its input closes the pipe: that is its answer, not an error here.
+    child.stdin.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") reject(err);
+    });
     child.stdin.end(options.input ?? "");
   });
 }
