@@ -28,6 +28,7 @@ import {
   UNKNOWN,
   LEFT_ALONE,
   containsUnknown,
+  importAdvice,
   ownerOf,
   specOf,
   type AnyInputs,
@@ -320,7 +321,7 @@ export async function updateResource(kind: ResourceKind, olds: AnyOutputs, news:
  * fails with what to do instead: dynamic resources cannot be imported (pulumi/pulumi #3550).
  */
 export async function readResource(kind: ResourceKind, id: string, props?: AnyOutputs) {
-  if (!props || props.restApiId === undefined) throw new Error(IMPORT_UNSUPPORTED(kind));
+  if (!props || props.restApiId === undefined) throw new Error(`IMPORT_UNSUPPORTED: ${kind} ${id}: ${importAdvice(kind)}`);
   const rt = runtimeFor(processSettings());
   const key: MethodKey = { restApiId: props.restApiId, resourceId: props.resourceId, httpMethod: props.httpMethod };
   const [observed] = await observeMethods(rt, [key]);
@@ -359,14 +360,6 @@ export async function readResource(kind: ResourceKind, id: string, props?: AnyOu
   const inputs = { ...base, statusCode: statusCode!, ...response, ...(adopt !== undefined ? { adoptExisting: adopt } : {}) };
   return { id, props: { ...outs, ...(adopt !== undefined ? { adoptExisting: adopt } : {}) }, inputs };
 }
-
-/** What to do instead of importing a dynamic resource. */
-const IMPORT_UNSUPPORTED = (kind: ResourceKind) =>
-  `IMPORT_UNSUPPORTED: a ${kind} cannot be imported: Pulumi's import does not work for dynamic providers (pulumi/pulumi #3550). ` +
-  `Declare it in the program instead and run pulumi up: ` +
-  (kind === "ResponseSet"
-    ? `a ResponseSet adopts the responses its method already has and converges them.`
-    : `with adoptExisting: true it takes over the existing response and converges it.`);
 
 /**
  * `delete`: remove what the resource owns; a method or response already gone is done

@@ -14,6 +14,19 @@ export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationRespon
  */
 export const LEFT_ALONE = "responsesLeftAlone";
 
+/**
+ * What to do instead of importing a resource: Pulumi's import does not work for dynamic
+ * providers (pulumi/pulumi #3550); creating the resource adopts what exists.
+ */
+export function importAdvice(kind: ResourceKind): string {
+  return (
+    `the import option does not work for dynamic resources (pulumi/pulumi #3550). Declare the resource without it and run pulumi up: ` +
+    (kind === "ResponseSet"
+      ? "a ResponseSet adopts the responses its method already has and converges them."
+      : "set adoptExisting: true, and the resource takes over the existing response and converges it.")
+  );
+}
+
 /** The value Pulumi passes for a not-yet-known input during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

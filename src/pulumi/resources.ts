@@ -21,6 +21,7 @@ import type {
   NormalizedResponses,
   ResponseSpec,
 } from "../model";
+import { importAdvice, type ResourceKind } from "./inputs";
 import { makeProvider } from "./provider";
 
 /** A REST API: its id, or an `aws.apigateway.RestApi`. */
@@ -145,12 +146,7 @@ const typeOf = (kind: string) => `pulumi-nodejs:dynamic/apigw-responses:${kind}`
  */
 function resourceProps(kind: string, name: string, args: MethodTarget, outputOnly: readonly string[], opts?: pulumi.CustomResourceOptions): pulumi.Inputs {
   if (opts?.import !== undefined) {
-    throw new Error(
-      `${kind} "${name}": the import option does not work for dynamic resources (pulumi/pulumi #3550). ` +
-        (kind === "ResponseSet"
-          ? "Remove it: a ResponseSet adopts the responses its method already has on pulumi up."
-          : "Remove it and set adoptExisting: true: the resource then takes over the existing response on pulumi up."),
-    );
+    throw new Error(`${kind} "${name}": ${importAdvice(kind as ResourceKind)}`);
   }
   const values = withoutTarget(args);
   return {

@@ -3,6 +3,7 @@
  * `configure`, kept on `globalThis` so that every resource of the process shares them
  * (and the runtime built from them: client, token bucket, write queues).
  */
+import type { ValidationFailure } from "../model";
 import { createRuntime, type Runtime } from "../reconcile";
 
 /**
@@ -80,8 +81,8 @@ export function runtimeFor(settings: ProviderSettings): Runtime {
  * Problems with the settings, as check failures named by their config key, so that
  * a bad `apigw-responses:rate` or `:deadline` fails `pulumi preview`, not the first call.
  */
-export function settingsFailures(settings: ProviderSettings): { property: string; reason: string }[] {
-  const failures: { property: string; reason: string }[] = [];
+export function settingsFailures(settings: ProviderSettings): ValidationFailure[] {
+  const failures: ValidationFailure[] = [];
   const tryParse = (key: string, value: string | undefined, parse: (v: string) => unknown) => {
     if (value === undefined) return;
     try {

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyOperations } from "../../src/aws-model";
+import { applyOperations } from "../oracle/aws-model";
 import type { DesiredMethod, MethodKey, NormalizedResponse, NormalizedResponses, ObservedMethod, Removal, ResponseKind } from "../../src/model";
 import { PlanError, planMethod } from "../../src/plan";
 import { CODES, consistentResponsesArb } from "./arbitraries";

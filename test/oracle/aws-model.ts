@@ -21,8 +21,8 @@
  * method response, while the integration response of the same code maps that header
  * throws `BadRequestException`.
  */
-import type { NormalizedMethodResponse, NormalizedResponse, NormalizedResponses, Operation, PatchOperation } from "./model";
-import { compareKeys, normalizeIntegrationResponse, normalizeMethodResponse, normalizeResponses } from "./normalize";
+import type { NormalizedMethodResponse, NormalizedResponse, NormalizedResponses, Operation, PatchOperation } from "../../src/model";
+import { compareKeys, normalizeIntegrationResponse, normalizeMethodResponse, normalizeResponses } from "../../src/normalize";
 
 /** The AWS error names the model throws. */
 export type AwsModelErrorName = "ConflictException" | "BadRequestException" | "NotFoundException" | "ValidationException";
