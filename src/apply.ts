@@ -23,7 +23,7 @@ import type {
 } from "@aws-sdk/client-api-gateway";
 import { send } from "./aws/call";
 import { ApiGatewayError } from "./aws/errors";
-import { newCounters, type CallCounters, type Runtime } from "./aws/runtime";
+import { addCounters, newCounters, type CallCounters, type Runtime } from "./aws/runtime";
 import type {
   ApplyReport,
   DesiredMethod,
@@ -40,13 +40,45 @@ import { normalizeMethodResponse } from "./normalize";
 import { getMethod } from "./observe";
 import { planMethod } from "./plan";
 
+type Adopted = ApplyReport["adopted"][number];
+
+/** What one method's apply did, given to {@link ApplyEvents.methodEnded}. */
+export interface MethodOutcome {
+  /** Operations completed for this method, in order. */
+  readonly operations: readonly Operation[];
+  /** Responses adopted for this method (AWS-1). */
+  readonly adopted: readonly Adopted[];
+  /** This method's calls and retries. */
+  readonly counters: CallCounters;
+  readonly durationMs: number;
+  /** Set when the method could not be applied. */
+  readonly error?: Error;
+}
+
+/**
+ * Progress of an apply, method by method (the command line draws its progress
+ * lines from these). Called synchronously; a handler must not throw.
+ */
+export interface ApplyEvents {
+  /** A method's operations start; `counters` are its own and count live (retries show as they happen). */
+  methodStarted?(method: MethodPlan, counters: CallCounters): void;
+  /** A method's operations ended, done or failed. */
+  methodEnded?(method: MethodPlan, outcome: MethodOutcome): void;
+}
+
 /** Options of {@link applyPlan}. */
 export interface ApplyOptions {
   /** Counters to count into instead of fresh ones (the report's `calls`/`retries` are these). */
   readonly counters?: CallCounters;
+  /** Progress events. */
+  readonly events?: ApplyEvents;
 }
 
-type Adopted = ApplyReport["adopted"][number];
+/** A method that could not be applied, and why. */
+export interface MethodFailure {
+  readonly method: MethodPlan;
+  readonly error: Error;
+}
 
 /** Some methods could not be applied. Every other method was applied (each step is safe to repeat). */
 export class ApplyError extends Error {
@@ -55,16 +87,23 @@ export class ApplyError extends Error {
   readonly code = "APPLY_FAILED" as const;
   /** One error per failed method. */
   readonly errors: readonly Error[];
+  /** The failed methods with their errors (same order as {@link errors}). */
+  readonly failures: readonly MethodFailure[];
   /** What was done before and besides the failures. */
   readonly report: ApplyReport;
+  /** How many methods the apply tried. */
+  readonly methodCount: number;
 
-  constructor(errors: readonly Error[], report: ApplyReport, methodCount: number) {
+  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number) {
+    const errors = failures.map((f) => f.error);
     super(
       `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied:\n` + errors.map((e) => `  - ${e.message}`).join("\n"),
       { cause: errors[0] },
     );
     this.errors = errors;
+    this.failures = failures;
     this.report = report;
+    this.methodCount = methodCount;
   }
 }
 
@@ -212,8 +251,20 @@ async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true
   }
 }
 
-async function runMethod(ctx: ApplyContext, mp: MethodPlan): Promise<void> {
-  for (const op of mp.operations) await runOperation(ctx, op);
+/** Run one method's operations in plan order, in a context of its own; tell the events. */
+async function runMethod(runtime: Runtime, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
+  const started = Date.now();
+  const ctx: ApplyContext = { runtime, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
+  events?.methodStarted?.(mp, ctx.counters);
+  let error: Error | undefined;
+  try {
+    for (const op of mp.operations) await runOperation(ctx, op);
+  } catch (err) {
+    error = err instanceof Error ? err : new Error(String(err));
+  }
+  const outcome: MethodOutcome = { operations: ctx.done, adopted: ctx.adopted, counters: ctx.counters, durationMs: Date.now() - started, ...(error ? { error } : {}) };
+  events?.methodEnded?.(mp, outcome);
+  return outcome;
 }
 
 /**
@@ -228,12 +279,9 @@ async function runMethod(ctx: ApplyContext, mp: MethodPlan): Promise<void> {
  */
 export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const started = Date.now();
-  const ctx: ApplyContext = {
-    runtime,
-    counters: options.counters ?? newCounters(),
-    done: [],
-    adopted: [],
-  };
+  const counters = options.counters ?? newCounters();
+  const done: Operation[] = [];
+  const adopted: Adopted[] = [];
   const byApi = new Map<string, MethodPlan[]>();
   for (const mp of plan.methods) {
     if (mp.operations.length === 0) continue;
@@ -241,27 +289,21 @@ export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOpti
     if (!list) byApi.set(mp.key.restApiId, (list = []));
     list.push(mp);
   }
-  const errors: Error[] = [];
+  const failures: MethodFailure[] = [];
   let methodCount = 0;
   await Promise.all(
     [...byApi.values()].map(async (methods) => {
       for (const mp of methods) {
         methodCount++;
-        try {
-          await runMethod(mp.path !== undefined ? { ...ctx, path: mp.path } : ctx, mp);
-        } catch (err) {
-          errors.push(err instanceof Error ? err : new Error(String(err)));
-        }
+        const outcome = await runMethod(runtime, mp, options.events);
+        done.push(...outcome.operations);
+        adopted.push(...outcome.adopted);
+        addCounters(counters, outcome.counters);
+        if (outcome.error) failures.push({ method: mp, error: outcome.error });
       }
     }),
   );
-  const report: ApplyReport = {
-    operations: ctx.done,
-    calls: { ...ctx.counters.calls },
-    retries: { ...ctx.counters.retries },
-    adopted: ctx.adopted,
-    durationMs: Date.now() - started,
-  };
-  if (errors.length > 0) throw new ApplyError(errors, report, methodCount);
+  const report: ApplyReport = { operations: done, calls: { ...counters.calls }, retries: { ...counters.retries }, adopted, durationMs: Date.now() - started };
+  if (failures.length > 0) throw new ApplyError(failures, report, methodCount);
   return report;
 }

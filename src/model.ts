@@ -65,6 +65,15 @@ export interface MethodKey {
   readonly httpMethod: string;
 }
 
+/**
+ * A method's identity as one string, for maps and sets: the one way the code
+ * keys methods. `httpMethod` is upper-cased (validation admits upper case only;
+ * a read's answer is keyed the same way whatever its case).
+ */
+export function methodId(key: MethodKey): string {
+  return JSON.stringify([key.restApiId, key.resourceId, key.httpMethod.toUpperCase()]);
+}
+
 /** Render a method key for messages: `GET /users/{id} (api abc123, resource r1)`. */
 export function describeMethod(key: MethodKey, path?: string): string {
   return `${key.httpMethod} ${path ?? key.resourceId} (rest api ${key.restApiId}, resource ${key.resourceId})`;

@@ -25,7 +25,7 @@ import type { GetMethodCommandOutput, GetResourcesCommandOutput, Resource } from
 import { send } from "./aws/call";
 import { ApiGatewayError } from "./aws/errors";
 import type { CallCounters, PendingObserve, Runtime } from "./aws/runtime";
-import type { MethodKey, ObservedMethod } from "./model";
+import { methodId, type MethodKey, type ObservedMethod } from "./model";
 import { normalizeLiveMethod, type LiveMethod } from "./normalize";
 
 /** `GetResources` page size: the largest AWS allows (AWS-30). */
@@ -96,10 +96,6 @@ export interface ObserveOptions {
   readonly immediate?: boolean;
 }
 
-/** A method key as one string, for maps. */
-export function methodKeyString(k: MethodKey): string {
-  return JSON.stringify([k.restApiId, k.resourceId, k.httpMethod.toUpperCase()]);
-}
 
 function describeError(err: unknown): string {
   if (err instanceof ApiGatewayError) {
@@ -235,10 +231,10 @@ async function readMethodsOfApi(
   const useResources = strategy === "get-resources" || (strategy === "auto" && keys.length > 1 && keys.length > pages && !resourcesStarved);
   if (useResources) {
     const snapshot = await readApi(runtime, restApiId, counters);
-    for (const k of keys) out.set(methodKeyString(k), observeInSnapshot(snapshot, k));
+    for (const k of keys) out.set(methodId(k), observeInSnapshot(snapshot, k));
   } else {
     const observed = await Promise.all(keys.map((k) => getMethod(runtime, k, counters)));
-    keys.forEach((k, i) => out.set(methodKeyString(k), observed[i]!));
+    keys.forEach((k, i) => out.set(methodId(k), observed[i]!));
   }
   return out;
 }
@@ -257,11 +253,11 @@ function coalescedRead(
   const pending = runtime.shared.pendingObserves;
   const open = pending.get(restApiId);
   if (open) {
-    for (const k of keys) open.keys.set(methodKeyString(k), k);
+    for (const k of keys) open.keys.set(methodId(k), k);
     return open.result as Promise<Map<string, ObservedMethodWithEvidence>>;
   }
   const batchKeys = new Map<string, MethodKey>();
-  for (const k of keys) batchKeys.set(methodKeyString(k), k);
+  for (const k of keys) batchKeys.set(methodId(k), k);
   const result = new Promise<Map<string, ObservedMethodWithEvidence>>((resolve, reject) => {
     setTimeout(() => {
       // Close the window before reading: later observers open a new one.
@@ -290,7 +286,7 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
   for (const k of keys) {
     let m = byApi.get(k.restApiId);
     if (!m) byApi.set(k.restApiId, (m = new Map()));
-    m.set(methodKeyString(k), k);
+    m.set(methodId(k), k);
   }
   const results = new Map<string, ObservedMethodWithEvidence>();
   await Promise.all(
@@ -300,17 +296,17 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
       let read: Map<string, ObservedMethodWithEvidence>;
       if (fromSession) {
         const snapshot = await fromSession;
-        read = new Map(list.map((k) => [methodKeyString(k), observeInSnapshot(snapshot, k)]));
+        read = new Map(list.map((k) => [methodId(k), observeInSnapshot(snapshot, k)]));
       } else if (options.immediate || runtime.coalesceWindowMs <= 0) {
         read = await readMethodsOfApi(runtime, restApiId, list, strategy, options.counters);
       } else {
         read = await coalescedRead(runtime, restApiId, list, strategy, options.counters);
       }
-      for (const k of list) results.set(methodKeyString(k), read.get(methodKeyString(k))!);
+      for (const k of list) results.set(methodId(k), read.get(methodId(k))!);
     }),
   );
   return keys.map((k) => {
-    const o = results.get(methodKeyString(k))!;
+    const o = results.get(methodId(k))!;
     // Keep the caller's key (same identity, maybe other letter case).
     return { ...o, key: k };
   });

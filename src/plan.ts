@@ -64,7 +64,7 @@ import type {
   Removal,
   ResponseKind,
 } from "./model";
-import { describeMethod } from "./model";
+import { describeMethod, methodId } from "./model";
 import { compareKeys, normalizedEqual, normalizeResponses } from "./normalize";
 
 /**
@@ -133,11 +133,6 @@ function requiredString(v: boolean): string {
 /** Same method? */
 function sameKey(a: MethodKey, b: MethodKey): boolean {
   return a.restApiId === b.restApiId && a.resourceId === b.resourceId && a.httpMethod === b.httpMethod;
-}
-
-/** A method key as one string, for maps. */
-function keyString(k: MethodKey): string {
-  return JSON.stringify([k.restApiId, k.resourceId, k.httpMethod]);
 }
 
 /** Flatten a method response into `field → value` rows for {@link FieldChange}s. */
@@ -449,11 +444,11 @@ export function patchPathField(path: string): string {
  */
 export function plan(desired: readonly DesiredMethod[], observed: readonly ObservedMethod[]): Plan {
   const byKey = new Map<string, ObservedMethod>();
-  for (const o of observed) byKey.set(keyString(o.key), o);
+  for (const o of observed) byKey.set(methodId(o.key), o);
   const seen = new Map<string, number>();
   const methods: MethodPlan[] = [];
   for (const [i, d] of desired.entries()) {
-    const k = keyString(d.key);
+    const k = methodId(d.key);
     const first = seen.get(k);
     if (first !== undefined) {
       const how = (x: DesiredMethod) => (x.path !== undefined ? `path ${x.path}` : `resource id ${x.key.resourceId}`);

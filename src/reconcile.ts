@@ -7,11 +7,11 @@
  * share one `GetResources` read per REST API. A no-op (the plan is empty) makes
  * no write and no second read: the first read was the verification.
  */
-import { applyPlan } from "./apply";
+import { applyPlan, ApplyError, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";
-import { addCounters, createRuntime, newCounters, type CallCounters, type Runtime, type RuntimeOptions } from "./aws/runtime";
-import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Plan, ValidationFailure } from "./model";
-import { describeMethod } from "./model";
+import { createRuntime, newCounters, type CallCounters, type Runtime, type RuntimeOptions } from "./aws/runtime";
+import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
+import { describeMethod, methodId } from "./model";
 import { normalizeDesiredResponses } from "./normalize";
 import { newReadSession, observeMethods, resolvePaths, type ObservedMethodWithEvidence, type ReadSession } from "./observe";
 import { isInSync, plan as planMethods } from "./plan";
@@ -36,30 +36,72 @@ export class ValidationError extends Error {
   }
 }
 
-/** After apply, the live state still differs from the desired one. */
+/** The lines listing a plan's operations, method by method (what still differs). */
+function remainingLines(remaining: Plan): string[] {
+  const lines: string[] = [];
+  for (const m of remaining.methods) {
+    if (m.operations.length === 0) continue;
+    lines.push(`  - ${describeMethod(m.key, m.path)}:`);
+    for (const op of m.operations) {
+      const fields = op.changes.map((c) => c.field).join(", ");
+      lines.push(`      ${op.kind} ${op.statusCode}${fields ? ` (${fields})` : ""}`);
+    }
+  }
+  return lines;
+}
+
+/** Why the live state still differs after the last pass, as {@link ConvergenceError.cause} says it. */
+export type NonConvergenceCause =
+  /** One pass only (`maxPasses: 1`): no second look. */
+  | "single-pass"
+  /** The live state changed between passes in ways this run did not write: another writer is the probable cause. */
+  | "moved"
+  /** The same changes were needed again after being applied: the writes did not stick (or another writer reverts them each time). */
+  | "not-sticking";
+
+/** After apply (and re-plans, up to `maxPasses`), the live state still differs from the desired one. */
 export class ConvergenceError extends Error {
   override readonly name = "ConvergenceError";
   /** Stable code. */
   readonly code = "NOT_CONVERGED" as const;
-  /** The plan made from the state observed after apply (what is still to do). */
+  /** The plan made from the state observed after the last pass (what is still to do). */
   readonly remaining: Plan;
-  /** The apply report. */
+  /** The report of the whole run (every pass). */
   readonly report: ApplyReport;
+  /** How many apply passes were made. */
+  readonly passes: number;
+  /** Why it probably did not converge. */
+  readonly why: NonConvergenceCause;
 
-  constructor(remaining: Plan, report: ApplyReport) {
-    const lines: string[] = [];
-    for (const m of remaining.methods) {
-      if (m.operations.length === 0) continue;
-      lines.push(`  - ${describeMethod(m.key, m.path)}:`);
-      for (const op of m.operations) {
-        const fields = op.changes.map((c) => c.field).join(", ");
-        lines.push(`      ${op.kind} ${op.statusCode}${fields ? ` (${fields})` : ""}`);
-      }
-    }
-    super(`NOT_CONVERGED: after apply, the live state still differs from the desired state:\n${lines.join("\n")}`);
+  constructor(remaining: Plan, report: ApplyReport, passes = 1, why: NonConvergenceCause = "single-pass") {
+    const methods = remaining.methods.filter((m) => m.operations.length > 0).length;
+    const reason =
+      why === "moved"
+        ? "; the live state changed between passes: another writer changing these methods at the same time is the probable cause"
+        : why === "not-sticking"
+          ? "; the same changes were needed again after being applied: the writes did not stick, or another writer reverts them"
+          : "";
+    super(
+      `NOT_CONVERGED: after ${passes} apply pass${passes === 1 ? "" : "es"}, the live state still differs from the desired state in ${methods} method(s)${reason}.` +
+        `\n${remainingLines(remaining).join("\n")}`,
+    );
     this.remaining = remaining;
     this.report = report;
+    this.passes = passes;
+    this.why = why;
   }
+}
+
+/** Passes of apply-then-verify before {@link reconcile} gives up (the first included). */
+export const DEFAULT_MAX_PASSES = 3;
+
+/** Progress of {@link reconcile}: the apply events of every pass, and the start of each pass. */
+export interface ReconcileEvents extends ApplyEvents {
+  /**
+   * A pass of apply starts with this plan (pass 1: the first plan; later:
+   * re-planned from a fresh read). The run waits for a returned promise.
+   */
+  passStarted?(pass: number, plan: Plan): void | Promise<void>;
 }
 
 /** Options of {@link reconcile} and {@link planSpecs}. */
@@ -68,6 +110,14 @@ export interface ReconcileOptions {
   readonly validate?: ValidateOptions;
   /** Observe again after apply and throw {@link ConvergenceError} if the plan is not empty. Default true. */
   readonly verify?: boolean;
+  /**
+   * Passes of apply → observe → plan before giving up (level-based across writers:
+   * when the live state moved under the run, it is read again and re-planned).
+   * Default {@link DEFAULT_MAX_PASSES}; 1 = no re-plan. Without `verify`, always 1.
+   */
+  readonly maxPasses?: number;
+  /** Progress events (the command line's progress lines). */
+  readonly events?: ReconcileEvents;
 }
 
 /** The result of {@link reconcile}. */
@@ -195,45 +245,89 @@ export async function planSpecs(runtime: Runtime, specs: readonly ReconcileInput
   return { plan: planObserved(desired, observed), desired, observed, counters };
 }
 
+/** A canonical text of an operation: what it would change, from which live values. */
+const operationText = (op: Operation): string => JSON.stringify([op.kind, op.statusCode, op.changes]);
+
+/** The operations of each method of a plan, as canonical texts, by method. */
+function operationsByMethod(p: Plan): Map<string, string[]> {
+  return new Map(p.methods.map((m) => [methodId(m.key), m.operations.map(operationText)]));
+}
+
+/**
+ * Did the live state of the failed methods move under the run, in ways the run
+ * did not write? True when a failed method's fresh plan is not what remained of
+ * its planned operations (those not done): a write that fails on an unchanged
+ * state fails the same way again, and is not retried by another pass.
+ */
+function failedMethodsMoved(failed: ApplyError, applied: Plan, again: Plan): boolean {
+  const done = new Set(failed.report.operations.map(operationText));
+  const before = operationsByMethod(applied);
+  const after = operationsByMethod(again);
+  return failed.failures.some((f) => {
+    const id = methodId(f.method.key);
+    const expected = (before.get(id) ?? []).filter((t) => !done.has(t));
+    return JSON.stringify(expected) !== JSON.stringify(after.get(id) ?? []);
+  });
+}
+
 /**
  * Converge the live responses of the given methods to the desired ones:
- * validate (before any AWS call), resolve paths, observe, plan, apply, observe
- * again and verify the plan is now empty.
+ * validate (before any AWS call), resolve paths, observe, plan, then apply and
+ * observe again until the plan is empty. Level-based across writers: when the
+ * state read after a pass still differs (another writer moved it, or a write
+ * failed on a state that has since moved), the run re-plans from that read, up
+ * to `maxPasses` passes; a write that fails on a state nobody moved is not retried.
  *
- * @returns the applied plan, the report (calls of the whole run, reads included), the final observed state
+ * @returns the first plan, the report (calls of the whole run, reads included), the final observed state
  * @throws {ValidationError} before any AWS call when a spec is invalid
  * @throws {PathNotFoundError} when a path does not exist
  * @throws {ApiGatewayError} `METHOD_NOT_FOUND` (fails fast, with the request id) when a method does not exist
- * @throws {ApplyError} when writes failed (typed errors inside)
- * @throws {ConvergenceError} when the state after apply still differs
+ * @throws {ApplyError} when writes failed (typed errors inside; the report covers every pass)
+ * @throws {ConvergenceError} when the state after the last pass still differs (with the probable cause)
  */
 export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput[], options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const started = Date.now();
   const first = await planSpecs(runtime, specs, options);
-  const counters = first.counters;
-  if (first.plan.methods.every((m) => m.operations.length === 0)) {
-    return {
-      plan: first.plan,
-      desired: first.desired,
-      observed: first.observed,
-      report: { operations: [], calls: { ...counters.calls }, retries: { ...counters.retries }, adopted: [], durationMs: Date.now() - started },
-    };
-  }
-  const applyCounters = newCounters();
-  const applied = await applyPlan(runtime, first.plan, { counters: applyCounters });
-  addCounters(counters, applyCounters);
+  const { counters, desired } = first;
+  const verify = options.verify ?? true;
+  const maxPasses = verify ? Math.max(1, Math.floor(options.maxPasses ?? DEFAULT_MAX_PASSES)) : 1;
+  const operations: Operation[] = [];
+  const adopted: ApplyReport["adopted"][number][] = [];
+  const report = (): ApplyReport => ({ operations: [...operations], calls: { ...counters.calls }, retries: { ...counters.retries }, adopted: [...adopted], durationMs: Date.now() - started });
   let observed: readonly ObservedMethodWithEvidence[] = first.observed;
-  if (options.verify ?? true) {
+  let current = first.plan;
+  for (let pass = 1; !isInSync(current); pass++) {
+    await options.events?.passStarted?.(pass, current);
+    let failed: ApplyError | undefined;
+    try {
+      const applied = await applyPlan(runtime, current, { counters, ...(options.events ? { events: options.events } : {}) });
+      operations.push(...applied.operations);
+      adopted.push(...applied.adopted);
+    } catch (e) {
+      if (!(e instanceof ApplyError)) throw e;
+      operations.push(...e.report.operations);
+      adopted.push(...e.report.adopted);
+      failed = e;
+    }
+    const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount);
+    if (!verify) {
+      if (failed) throw failure();
+      break;
+    }
     observed = await observeMethods(
       runtime,
-      first.desired.map((d) => d.key),
+      desired.map((d) => d.key),
       { counters },
     );
+    const again = planObserved(desired, observed);
+    // Level-based: the goal is reached, whoever wrote the last piece.
+    if (isInSync(again)) break;
+    if (failed && (pass >= maxPasses || !failedMethodsMoved(failed, current, again))) throw failure();
+    if (pass >= maxPasses) {
+      const why: NonConvergenceCause = maxPasses === 1 ? "single-pass" : JSON.stringify([...operationsByMethod(again)]) === JSON.stringify([...operationsByMethod(current)]) ? "not-sticking" : "moved";
+      throw new ConvergenceError(again, report(), pass, why);
+    }
+    current = again;
   }
-  const report: ApplyReport = { ...applied, calls: { ...counters.calls }, retries: { ...counters.retries }, durationMs: Date.now() - started };
-  if (options.verify ?? true) {
-    const again = planObserved(first.desired, observed);
-    if (!isInSync(again)) throw new ConvergenceError(again, report);
-  }
-  return { plan: first.plan, desired: first.desired, observed, report };
+  return { plan: first.plan, desired, observed, report: report() };
 }

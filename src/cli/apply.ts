@@ -1,14 +1,14 @@
 /**
- * `apply` for the command line: plan, then apply method by method so that a terminal
- * shows one line per method as it goes (with its retries: throttling, conflicts), then
- * observe again to verify, and report (an {@link ApplyReport} for the whole run).
+ * `apply` for the command line: {@link reconcile} with progress drawn from its
+ * events — one line per method as it goes (with its retries: throttling,
+ * conflicts), a line when a pass re-plans — and the report of the whole run.
  */
-import { applyPlan, ApplyError } from "../apply";
-import { newCounters, addCounters, type Runtime } from "../aws/runtime";
-import type { ApplyReport, MethodPlan, MethodSpec, Plan, RetryCause } from "../model";
-import { describeMethod } from "../model";
+import { ApplyError, type MethodFailure } from "../apply";
+import type { CallCounters, Runtime } from "../aws/runtime";
+import type { ApplyReport, MethodSpec, Plan, RetryCause } from "../model";
+import { describeMethod, methodId } from "../model";
 import { isInSync } from "../plan";
-import { ConvergenceError, planSpecs } from "../reconcile";
+import { reconcile, type ReconcileEvents } from "../reconcile";
 
 /** Where progress goes: a stream and whether it is a terminal (a live line is redrawn there). */
 export interface ProgressSink {
@@ -22,7 +22,7 @@ export interface CliApplyResult {
   readonly plan: Plan;
   readonly report: ApplyReport;
   /** Methods that failed, with their error (the others were applied). */
-  readonly failures: readonly { readonly method: MethodPlan; readonly error: Error }[];
+  readonly failures: readonly MethodFailure[];
 }
 
 /** `3 retries (2 throttled, 1 conflict)`, or `""` when there were none. */
@@ -34,81 +34,75 @@ export function describeRetries(retries: Record<RetryCause, number>): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 
+/** The events that draw progress on `progress`: a live line on a terminal, a line per new retry elsewhere (CI logs). */
+function progressEvents(progress: ProgressSink, firstPlan: (p: Plan) => void): ReconcileEvents {
+  let index = 0;
+  let total = 0;
+  const live = new Map<string, { label: string; counters: CallCounters; shown: string; timer: NodeJS.Timeout }>();
+  const clear = progress.isTTY ? "\r\x1b[2K" : "";
+  return {
+    passStarted(pass, plan) {
+      if (pass === 1) firstPlan(plan);
+      else progress.write(`the live state still differs after pass ${pass - 1}: read again and re-planned; pass ${pass}:\n`);
+      index = 0;
+      total = plan.methods.filter((m) => m.operations.length > 0).length;
+    },
+    methodStarted(mp, counters) {
+      const label = `[${++index}/${total}] ${describeMethod(mp.key, mp.path)}`;
+      const entry = { label, counters, shown: "", timer: undefined as unknown as NodeJS.Timeout };
+      entry.timer = setInterval(() => {
+        const r = describeRetries(counters.retries);
+        if (r === entry.shown) return;
+        entry.shown = r;
+        if (progress.isTTY) progress.write(`${clear}${label}: applying ${mp.operations.length} change(s)… ${r}`);
+        else progress.write(`${label}: retrying: ${r}\n`);
+      }, 100);
+      live.set(methodId(mp.key), entry);
+      if (progress.isTTY) progress.write(`${label}: applying ${mp.operations.length} change(s)…`);
+    },
+    methodEnded(mp, outcome) {
+      const entry = live.get(methodId(mp.key));
+      if (!entry) return;
+      clearInterval(entry.timer);
+      live.delete(methodId(mp.key));
+      if (outcome.error) {
+        progress.write(`${clear}${entry.label}: FAILED: ${outcome.error.message.split("\n")[0]}\n`);
+        return;
+      }
+      const r = describeRetries(outcome.counters.retries);
+      const extra = [`${outcome.operations.length} change(s)`, seconds(outcome.durationMs), ...(r ? [r] : []), ...(outcome.adopted.length ? [`${outcome.adopted.length} adopted`] : [])];
+      progress.write(`${clear}${entry.label}: done (${extra.join(", ")})\n`);
+    },
+  };
+}
+
 /**
- * Plan, apply each method with progress, verify.
+ * Reconcile with progress: plan, apply each method, verify by reading again
+ * (re-planning when the live state moved under the run).
  *
+ * @returns the first plan, the report, and the failed methods (an apply that
+ *   failed for some methods is a result here, not an exception, so that the report is printed)
  * @throws {ValidationError} / {PathNotFoundError} / {ApiGatewayError} / {PlanError} from planning (no write made)
- * @throws {ConvergenceError} when every method applied but the live state still differs
+ * @throws {ConvergenceError} when every method applied but the live state still differs after the last pass
  */
 export async function applySpecs(runtime: Runtime, specs: readonly MethodSpec[], progress?: ProgressSink): Promise<CliApplyResult> {
-  const started = Date.now();
-  const first = await planSpecs(runtime, specs);
-  const counters = newCounters();
-  addCounters(counters, first.counters);
-  if (isInSync(first.plan)) {
-    progress?.write(`${first.plan.methods.length} method(s) already in sync: nothing to do.\n`);
-    return {
-      plan: first.plan,
-      failures: [],
-      report: { operations: [], calls: { ...counters.calls }, retries: { ...counters.retries }, adopted: [], durationMs: Date.now() - started },
-    };
+  let plan: Plan = { methods: [] };
+  const events = progress ? progressEvents(progress, (p) => (plan = p)) : { passStarted: (pass: number, p: Plan) => void (pass === 1 && (plan = p)) };
+  try {
+    const result = await reconcile(runtime, specs, { events });
+    if (isInSync(result.plan)) progress?.write(`${result.plan.methods.length} method(s) already in sync: nothing to do.\n`);
+    else progress?.write(`verified: the live state equals the spec.\n`);
+    return { plan: result.plan, report: result.report, failures: [] };
+  } catch (e) {
+    if (e instanceof ApplyError) return { plan, report: e.report, failures: e.failures };
+    throw e;
   }
-  const pending = first.plan.methods.filter((m) => m.operations.length > 0);
-  const operations: ApplyReport["operations"][number][] = [];
-  const adopted: ApplyReport["adopted"][number][] = [];
-  const failures: { method: MethodPlan; error: Error }[] = [];
-  let index = 0;
-  for (const mp of pending) {
-    index++;
-    const label = `[${index}/${pending.length}] ${describeMethod(mp.key, mp.path)}`;
-    const methodCounters = newCounters();
-    const t0 = Date.now();
-    let shown = "";
-    // A live line on a terminal; a line per new retry elsewhere (CI logs).
-    const tick = () => {
-      const r = describeRetries(methodCounters.retries);
-      if (r === shown) return;
-      shown = r;
-      if (progress?.isTTY) progress.write(`\r\x1b[2K${label}: applying ${mp.operations.length} change(s)… ${r}`);
-      else progress?.write(`${label}: retrying: ${r}\n`);
-    };
-    if (progress?.isTTY) progress.write(`${label}: applying ${mp.operations.length} change(s)…`);
-    const timer = progress ? setInterval(tick, 100) : undefined;
-    try {
-      const report = await applyPlan(runtime, { methods: [mp] }, { counters: methodCounters });
-      operations.push(...report.operations);
-      adopted.push(...report.adopted);
-      const r = describeRetries(methodCounters.retries);
-      const extra = [`${report.operations.length} change(s)`, seconds(Date.now() - t0), ...(r ? [r] : []), ...(report.adopted.length ? [`${report.adopted.length} adopted`] : [])];
-      progress?.write(`${progress.isTTY ? "\r\x1b[2K" : ""}${label}: done (${extra.join(", ")})\n`);
-    } catch (e) {
-      const error = e instanceof ApplyError ? (e.errors[0] ?? e) : e instanceof Error ? e : new Error(String(e));
-      if (e instanceof ApplyError) {
-        operations.push(...e.report.operations);
-        adopted.push(...e.report.adopted);
-      }
-      failures.push({ method: mp, error });
-      progress?.write(`${progress.isTTY ? "\r\x1b[2K" : ""}${label}: FAILED: ${error.message.split("\n")[0]}\n`);
-    } finally {
-      if (timer) clearInterval(timer);
-      addCounters(counters, methodCounters);
-    }
-  }
-  const report = (): ApplyReport => ({ operations, calls: { ...counters.calls }, retries: { ...counters.retries }, adopted, durationMs: Date.now() - started });
-  if (failures.length > 0) return { plan: first.plan, report: report(), failures };
-  // Level-based: read the live state again and check that nothing is left to do.
-  // The desired methods of the first pass: validated and with their paths resolved already.
-  const again = await planSpecs(runtime, first.desired);
-  addCounters(counters, again.counters);
-  if (!isInSync(again.plan)) throw new ConvergenceError(again.plan, report());
-  progress?.write(`verified: the live state equals the spec.\n`);
-  return { plan: first.plan, report: report(), failures };
 }
 
 /** The final report in text: totals, calls by operation, retries by cause, adopted responses. */
 export function renderApplyReportText(result: CliApplyResult): string {
   const r = result.report;
-  const methods = new Set(r.operations.map((o) => `${o.key.restApiId}/${o.key.resourceId}/${o.key.httpMethod}`)).size;
+  const methods = new Set(r.operations.map((o) => methodId(o.key))).size;
   const lines = [
     result.failures.length > 0
       ? `Apply FAILED for ${result.failures.length} method(s); ${r.operations.length} change(s) made on ${methods} method(s) in ${seconds(r.durationMs)}.`
