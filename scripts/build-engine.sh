@@ -18,6 +18,8 @@
 # program lived inside the sdk/v3 module (sdk/v3/nodejs/cmd/pulumi-language-nodejs), which
 # the proxy does serve; we build it from there. It speaks the same LanguageRuntime gRPC
 # protocol; the engine falls back for the calls it lacks. LANGHOST_SDK_VERSION overrides it.
+#
+# Background: docs/toolchain.md, "The Pulumi engine, built from Go modules".
 set -euo pipefail
 
 VERSION=${1:?version}

@@ -173,7 +173,10 @@ export type OperationKind =
   | "PutIntegrationResponse"
   | "DeleteIntegrationResponse";
 
-/** One planned mutating call. Operations carry everything the writer needs; the writer never re-plans except on AWS-1 adoption. */
+/**
+ * One planned mutating call. Operations carry everything the writer needs; the writer
+ * re-plans only on AWS-1 adoption and, once, on an AWS-22 404 to a patch (see apply.ts).
+ */
 export type Operation =
   | {
       readonly kind: "PutMethodResponse";

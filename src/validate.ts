@@ -3,7 +3,7 @@
  * each as `{ property, reason }` where `property` is a path such as
  * `responses.200.integrationResponse.responseParameters.method.response.header.X` and
  * `reason` names the field, the value (truncated) and the rule, with the catalogue id
- * (`shared/aws-behaviors.md`) where there is one.
+ * (`docs/aws-behaviors.md`) where there is one.
  */
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
 import { CONTENT_HANDLING_VALUES } from "./model";
@@ -29,9 +29,8 @@ export const CONTENT_TYPE_PATTERN = "^[A-Za-z0-9!#$%&'*+.^_`|~-]+/[A-Za-z0-9!#$%
 
 /**
  * The largest mapping template accepted, in UTF-8 bytes: 300 KB, API Gateway's
- * mapping-template size quota as its "Quotas for configuring and running a REST API"
- * table gives it (from memory of that page; not checked against AWS from here, and
- * not in shared/aws-behaviors.md). Lower it with `maxTemplateBytes` to be stricter.
+ * fixed mapping-template size quota (AWS-65 in docs/aws-behaviors.md; what AWS
+ * answers above it is not recorded). Lower it with `maxTemplateBytes` to be stricter.
  */
 export const MAX_TEMPLATE_BYTES = 300 * 1000;
 

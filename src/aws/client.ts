@@ -7,7 +7,7 @@
  *
  * Nothing here is created at module load: clients are made on demand and kept in
  * the process-wide registry (`runtime.ts`), so Pulumi can serialize the
- * provider code that uses them (toolchain.md, dynamic providers).
+ * provider code that uses them (docs/toolchain.md, "Dynamic providers").
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 
@@ -117,7 +117,7 @@ export function clientConfigKey(config: ResolvedClientConfig, credentialsId: str
 /**
  * Create an API Gateway client: SDK retries turned down (`maxAttempts: 1`),
  * request and connection time limits on the Node HTTP handler. The SDK is
- * `require`d here, not at module load (toolchain.md).
+ * `require`d here, not at module load (docs/toolchain.md, "Dynamic providers").
  */
 export function createApiGatewayClient(config: ClientConfig = {}): APIGatewayClient {
   const resolved = resolveClientConfig(config);

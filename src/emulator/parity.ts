@@ -1,6 +1,6 @@
 /**
  * The parity layer: answers API Gateway calls the way real AWS does, using moto as
- * the store. Each behaviour cites its AWS-n id from `aws-behaviors.md`.
+ * the store. Each behaviour cites its AWS-n id from `docs/aws-behaviors.md`.
  *
  * Method-scoped calls first read the method from moto (`GetMethod`, one call that
  * holds its method responses, integration and integration responses), check the

@@ -1,7 +1,8 @@
 /**
  * What the Pulumi dynamic providers do, kept out of the serialized provider objects:
- * the providers `require` this module inside their methods (toolchain: no client or
- * module state may be captured), so the glue that Pulumi serializes stays a few lines.
+ * the providers `require` this module inside their methods (docs/toolchain.md,
+ * "Dynamic providers": no client or module state may be captured), so the glue that
+ * Pulumi serializes stays a few lines.
  *
  * Three kinds of resource share it:
  * - `ResponseSet`: every response of one method (authoritative by default);

@@ -2,7 +2,8 @@
  * The dynamic providers. Pulumi serializes each provider object into the state and
  * runs it in the provider process, so they capture nothing but two strings: the
  * resource kind and the package folder. Every method `require`s the handlers at call
- * time (toolchain: SDK clients cannot be captured; pulumi/pulumi #13960).
+ * time (docs/toolchain.md, "Dynamic providers": SDK clients cannot be captured;
+ * pulumi/pulumi #13960).
  *
  * One provider process serves all the resources of a stack: the handlers keep the
  * client, the token bucket and the per-API write queues in a process-wide registry,

@@ -3,7 +3,7 @@
  * on normalized responses. It exists to test the planner: applying a plan here must
  * reach the desired state and never throw.
  *
- * Modelled (catalogue ids in `shared/aws-behaviors.md`):
+ * Modelled (catalogue ids in `docs/aws-behaviors.md`):
  * - AWS-1: `PutMethodResponse` on an existing status code → `ConflictException`;
  * - AWS-2: `PutIntegrationResponse` is an upsert and a full overwrite;
  * - AWS-3/AWS-4: a put with `responseParameters` needs a method response of the same code;

@@ -1,8 +1,8 @@
 /**
  * The providers are serialized into the state and run in the provider process: they
- * must capture nothing but strings (toolchain: AWS SDK v3 clients cannot be captured,
- * pulumi/pulumi #13960). Serialized exactly as `pulumi.dynamic.Resource` does, from
- * the compiled CommonJS output that programs load.
+ * must capture nothing but strings (docs/toolchain.md, "Dynamic providers": AWS SDK v3
+ * clients cannot be captured, pulumi/pulumi #13960). Serialized exactly as
+ * `pulumi.dynamic.Resource` does, from the compiled CommonJS output that programs load.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
