@@ -6,6 +6,8 @@
  * documentation works as it is.
  */
 
+import { escapeUnsafe } from "./text";
+
 /** `contentHandling` values accepted by API Gateway (AWS-27). Absent means pass-through. */
 export type ContentHandling = "CONVERT_TO_BINARY" | "CONVERT_TO_TEXT";
 
@@ -76,7 +78,7 @@ export function methodId(key: MethodKey): string {
 
 /** Render a method key for messages: `GET /users/{id} (api abc123, resource r1)`. */
 export function describeMethod(key: MethodKey, path?: string): string {
-  return `${key.httpMethod} ${path ?? key.resourceId} (rest api ${key.restApiId}, resource ${key.resourceId})`;
+  return escapeUnsafe(`${key.httpMethod} ${path ?? key.resourceId} (rest api ${key.restApiId}, resource ${key.resourceId})`);
 }
 
 /** The two kinds of response a status code can have. */

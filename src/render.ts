@@ -5,6 +5,7 @@
 import type { FieldChange, MethodPlan, Operation, OperationKind, PatchOperation, Plan } from "./model";
 import { describeMethod } from "./model";
 import { sortDeep } from "./normalize";
+import { escapeUnsafe } from "./text";
 import { countOperations, isInSync, patchPathField } from "./plan";
 
 /** What an operation does to its object. */
@@ -234,7 +235,7 @@ export function escapeHtmlText(s: string): string {
  * links, mentions and issue references as plain text.
  */
 export function markdownCode(s: string): string {
-  const shown = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const shown = escapeUnsafe(s);
   const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((r) => r.length));
   const fence = "`".repeat(longest + 1);
   const pad = shown.startsWith("`") || shown.endsWith("`") || shown.startsWith(" ") || shown.endsWith(" ") ? " " : "";

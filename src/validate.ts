@@ -7,6 +7,7 @@
  */
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
 import { CONTENT_HANDLING_VALUES } from "./model";
+import { escapeUnsafe } from "./text";
 
 /** HTTP methods API Gateway accepts for a method, upper case as AWS stores them. */
 export const HTTP_METHODS: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
@@ -65,7 +66,7 @@ export interface ValidateOptions {
   readonly maxTemplateBytes?: number;
 }
 
-/** A value for a message: JSON, truncated to 60 characters. */
+/** A value for a message: JSON, unsafe characters escaped (`\u202e`), truncated to 60 characters. */
 export function showValue(value: unknown): string {
   let s: string;
   if (value === undefined) s = "undefined";
@@ -76,6 +77,7 @@ export function showValue(value: unknown): string {
       s = String(value);
     }
   }
+  s = escapeUnsafe(s);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
@@ -107,9 +109,10 @@ class Failures {
   }
 }
 
-/** Join a property path. */
+/** Join a property path (a name's unsafe characters escaped). */
 function at(prefix: string, name: string): string {
-  return prefix === "" ? name : `${prefix}.${name}`;
+  const shown = escapeUnsafe(name);
+  return prefix === "" ? shown : `${prefix}.${shown}`;
 }
 
 /** Report unknown fields of an object. */

@@ -9,6 +9,7 @@ import type { ApplyReport, MethodSpec, Plan, RetryCause } from "../model";
 import { describeMethod, methodId } from "../model";
 import { isInSync } from "../plan";
 import { reconcile, type ReconcileEvents } from "../reconcile";
+import { escapeUnsafe } from "../text";
 
 /** Where progress goes: a stream and whether it is a terminal (a live line is redrawn there). */
 export interface ProgressSink {
@@ -66,7 +67,7 @@ function progressEvents(progress: ProgressSink, firstPlan: (p: Plan) => void): R
       clearInterval(entry.timer);
       live.delete(methodId(mp.key));
       if (outcome.error) {
-        progress.write(`${clear}${entry.label}: FAILED: ${outcome.error.message.split("\n")[0]}\n`);
+        progress.write(`${clear}${entry.label}: FAILED: ${escapeUnsafe(outcome.error.message.split("\n")[0] ?? "")}\n`);
         return;
       }
       const r = describeRetries(outcome.counters.retries);

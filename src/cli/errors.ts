@@ -35,6 +35,20 @@ export class CliError extends Error {
   }
 }
 
+/** A spec file breaks rules of the schema: every problem, with its property path and rule. */
+export class SpecFileError extends CliError {
+  /** Stable code, as for the library's `ValidationError`. */
+  readonly code = "VALIDATION_FAILED" as const;
+  /** Every problem. */
+  readonly failures: readonly { readonly property: string; readonly reason: string }[];
+
+  /** @param file the spec file; @param failures every problem */
+  constructor(file: string, failures: readonly { property: string; reason: string }[]) {
+    super(problemsMessage(`invalid spec ${file}`, failures));
+    this.failures = failures;
+  }
+}
+
 /** At most this many problems are listed; a last line counts the others. */
 export const MAX_PROBLEMS_LISTED = 25;
 

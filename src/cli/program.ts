@@ -13,9 +13,11 @@ import { isInSync } from "../plan";
 import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
 import { createRuntime, planSpecs } from "../reconcile";
 import { specSchemaFileText } from "../schema";
-import { applySpecs, renderApplyReportText, type CliApplyResult } from "./apply";
+import { escapeUnsafe } from "../text";
+import { applySpecs, renderApplyReportText } from "./apply";
 import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
 import { CliError, describeError, EXIT } from "./errors";
+import { applyJson, errorJson } from "./json";
 import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type OutputFormat, type SpecCommandOptions } from "./options";
 import { GITHUB_COMMENT_LIMIT, previewToPlan, renderPrComment } from "./pr-comment";
 import { loadSpecFile } from "./spec";
@@ -74,24 +76,21 @@ function printPlan(io: CliIO, p: Plan, format: OutputFormat): number {
   return isInSync(p) ? EXIT.ok : EXIT.changes;
 }
 
-/** The JSON of an apply: the plan applied, the report, the failures. */
-function applyJson(result: CliApplyResult): unknown {
-  return {
-    ok: result.failures.length === 0,
-    plan: planToJson(result.plan),
-    report: {
-      operations: result.report.operations.map((o) => ({ kind: o.kind, statusCode: o.statusCode, ...o.key })),
-      calls: result.report.calls,
-      retries: result.report.retries,
-      adopted: result.report.adopted.map((a) => ({ ...a.key, statusCode: a.statusCode, kind: a.kind })),
-      durationMs: result.report.durationMs,
-    },
-    failures: result.failures.map((f) => ({ ...f.method.key, ...(f.method.path !== undefined ? { path: f.method.path } : {}), error: f.error.message })),
-  };
+/**
+ * The streams with every unsafe character escaped (`\u001b`, `\u202e`; newline and
+ * tab kept): whatever a spec, a live response or AWS says is never written raw.
+ */
+export function safeIO(io: CliIO): CliIO {
+  const safe = (w: CliIO["stdout"]): CliIO["stdout"] => ({ write: (t: string) => w.write(escapeUnsafe(t, { layout: true })), isTTY: w.isTTY === true });
+  return { stdout: safe(io.stdout), stderr: safe(io.stderr), readStdin: () => io.readStdin() };
 }
 
-/** Build the commander program; `setExit` receives each command's exit code. */
-export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+/**
+ * Build the commander program; `setExit` receives each command's exit code.
+ * `progressTo` is where apply's progress goes raw (its own line-redraw sequences;
+ * the progress text escapes what it shows); default `io.stderr`.
+ */
+export function buildProgram(io: CliIO, setExit: (code: number) => void, progressTo: CliIO["stderr"] = io.stderr): Command {
   const program = new Command("apigw-responses")
     .description(
       "Declarative API Gateway (REST) method responses and integration responses: plan, apply and detect drift from a spec file, render Pulumi previews for pull requests, run the local API Gateway.",
@@ -133,7 +132,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       if (options.dryRun) return setExit(printPlan(io, await planOf(options), options.format));
       const loaded = loadSpecFile(options.spec);
       const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
-      const result = await applySpecs(runtime, loaded.methods, { write: (s) => io.stderr.write(s), isTTY: io.stderr.isTTY === true });
+      const result = await applySpecs(runtime, loaded.methods, { write: (s) => progressTo.write(s), isTTY: progressTo.isTTY === true });
       if (options.format === "json") io.stdout.write(`${JSON.stringify(applyJson(result), null, 2)}\n`);
       else if (options.format === "markdown") {
         io.stdout.write(renderPlanMarkdown(result.plan, { title: "API Gateway responses applied" }));
@@ -293,6 +292,11 @@ async function runEmulatorCommand(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/** Was `--format json` asked for? (Errors can happen before commander has parsed it.) */
+function jsonFormatIn(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === "--format=json" || (a === "--format" && argv[i + 1] === "json"));
+}
+
 /** Is `--verbose` among the arguments? (Errors can happen before commander has parsed them.) */
 function verboseIn(argv: readonly string[]): boolean {
   return argv.includes("--verbose");
@@ -304,7 +308,8 @@ function verboseIn(argv: readonly string[]): boolean {
  */
 export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const shown = safeIO(io);
+  const program = buildProgram(shown, (c) => (code = c), io.stderr);
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -317,7 +322,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       // Help and version exit 0; parse errors were printed by commander in one line.
       return e.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
-    for (const line of describeError(e, verboseIn(argv))) io.stderr.write(`${line}\n`);
+    for (const line of describeError(e, verboseIn(argv))) shown.stderr.write(`${line}\n`);
+    if (jsonFormatIn(argv)) shown.stdout.write(`${JSON.stringify(errorJson(e), null, 2)}\n`);
     return EXIT.error;
   } finally {
     releaseSharedClients();

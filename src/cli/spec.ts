@@ -18,7 +18,7 @@
 import { readFileSync } from "node:fs";
 import type { MethodSpec, SpecFile } from "../model";
 import { methodSpecsOfFile, validateSpecFile } from "../validate";
-import { CliError, problemsMessage } from "./errors";
+import { CliError, SpecFileError } from "./errors";
 
 /** A spec file after reading and validation. */
 export interface LoadedSpec {
@@ -42,6 +42,23 @@ export function parseSpecText(text: string, file: string): unknown {
     const pos = e.linePos?.[0];
     return pos ? ` (line ${pos.line}, column ${pos.col})` : "";
   };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    throw new CliError(`${file} is not valid (${lineColumn(text, deep)}): brackets nested deeper than ${MAX_NESTING} levels; a spec file needs fewer than 10`);
+  }
+  const value = parseText(YAML, text, file, where);
+  const shape = shapeProblem(value);
+  if (shape) throw new CliError(`${file} is not valid: ${shape}`);
+  return value;
+}
+
+/** Parse JSON or YAML (see {@link parseSpecText}), without the nesting checks. */
+function parseText(
+  YAML: typeof import("yaml"),
+  text: string,
+  file: string,
+  where: (e: { linePos?: [{ line: number; col: number }, ...unknown[]] }) => string,
+): unknown {
   if (/\.json$/i.test(file)) {
     let value: unknown;
     try {
@@ -68,7 +85,58 @@ export function parseSpecText(text: string, file: string): unknown {
     const e = doc.errors[0]!;
     throw new CliError(`${file} is not valid YAML${where(e)}: ${firstLine(e.message)}`, doc.errors.map((x) => x.message).join("\n"));
   }
-  return doc.toJS({ mapAsMap: false }) as unknown;
+  try {
+    return doc.toJS({ mapAsMap: false, maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    // The yaml library refuses aliases that expand to too many nodes (an alias bomb).
+    if (e instanceof ReferenceError) throw new CliError(`${file} is not valid YAML: its aliases (*name) expand to too many nodes (more than ${MAX_ALIAS_COUNT} per alias); write the values out`);
+    throw e;
+  }
+}
+
+/** Deepest nesting of brackets a spec file may have (a real one has fewer than 10). */
+export const MAX_NESTING = 64;
+/** The yaml library's limit on what one alias may expand to (its default). */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The offset of the first `[` or `{` nested deeper than {@link MAX_NESTING}
+ * outside quoted strings and comments, or undefined. Checked before parsing, so
+ * that a 100,000-deep nesting is an error about the file, not a stack overflow.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "'") {
+      for (i++; i < text.length; i++) if (text[i] === "'" && text[++i] !== "'") break;
+      i--;
+    } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "[" || c === "{") {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/**
+ * A problem with the parsed value's shape that no rule of the schema reports well:
+ * nesting deeper than {@link MAX_NESTING} (block-style YAML) or an alias inside its
+ * own anchor (a value that contains itself). Walked without recursion.
+ */
+function shapeProblem(value: unknown): string | undefined {
+  const stack: { v: unknown; depth: number; ancestors: readonly object[] }[] = [{ v: value, depth: 0, ancestors: [] }];
+  while (stack.length > 0) {
+    const { v, depth, ancestors } = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (ancestors.includes(v)) return "a YAML alias (*name) is used inside its own anchor (&name): the value would contain itself";
+    if (depth > MAX_NESTING) return `values nested deeper than ${MAX_NESTING} levels; a spec file needs fewer than 10`;
+    for (const child of Object.values(v)) stack.push({ v: child, depth: depth + 1, ancestors: [...ancestors, v] });
+  }
+  return undefined;
 }
 
 /** `line L, column C` of a character offset. */
@@ -99,7 +167,7 @@ export function loadSpecFile(file: string): LoadedSpec {
   }
   const data = parseSpecText(text, file);
   const failures = validateSpecFile(data);
-  if (failures.length > 0) throw new CliError(problemsMessage(`invalid spec ${file}`, failures));
+  if (failures.length > 0) throw new SpecFileError(file, failures);
   const spec = data as SpecFile;
   return { file, spec, methods: methodSpecsOfFile(spec) };
 }

@@ -173,6 +173,29 @@ describe("bad input through the command line: apigw-responses plan --spec", () =
         ]),
       "", // the file itself is rejected: no field to name beyond the encoding
     ],
+    // hostile shapes (issue 15, defect 10): errors about the file, never a stack overflow or an "unexpected" error
+    ["100,000-deep nesting in JSON", () => Buffer.from(`{"restApiId": "${api.restApiId}", "methods": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`), "(line 1, column 103): brackets nested deeper than 64 levels"],
+    ["100,000-deep nesting in YAML", () => Buffer.from(`restApiId: ${api.restApiId}\nmethods: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`), "(line 2, column 74): brackets nested deeper than 64 levels"],
+    [
+      "YAML alias bomb",
+      () => {
+        const lines = [`restApiId: ${api.restApiId}`, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+        for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(", ")}]`);
+        return Buffer.from(`${lines.join("\n")}\nmethods: *a11\n`);
+      },
+      "is not valid YAML: its aliases (*name) expand to too many nodes",
+    ],
+    ["YAML alias inside its own anchor", () => Buffer.from(`restApiId: ${api.restApiId}\nmethods: &m [*m]\n`), "a YAML alias (*name) is used inside its own anchor"],
+    [
+      "ANSI escape, bidi and zero-width characters (YAML), shown escaped",
+      () =>
+        Buffer.from(
+          `restApiId: ${api.restApiId}\nmethods:\n  - resourceId: ${api.methods[0]!.resourceId}\n    httpMethod: GET\n    responses:\n      "200":\n` +
+            `        methodResponse: { responseParameters: { "method.response.header.X\u202e\u200b": true } }\n` +
+            `        integrationResponse: { responseParameters: { "method.response.header.X\u202e\u200b": "'\x1b[2Jv'" } }\n`,
+        ),
+      'methods[0].responses.200.methodResponse.responseParameters.method.response.header.X\\u202e\\u200b: response parameter key "method.response.header.X\\u202e\\u200b"',
+    ],
   ];
 
   it.each(cases)("%s", async (name, make, property) => {
@@ -182,6 +205,10 @@ describe("bad input through the command line: apigw-responses plan --spec", () =
     const r = spawnSync(process.execPath, [CLI, "plan", "--spec", file, "--endpoint", endpoint, "--rate", "off"], { encoding: "utf8", timeout: 30_000 });
     const out = `${r.stdout}\n${r.stderr}`;
     expect(r.status, out).toBe(1);
+    expect(out).toContain(file);
+    expect(out).not.toMatch(/unexpected|Maximum call stack|^\s+at /m);
+    // Control, bidi and zero-width characters are never written raw (newline and tab aside).
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
     if (property) expect(out).toContain(property);
     else expect(out).toMatch(/UTF-8|utf-8|encoding/);
     expect(await totalCalls()).toBe(before);
