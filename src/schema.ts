@@ -11,6 +11,7 @@
  * or run the unit test with `UPDATE_SCHEMA=1` (`UPDATE_SCHEMA=1 npx vitest run test/unit/schema.test.ts`).
  */
 import { CONTENT_HANDLING_VALUES } from "./model";
+import { REGION_PATTERN } from "./settings";
 import {
   CONTENT_TYPE_PATTERN,
   HTTP_METHODS,
@@ -139,7 +140,7 @@ export const specFileJsonSchema: JsonSchema = {
   required: ["restApiId", "methods"],
   properties: {
     restApiId: { type: "string", minLength: 1, description: "The REST API id." },
-    region: { type: "string", minLength: 1, description: "The AWS region, e.g. eu-west-1." },
+    region: { type: "string", pattern: REGION_PATTERN, description: "The AWS region, e.g. eu-west-1." },
     methods: { type: "array", items: { $ref: "#/$defs/method" } },
   },
   $defs: { method: methodSchema(false), ...definitions() },

@@ -7,6 +7,7 @@
  */
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
 import { CONTENT_HANDLING_VALUES } from "./model";
+import { parseRegion } from "./settings";
 import { escapeUnsafe } from "./text";
 
 /** HTTP methods API Gateway accepts for a method, upper case as AWS stores them. */
@@ -518,7 +519,14 @@ export function validateSpecFile(file: unknown, options?: ValidateOptions): Vali
   checkUnknown(f, file, SPEC_FILE_FIELDS, "", "a spec file");
   const api = hasOwn(file, "restApiId") ? checkString(f, file.restApiId, "restApiId", "restApiId", true) : undefined;
   if (!hasOwn(file, "restApiId")) f.add("restApiId", "restApiId is required");
-  if (hasOwn(file, "region")) checkString(f, file.region, "region", "region", true);
+  const region = hasOwn(file, "region") ? checkString(f, file.region, "region", "region", true) : undefined;
+  if (region !== undefined) {
+    try {
+      parseRegion(region);
+    } catch (e) {
+      f.add("region", (e as Error).message);
+    }
+  }
   if (!Array.isArray(file.methods)) {
     f.add("methods", `methods must be an array of method specs, got ${typeName(file.methods)}`);
     return f.list;

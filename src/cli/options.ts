@@ -6,7 +6,7 @@
  */
 import { Command, Option } from "commander";
 import type { RuntimeOptions } from "../aws/runtime";
-import { parseDuration, parseRate } from "../pulumi/settings";
+import { parseDuration, parseRate, parseRegion } from "../settings";
 import { CliError } from "./errors";
 
 /** Output formats of `plan`, `apply` and `drift`. */
@@ -77,6 +77,13 @@ export function runtimeOptionsOf(options: CommonOptions, specRegion?: string): R
     }
   }
   const region = options.region ?? specRegion;
+  if (region !== undefined) {
+    try {
+      parseRegion(region);
+    } catch (e) {
+      throw new CliError(`${options.region !== undefined ? "--region" : "the spec file's region"}: ${(e as Error).message}`);
+    }
+  }
   return {
     ...(region !== undefined ? { region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),

@@ -5,6 +5,10 @@
  */
 import type { ValidationFailure } from "../model";
 import { createRuntime, type Runtime } from "../reconcile";
+import { parseDuration, parseRate, parseRegion } from "../settings";
+
+/** Re-exported from `../settings` (the settings both front ends share). */
+export { parseDuration, parseRate };
 
 /**
  * Connection settings of a provider process, from stack config (`aws:region`,
@@ -48,24 +52,6 @@ export function processSettings(): ProviderSettings {
   return ((globalThis as Record<symbol, unknown>)[SETTINGS] as ProviderSettings | undefined) ?? {};
 }
 
-/** Parse `RPS:BURST` or `off`. */
-export function parseRate(text: string): { rps: number; burst: number } | "off" {
-  if (text.trim().toLowerCase() === "off") return "off";
-  const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text);
-  if (!m || Number(m[1]) <= 0 || Number(m[2]) < 1) {
-    throw new Error(`rate "${text}" must be RPS:BURST with RPS > 0 and BURST >= 1 (e.g. 10:40), or off`);
-  }
-  return { rps: Number(m[1]), burst: Number(m[2]) };
-}
-
-/** Parse a duration: plain seconds, or a number with `ms`, `s`, `m` or `h`. Returns milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new Error(`duration "${text}" must be a number of seconds or have a unit: 500ms, 90s, 2m, 1h`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? "s"]!;
-  return Number(m[1]) * unit;
-}
-
 /** The runtime for a provider process: the shared client, token bucket and write queues. */
 export function runtimeFor(settings: ProviderSettings): Runtime {
   return createRuntime({
@@ -79,7 +65,7 @@ export function runtimeFor(settings: ProviderSettings): Runtime {
 
 /**
  * Problems with the settings, as check failures named by their config key, so that
- * a bad `apigw-responses:rate` or `:deadline` fails `pulumi preview`, not the first call.
+ * a bad `aws:region`, `apigw-responses:rate` or `:deadline` fails `pulumi preview`, not the first call.
  */
 export function settingsFailures(settings: ProviderSettings): ValidationFailure[] {
   const failures: ValidationFailure[] = [];
@@ -91,6 +77,7 @@ export function settingsFailures(settings: ProviderSettings): ValidationFailure[
       failures.push({ property: key, reason: `stack config ${key}: ${(err as Error).message}` });
     }
   };
+  tryParse("aws:region", settings.region, parseRegion);
   tryParse("apigw-responses:rate", settings.rate, parseRate);
   tryParse("apigw-responses:deadline", settings.deadline, parseDuration);
   return failures;

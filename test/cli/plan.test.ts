@@ -146,6 +146,9 @@ describe("apigw-responses plan", () => {
       [["plan", "--spec", missingPaths, ...ep()], /^error: PATH_NOT_FOUND: 2 resource paths do not exist: "\/nope", "\/nada" in REST API /],
       [["plan", "--spec", spec, "--rate", "fast", ...ep()], /^error: --rate: rate "fast" must be RPS:BURST/],
       [["plan", "--spec", spec, "--deadline", "soon", ...ep()], /^error: --deadline: duration "soon"/],
+      // The region is checked before the SDK builds an endpoint from it (issue 15, defect 11).
+      [["plan", "--spec", spec, "--region", "eu west 1", ...ep()], /^error: --region: region "eu west 1" is not an AWS region name: .* e\.g\. eu-west-1/],
+      [["plan", "--spec", spec, "--region", "EU-WEST-1", ...ep()], /^error: --region: region "EU-WEST-1" is not an AWS region name/],
       [["plan", "--spec", spec, "--format", "html"], /^error: option '--format <format>' argument 'html' is invalid/],
       [["plan"], /^error: required option '--spec <file>' not specified$/],
     ];

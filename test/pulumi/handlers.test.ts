@@ -6,7 +6,7 @@ import {
   compactResponses,
   diffResource,
 } from "../../src/pulumi/handlers";
-import { parseDuration, parseRate, settingsFromConfig } from "../../src/pulumi/settings";
+import { parseDuration, parseRate, settingsFailures, settingsFromConfig } from "../../src/pulumi/settings";
 import { normalizeDesiredResponses } from "../../src/normalize";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
@@ -128,6 +128,12 @@ describe("settings", () => {
     expect(parseDuration(text)).toBe(ms);
   });
   it("duration without a number is refused", () => expect(() => parseDuration("soon")).toThrow(/500ms, 90s, 2m/));
+  it.each(["eu-west-1", "us-gov-west-1", "cn-northwest-1", "us-isob-east-1", "ap-southeast-7"])("region %s", (region) => {
+    expect(settingsFailures({ region })).toEqual([]);
+  });
+  it.each(["eu west 1", "EU-WEST-1", "eu-west", "euwest1", "eu-west-1\n"])("region %j is refused before any call, naming the config key and the rule", (region) => {
+    expect(settingsFailures({ region })).toEqual([{ property: "aws:region", reason: expect.stringMatching(/^stack config aws:region: region ".*" is not an AWS region name/) }]);
+  });
 });
 
 describe("compactResponses", () => {
