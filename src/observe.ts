@@ -33,8 +33,8 @@ export const RESOURCES_PAGE_SIZE = 500;
 
 /** Why a method was observed as absent: the read that said so. */
 export interface AbsenceEvidence {
-  /** `GetMethod` (a 404) or `GetResources` (not listed). */
-  readonly operation: "GetMethod" | "GetResources";
+  /** `GetMethod` (a 404), `GetResources` (not listed) or `GetRestApi` (the REST API is gone). */
+  readonly operation: "GetMethod" | "GetResources" | "GetRestApi";
   /** The AWS request id of that read, when the service gave one. */
   readonly requestId?: string;
   /** What the read said, e.g. `NotFoundException: Invalid Method identifier specified`. */
@@ -130,6 +130,24 @@ export async function getMethod(runtime: Runtime, key: MethodKey, counters?: Cal
   } catch (err) {
     if (err instanceof ApiGatewayError && err.classification === "not-found") {
       return absent(key, { operation: "GetMethod", requestId: err.requestId, message: describeError(err) });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Does a REST API exist? One `GetRestApi`: undefined when it does, the evidence of
+ * its absence when it answers 404. Asked only on the error path, to tell a missing
+ * REST API from a missing method: `GetMethod` answers both with the same text (AWS-8).
+ */
+export async function restApiAbsence(runtime: Runtime, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
+  const { GetRestApiCommand } = await import("@aws-sdk/client-api-gateway");
+  try {
+    await send(runtime, "GetRestApi", new GetRestApiCommand({ restApiId }), { restApiId, counters });
+    return undefined;
+  } catch (err) {
+    if (err instanceof ApiGatewayError && err.classification === "not-found") {
+      return { operation: "GetRestApi", requestId: err.requestId, message: describeError(err) };
     }
     throw err;
   }

@@ -13,7 +13,7 @@ import { createRuntime, newCounters, type CallCounters, type Runtime, type Runti
 import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
 import { describeMethod, methodId } from "./model";
 import { normalizeDesiredResponses } from "./normalize";
-import { newReadSession, observeMethods, resolvePaths, type ObservedMethodWithEvidence, type ReadSession } from "./observe";
+import { newReadSession, observeMethods, resolvePaths, restApiAbsence, type ObservedMethodWithEvidence, type ReadSession } from "./observe";
 import { isInSync, plan as planMethods } from "./plan";
 import { validateSpecs, type ValidateOptions } from "./validate";
 
@@ -190,15 +190,41 @@ async function desiredOf(
   return inputs.map((x) => (isDesiredMethod(x) ? x : toDesiredMethod(x, x.resourceId ?? resolved.get(x.restApiId)?.[x.path!])));
 }
 
+/** Desired methods that do not exist live and have responses to create. */
+function missingMethods(desired: readonly DesiredMethod[], observed: readonly ObservedMethodWithEvidence[]) {
+  return desired.map((d, i) => ({ d, o: observed[i]! })).filter(({ d, o }) => !o.exists && Object.keys(d.responses).length > 0);
+}
+
+/**
+ * When methods with responses to create are missing, is their REST API missing?
+ * `GetMethod` says "Invalid Method identifier specified" for a missing method,
+ * resource or REST API alike (AWS-8), so one `GetRestApi` per REST API tells the
+ * REST API apart, on this error path only.
+ *
+ * @throws {ApiGatewayError} `REST_API_NOT_FOUND` with the request id of `GetRestApi`
+ */
+async function checkRestApis(runtime: Runtime, desired: readonly DesiredMethod[], observed: readonly ObservedMethodWithEvidence[], counters: CallCounters): Promise<void> {
+  const apis = new Set(missingMethods(desired, observed).map(({ d }) => d.key.restApiId));
+  for (const restApiId of apis) {
+    const absence = await restApiAbsence(runtime, restApiId, counters);
+    if (!absence) continue;
+    throw new ApiGatewayError({
+      code: "REST_API_NOT_FOUND",
+      classification: "not-found",
+      operation: "GetRestApi",
+      requestId: absence.requestId,
+      message: `REST_API_NOT_FOUND: REST API ${restApiId} does not exist in this account and region (check restApiId and the region). GetRestApi said: ${absence.message} (request id ${absence.requestId ?? "none"})`,
+    });
+  }
+}
+
 /**
  * Desired methods whose method does not exist: a method with nothing to create
  * (only removals, e.g. a deleted resource) has reached its goal; any other is a
  * terminal `METHOD_NOT_FOUND` error, with the request id of the read that said so.
  */
 function checkExistence(desired: readonly DesiredMethod[], observed: readonly ObservedMethodWithEvidence[]): void {
-  const missing = desired
-    .map((d, i) => ({ d, o: observed[i]! }))
-    .filter(({ d, o }) => !o.exists && Object.keys(d.responses).length > 0);
+  const missing = missingMethods(desired, observed);
   if (missing.length === 0) return;
   const { d, o } = missing[0]!;
   const others = missing.length > 1 ? ` (and ${missing.length - 1} other missing method(s): ${missing.slice(1, 6).map((m) => describeMethod(m.d.key, m.d.path)).join("; ")})` : "";
@@ -242,6 +268,7 @@ export async function planSpecs(runtime: Runtime, specs: readonly ReconcileInput
     desired.map((d) => d.key),
     { session, counters },
   );
+  await checkRestApis(runtime, desired, observed, counters);
   return { plan: planObserved(desired, observed), desired, observed, counters };
 }
 

@@ -197,7 +197,7 @@ describe("reconcile", () => {
     expect(Object.values(report.retries).every((n) => n === 0)).toBe(true);
   });
 
-  it("a missing method fails fast: METHOD_NOT_FOUND with the request id, one call, no retry", async () => {
+  it("a missing method fails fast: METHOD_NOT_FOUND with the request id, one read of the method and one of its REST API (AWS-8), no retry", async () => {
     const resource = api.resources[11]!; // no method was created on it
     const before = emulator.stats();
     const started = Date.now();
@@ -211,7 +211,7 @@ describe("reconcile", () => {
     expect(e.requestId).toMatch(/\S{8,}/);
     expect(e.message).toContain(`request id ${e.requestId}`);
     expect(e.message).toContain("POST");
-    expect(readsAndWrites(before, emulator.stats()).calls).toEqual({ GetMethod: 1 });
+    expect(readsAndWrites(before, emulator.stats()).calls).toEqual({ GetMethod: 1, GetRestApi: 1 });
     expect(elapsed).toBeLessThan(2_000);
   });
 
