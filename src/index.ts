@@ -1,24 +1,24 @@
 /**
- * Public API of pulumi-apigw-responses: the desired-state model, the pure steps
- * (validate, normalize, plan, render) and the effectful ones (observe, apply,
- * reconcile) with the AWS edge they share (client configuration, the error
- * classifier, limits, the runtime).
+ * pulumi-apigw-responses: Pulumi resources that manage the method responses and
+ * integration responses of Amazon API Gateway REST APIs, converged and
+ * drift-corrected.
  *
- * The pipeline: validate → normalize → observe → plan → apply → report
- * (see `architecture.md`).
+ * The package's entries (its `exports` map):
+ * - `pulumi-apigw-responses` (this one): the Pulumi resources, their arguments and the response spec types.
+ * - `pulumi-apigw-responses/reconciler`: the reconciler as a library (validate, plan, apply, render), without Pulumi.
+ * - `pulumi-apigw-responses/emulator`: the local API Gateway for your own tests (moto behind AWS's answers and limits).
+ * - `pulumi-apigw-responses/dist/pulumi/*`: the dynamic provider's modules, which the
+ *   provider Pulumi serializes into state loads by this path; not for programs.
  */
-export * from "./model";
-export * from "./normalize";
-export * from "./validate";
-export * from "./plan";
-export * from "./render";
-export * from "./schema";
-export * from "./observe";
-export * from "./apply";
-export * from "./reconcile";
-export * from "./aws/client";
-export * from "./aws/errors";
-export * from "./aws/limits";
-export * from "./aws/runtime";
-export * from "./aws/call";
-export * from "./pulumi";
+export { IntegrationResponse, MethodResponse, ResponseSet } from "./pulumi/resources";
+export type {
+  IntegrationResponseArgs,
+  MethodRef,
+  MethodResponseArgs,
+  MethodTarget,
+  ResourceRef,
+  ResponseSetArgs,
+  RestApiRef,
+} from "./pulumi/resources";
+export type { ProviderSettings } from "./pulumi/settings";
+export type { ContentHandling, IntegrationResponseSpec, MethodResponseSpec, MethodSpec, ResponseSpec, SpecFile, SpecFileMethod } from "./model";

@@ -58,6 +58,7 @@ export interface ResponseSetArgs extends MethodTarget {
 
 /** Arguments of {@link MethodResponse} (the fields of `aws.apigateway.MethodResponse`). */
 export interface MethodResponseArgs extends MethodTarget {
+  /** The HTTP status code of the response, `[1-5]\d\d` (AWS-7). Changing it replaces the resource. */
   readonly statusCode: pulumi.Input<string>;
   /** `method.response.header.{name}` → required. */
   readonly responseParameters?: pulumi.Input<Record<string, pulumi.Input<boolean>>>;
@@ -69,6 +70,7 @@ export interface MethodResponseArgs extends MethodTarget {
 
 /** Arguments of {@link IntegrationResponse} (the fields of `aws.apigateway.IntegrationResponse`). */
 export interface IntegrationResponseArgs extends MethodTarget {
+  /** The method response status code this integration response maps to, `[1-5]\d\d` (AWS-7). Changing it replaces the resource. */
   readonly statusCode: pulumi.Input<string>;
   /** Java regular expression; omitted or `""` = the default response. */
   readonly selectionPattern?: pulumi.Input<string>;
@@ -76,6 +78,7 @@ export interface IntegrationResponseArgs extends MethodTarget {
   readonly responseParameters?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Content type → mapping template (`""` = pass through). */
   readonly responseTemplates?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** `CONVERT_TO_TEXT` or `CONVERT_TO_BINARY`; omitted = pass the payload through unchanged (AWS-27). */
   readonly contentHandling?: pulumi.Input<ContentHandling>;
   /** Take over an integration response that already exists instead of failing. Default false. */
   readonly adoptExisting?: pulumi.Input<boolean>;
