@@ -21,4 +21,5 @@ export * from "./aws/errors";
 export * from "./aws/limits";
 export * from "./aws/runtime";
 export * from "./aws/call";
+export * from "./aws/retry";
 export * from "./pulumi";
