@@ -41,10 +41,6 @@ export type ApiGatewayCommand<I extends ServiceInputTypes, O extends ServiceOutp
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function count(runtime: Runtime, extra: CallCounters | undefined, operation: string): void {
-  for (const c of extra && extra !== runtime.counters ? [runtime.counters, extra] : [runtime.counters]) c.calls[operation] = (c.calls[operation] ?? 0) + 1;
-}
-
 /**
  * Send one command through the limits and the retry policy.
  *
@@ -76,17 +72,19 @@ async function sendWithRetries<I extends ServiceInputTypes, O extends ServiceOut
 ): Promise<O> {
   const policy = runtime.policy;
   const started = Date.now();
+  // Calls and retries are counted into the runtime's totals and the caller's counters.
   const counted = options.counters && options.counters !== runtime.counters ? [runtime.counters, options.counters] : [runtime.counters];
   for (let attempt = 1; ; attempt++) {
     try {
       await runtime.bucket.take();
       await runtime.operationBuckets.get(operation)?.take();
-      count(runtime, options.counters, operation);
+      for (const c of counted) c.calls[operation] = (c.calls[operation] ?? 0) + 1;
       return (await runtime.client.send(command)) as O;
     } catch (err) {
       const decision = decideRetry({ classification: classifyError(err), attempt, elapsedMs: Date.now() - started, policy, jitter: Math.random() });
       if (!decision.retry) {
-        throw toApiGatewayError(err, { operation, method: options.method, path: options.path, statusCode: options.statusCode, attempts: attempt, gaveUp: decision.detail });
+        const { method, path, statusCode } = options;
+        throw toApiGatewayError(err, { operation, method, path, statusCode, attempts: attempt, gaveUp: decision.detail, stop: decision.reason });
       }
       for (const c of counted) c.retries[decision.cause]++;
       if (decision.afterMs > 0) await sleep(decision.afterMs);

@@ -9,6 +9,7 @@
  * exists" is permanent (AWS-1, AWS-6).
  */
 import { describeMethod, type MethodKey, type RetryCause } from "../model";
+import type { RetryStop } from "./retry";
 
 /** What kind of failure an error is. The retryable classes are exactly the {@link RetryCause}s. */
 export type ErrorClass = RetryCause | "already-exists" | "not-found" | "terminal";
@@ -160,10 +161,17 @@ export function isRetryableClass(c: ErrorClass): c is RetryCause {
   return c === "throttled" || c === "conflict" || c === "server" || c === "network" || c === "timeout";
 }
 
-/** Stable error codes of {@link ApiGatewayError}. */
+/**
+ * Stable error codes of {@link ApiGatewayError}. For throttling and conflicts the
+ * code also says why retrying stopped: `_DEADLINE` (the deadline was reached, or
+ * the next attempt would have come after it) or `_ATTEMPTS` (the attempt budget
+ * was used up).
+ */
 export type ApiGatewayErrorCode =
   | "THROTTLED_DEADLINE"
+  | "THROTTLED_ATTEMPTS"
   | "CONFLICT_DEADLINE"
+  | "CONFLICT_ATTEMPTS"
   | "SERVER_ERROR"
   | "NETWORK_ERROR"
   | "TIMEOUT"
@@ -183,13 +191,21 @@ const NOT_FOUND_CODES: readonly [RegExp, ApiGatewayErrorCode][] = [
   [/Invalid Response status code/i, "RESPONSE_NOT_FOUND"],
 ];
 
-/** The stable code for a classified failure of an operation. */
-export function codeFor(c: ErrorClass, operation: string, err: unknown): ApiGatewayErrorCode {
+/**
+ * The stable code for a classified failure of an operation.
+ *
+ * @param c the class
+ * @param operation the SDK operation (refines not-found codes)
+ * @param err the underlying error (its message refines not-found codes, AWS-8)
+ * @param stop why retrying stopped; for throttling and conflicts `"attempts"` gives
+ *   the `_ATTEMPTS` code, anything else (or nothing) the `_DEADLINE` one
+ */
+export function codeFor(c: ErrorClass, operation: string, err: unknown, stop?: RetryStop): ApiGatewayErrorCode {
   switch (c) {
     case "throttled":
-      return "THROTTLED_DEADLINE";
+      return stop === "attempts" ? "THROTTLED_ATTEMPTS" : "THROTTLED_DEADLINE";
     case "conflict":
-      return "CONFLICT_DEADLINE";
+      return stop === "attempts" ? "CONFLICT_ATTEMPTS" : "CONFLICT_DEADLINE";
     case "server":
       return "SERVER_ERROR";
     case "network":
@@ -281,16 +297,17 @@ export class ApiGatewayError extends Error {
 
 /**
  * Wrap an SDK error as an {@link ApiGatewayError} (classification, code and
- * request id taken from the error). An `ApiGatewayError` is returned unchanged.
+ * request id taken from the error; `stop`, why retrying stopped, refines the
+ * code). An `ApiGatewayError` is returned unchanged.
  */
 export function toApiGatewayError(
   err: unknown,
-  context: { operation: string; method?: MethodKey; path?: string; statusCode?: string; attempts?: number; gaveUp?: string },
+  context: { operation: string; method?: MethodKey; path?: string; statusCode?: string; attempts?: number; gaveUp?: string; stop?: RetryStop },
 ): ApiGatewayError {
   if (err instanceof ApiGatewayError) return err;
   const c = classifyError(err).class;
   return new ApiGatewayError({
-    code: codeFor(c, context.operation, err),
+    code: codeFor(c, context.operation, err, context.stop),
     classification: c,
     operation: context.operation,
     method: context.method,

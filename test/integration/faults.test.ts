@@ -2,7 +2,7 @@
  * The retry policy against injected faults and the AWS-9 gate of the local API
  * Gateway: 30% throttles + 30% transient conflicts converge with zero failures;
  * Retry-After is honoured (AWS-11); the deadline ends retries with a typed error
- * (AWS-10); 20 methods of one REST API reconciled in parallel never fail with a
+ * (AWS-10), the attempt budget with another code; 20 methods of one REST API reconciled in parallel never fail with a
  * conflict (writes serialized per API, AWS-9).
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
@@ -143,6 +143,25 @@ describe("retry policy against the local API Gateway", () => {
       expect(e.message).toContain(`request id ${e.requestId}`);
       expect(e.message).toMatch(/deadline of 1500 ms/);
       expect(elapsed).toBeLessThan(2_500);
+    } finally {
+      emulator.setFaults([]);
+    }
+  });
+
+  it("stops when the attempt budget is used up with THROTTLED_ATTEMPTS, not THROTTLED_DEADLINE", async () => {
+    const runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, maxAttempts: 3 });
+    emulator.setFaults([{ fault: "throttle", operation: "GetMethod", retryAfterSeconds: 0 }]);
+    try {
+      const before = emulator.stats();
+      const err = await observeMethods(runtime, [apis[0]!.methods[2]!], { immediate: true }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiGatewayError);
+      const e = err as ApiGatewayError;
+      expect(e.code).toBe("THROTTLED_ATTEMPTS");
+      expect(e.attempts).toBe(3);
+      expect(e.message).toContain("[THROTTLED_ATTEMPTS]");
+      expect(e.message).toContain("3 attempts, attempt budget of 3 used up");
+      expect(emulator.stats().calls.GetMethod! - (before.calls.GetMethod ?? 0)).toBe(3);
+      expect(runtime.counters.retries.throttled).toBe(2);
     } finally {
       emulator.setFaults([]);
     }

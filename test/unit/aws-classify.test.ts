@@ -128,6 +128,17 @@ describe("ApiGatewayError", () => {
     expect(codeFor("terminal", "X", undefined)).toBe("TERMINAL");
   });
 
+  it("codes say why retrying stopped: the deadline or the attempt budget", () => {
+    expect(codeFor("throttled", "X", undefined, "deadline")).toBe("THROTTLED_DEADLINE");
+    expect(codeFor("throttled", "X", undefined, "attempts")).toBe("THROTTLED_ATTEMPTS");
+    expect(codeFor("conflict", "X", undefined, "deadline")).toBe("CONFLICT_DEADLINE");
+    expect(codeFor("conflict", "X", undefined, "attempts")).toBe("CONFLICT_ATTEMPTS");
+    const e = toApiGatewayError(sdkError("TooManyRequestsException", 429, "Too Many Requests"), { operation: "GetMethod", attempts: 25, gaveUp: "attempt budget of 25 used up", stop: "attempts" });
+    expect(e.code).toBe("THROTTLED_ATTEMPTS");
+    expect(e.message).toContain("[THROTTLED_ATTEMPTS]");
+    expect(e.message).toContain("25 attempts, attempt budget of 25 used up");
+  });
+
   it("requestIdOf falls back to the response header", () => {
     expect(requestIdOf({ $response: { headers: { "x-amzn-requestid": "h-1" } } })).toBe("h-1");
     expect(requestIdOf({})).toBeUndefined();
