@@ -2,11 +2,21 @@
  * The ONE error classifier (architecture rule 5) and the typed error of the AWS
  * edge (rule 7).
  *
- * Classification is a few one-line predicates over tables, folded into
- * {@link classifyError}. Retry decisions (`call.ts`) read only its result.
- * `ConflictException` is in none of the SDK's tables: it is classified here by
- * message — concurrent modification is transient (AWS-9, AWS-10), "already
- * exists" is permanent (AWS-1, AWS-6).
+ * Classification is a few one-line predicates, folded into {@link classifyError}.
+ * Retry decisions (`retry.ts`) read only its result.
+ *
+ * Throttling is the SDK's own predicate (`isThrottlingError` of smithy's
+ * service-error-classification, shipped in `@smithy/core/retry`): its table of
+ * throttling error names, a 429 status (also without an error code, AWS-64) and
+ * the `$retryable.throttling` trait. The other SDK predicates do not fit our
+ * classes: its `isTransientError` folds resets, refused connections and time
+ * limits into one answer (we count retries by cause, and a refused connection is
+ * a wrong endpoint: terminal), and its `isServerError` leaves out 500/502/503/504
+ * (it calls them transient); those tables stay here.
+ *
+ * Project rules on top: `ConflictException` is in none of the SDK's tables: it is
+ * classified here by message — concurrent modification is transient (AWS-9,
+ * AWS-10), "already exists" is permanent (AWS-1, AWS-6).
  */
 import { describeMethod, type MethodKey, type RetryCause } from "../model";
 import type { RetryStop } from "./retry";
@@ -21,20 +31,6 @@ export interface Classification {
   readonly retryAfterMs?: number;
 }
 
-/** Error names that mean "slow down" (AWS-11). */
-export const THROTTLING_ERROR_NAMES: readonly string[] = [
-  "TooManyRequestsException",
-  "LimitExceededException",
-  "ThrottlingException",
-  "Throttling",
-  "ThrottledException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-];
-/** HTTP status codes that mean "slow down" (AWS-11). */
-export const THROTTLING_STATUS_CODES: readonly number[] = [429];
 /** Conflict messages that are transient: retry (AWS-9, AWS-10). */
 export const TRANSIENT_CONFLICT_MESSAGES: readonly RegExp[] = [/concurrent modification/i, /please try again/i];
 /** Conflict messages that are permanent: the object already exists (AWS-1, AWS-6). */
@@ -90,9 +86,22 @@ function socketCodeOf(err: unknown): string {
   return str(s.code) || str(shape(s.cause).code);
 }
 
-/** Throttled (AWS-11): a throttling error name or a 429. */
+type SdkRetryClassification = Pick<typeof import("@smithy/core/retry"), "isThrottlingError">;
+let sdkClassification: SdkRetryClassification | undefined;
+/** The SDK's predicates, loaded on first use (nothing is loaded at module load). */
+function sdk(): SdkRetryClassification {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sdkClassification ??= require("@smithy/core/retry") as SdkRetryClassification);
+}
+
+/**
+ * Throttled (AWS-11): the SDK's `isThrottlingError` (a throttling error name such
+ * as `TooManyRequestsException`, a 429 status, or the throttling trait), or a 429
+ * seen only on the raw response. A 429 with no error code is throttling (AWS-64).
+ */
 export const isThrottlingError = (err: unknown): boolean =>
-  THROTTLING_ERROR_NAMES.includes(errorName(err)) || THROTTLING_STATUS_CODES.includes(httpStatusOf(err) ?? 0);
+  (typeof err === "object" && err !== null && sdk().isThrottlingError(err as Parameters<SdkRetryClassification["isThrottlingError"]>[0])) ||
+  httpStatusOf(err) === 429;
 /** A 409 `ConflictException` (either kind). */
 export const isConflictError = (err: unknown): boolean => errorName(err) === "ConflictException" || httpStatusOf(err) === 409;
 /** A transient conflict: concurrent modification (AWS-9, AWS-10). */

@@ -28,6 +28,12 @@ const TABLE: [string, unknown, ErrorClass, number?][] = [
   ["LimitExceededException", sdkError("LimitExceededException", 429, "Limit exceeded"), "throttled"],
   ["a bare 429 with an unknown name", sdkError("Unknown", 429, "?"), "throttled"],
   ["ThrottlingException", sdkError("ThrottlingException", 400, "Rate exceeded"), "throttled"],
+  // The SDK's own throttling predicate (@smithy/core/retry): its name table and its trait.
+  ["a name of the SDK's throttling table (ProvisionedThroughputExceededException)", sdkError("ProvisionedThroughputExceededException", 400, "Rate exceeded"), "throttled"],
+  ["the SDK's throttling trait", sdkError("Unknown", 400, "slow down", { $retryable: { throttling: true } }), "throttled"],
+  // AWS-64: a 429 with no error code, as the SDK raises it (name "Unknown", APIGatewayServiceException).
+  ["AWS-64 un-coded 429 (as the SDK raises it)", Object.assign(new Error("Too Many Requests"), { name: "Unknown", $fault: "client", $metadata: { httpStatusCode: 429 } }), "throttled"],
+  ["AWS-64 un-coded 429 seen only on the raw response", Object.assign(new Error("UnknownError"), { $response: { statusCode: 429, headers: {} } }), "throttled"],
   // AWS-9 / AWS-10
   [
     "409 concurrent modification",
