@@ -14,15 +14,23 @@
  * a wrong endpoint: terminal), and its `isServerError` leaves out 500/502/503/504
  * (it calls them transient); those tables stay here.
  *
- * Project rules on top: `ConflictException` is in none of the SDK's tables: it is
- * classified here by message — concurrent modification is transient (AWS-9,
- * AWS-10), "already exists" is permanent (AWS-1, AWS-6).
+ * Project rules on top:
+ * - `ConflictException` is in none of the SDK's tables: it is classified here by
+ *   message — concurrent modification is transient (AWS-9, AWS-10), "already
+ *   exists" is permanent (AWS-1, AWS-6);
+ * - a `LimitExceededException` is in the SDK's throttling table, but when its
+ *   message says a maximum was reached ("Maximum number of …") or its body says
+ *   `retryAfterSeconds: null`, it is a hard quota, not a rate: waiting cannot lift
+ *   it, so it fails at once (AWS-63). Checked before throttling.
  */
 import { describeMethod, type MethodKey, type RetryCause } from "../model";
 import type { RetryStop } from "./retry";
 
-/** What kind of failure an error is. The retryable classes are exactly the {@link RetryCause}s. */
-export type ErrorClass = RetryCause | "already-exists" | "not-found" | "terminal";
+/**
+ * What kind of failure an error is. The retryable classes are exactly the
+ * {@link RetryCause}s. `limit-exceeded` is a hard limit (AWS-63): not retried.
+ */
+export type ErrorClass = RetryCause | "limit-exceeded" | "already-exists" | "not-found" | "terminal";
 
 /** The classifier's answer. */
 export interface Classification {
@@ -31,6 +39,8 @@ export interface Classification {
   readonly retryAfterMs?: number;
 }
 
+/** Messages of a `LimitExceededException` that is a hard quota, not throttling (AWS-63). */
+export const HARD_LIMIT_MESSAGES: readonly RegExp[] = [/Maximum number of/i];
 /** Conflict messages that are transient: retry (AWS-9, AWS-10). */
 export const TRANSIENT_CONFLICT_MESSAGES: readonly RegExp[] = [/concurrent modification/i, /please try again/i];
 /** Conflict messages that are permanent: the object already exists (AWS-1, AWS-6). */
@@ -102,6 +112,13 @@ function sdk(): SdkRetryClassification {
 export const isThrottlingError = (err: unknown): boolean =>
   (typeof err === "object" && err !== null && sdk().isThrottlingError(err as Parameters<SdkRetryClassification["isThrottlingError"]>[0])) ||
   httpStatusOf(err) === 429;
+/**
+ * A hard limit (AWS-63): a `LimitExceededException` whose message says a maximum
+ * was reached, or whose body says `retryAfterSeconds: null` (the SDK copies the
+ * body's `null` onto the error; an absent `Retry-After` header leaves it `undefined`).
+ */
+export const isHardLimitError = (err: unknown): boolean =>
+  errorName(err) === "LimitExceededException" && (HARD_LIMIT_MESSAGES.some((re) => re.test(errorMessage(err))) || shape(err).retryAfterSeconds === null);
 /** A 409 `ConflictException` (either kind). */
 export const isConflictError = (err: unknown): boolean => errorName(err) === "ConflictException" || httpStatusOf(err) === 409;
 /** A transient conflict: concurrent modification (AWS-9, AWS-10). */
@@ -139,13 +156,15 @@ export function retryAfterMsOf(err: unknown, now: number = Date.now()): number |
 }
 
 /**
- * Classify any error thrown by an SDK call. The order matters: throttling first
- * (a 429 is not a client error to give up on), then the two kinds of conflict,
+ * Classify any error thrown by an SDK call. The order matters: a hard limit first
+ * (AWS-63: a 429 that no wait lifts), then throttling (any other 429 is not a
+ * client error to give up on, AWS-11, AWS-64), then the two kinds of conflict,
  * then not-found, server errors, broken connections (by socket code: the Node
  * HTTP handler names them `TimeoutError`), time limits; everything else is terminal. An {@link ApiGatewayError} keeps its classification.
  */
 export function classifyError(err: unknown): Classification {
   if (err instanceof ApiGatewayError) return { class: err.classification };
+  if (isHardLimitError(err)) return { class: "limit-exceeded" };
   if (isThrottlingError(err)) {
     const retryAfterMs = retryAfterMsOf(err);
     return retryAfterMs === undefined ? { class: "throttled" } : { class: "throttled", retryAfterMs };
@@ -181,6 +200,7 @@ export type ApiGatewayErrorCode =
   | "THROTTLED_ATTEMPTS"
   | "CONFLICT_DEADLINE"
   | "CONFLICT_ATTEMPTS"
+  | "LIMIT_EXCEEDED"
   | "SERVER_ERROR"
   | "NETWORK_ERROR"
   | "TIMEOUT"
@@ -215,6 +235,8 @@ export function codeFor(c: ErrorClass, operation: string, err: unknown, stop?: R
       return stop === "attempts" ? "THROTTLED_ATTEMPTS" : "THROTTLED_DEADLINE";
     case "conflict":
       return stop === "attempts" ? "CONFLICT_ATTEMPTS" : "CONFLICT_DEADLINE";
+    case "limit-exceeded":
+      return "LIMIT_EXCEEDED";
     case "server":
       return "SERVER_ERROR";
     case "network":

@@ -10,7 +10,7 @@
  *
  * The rules, in order:
  * 1. a class that is not retryable ends the call at once: terminal errors,
- *    not-found, already-exists;
+ *    not-found, already-exists, and a hard limit (AWS-63), which waiting cannot lift;
  * 2. the attempt budget (`maxAttempts`, first attempt included) ends it;
  * 3. the deadline (`deadlineMs` since the first attempt, AWS-10) ends it, also when
  *    the next attempt would only come at or after the deadline;
@@ -79,7 +79,11 @@ export function backoffMs(attempt: number, policy: Pick<RetryPolicy, "baseDelayM
  */
 export function decideRetry(input: RetryInput): RetryDecision {
   const { classification: c, attempt, elapsedMs, policy } = input;
-  if (!isRetryableClass(c.class)) return { retry: false, reason: "not-retryable" };
+  if (!isRetryableClass(c.class)) {
+    return c.class === "limit-exceeded"
+      ? { retry: false, reason: "not-retryable", detail: "a hard limit (AWS-63): not retried" }
+      : { retry: false, reason: "not-retryable" };
+  }
   if (attempt >= policy.maxAttempts) return { retry: false, reason: "attempts", detail: `attempt budget of ${policy.maxAttempts} used up` };
   const remaining = policy.deadlineMs - elapsedMs;
   if (remaining <= 0) return { retry: false, reason: "deadline", detail: `deadline of ${policy.deadlineMs} ms reached` };

@@ -24,6 +24,7 @@ const TABLE: [string, RetryInput, RetryDecision][] = [
   ["terminal", input(cls("terminal")), { retry: false, reason: "not-retryable" }],
   ["not-found", input(cls("not-found")), { retry: false, reason: "not-retryable" }],
   ["already-exists (AWS-1)", input(cls("already-exists")), { retry: false, reason: "not-retryable" }],
+  ["a hard limit (AWS-63): not retried, with a full budget", input(cls("limit-exceeded")), { retry: false, reason: "not-retryable", detail: "a hard limit (AWS-63): not retried" }],
   // Backoff: step = min(cap, base * 2^(attempt-1)), equal jitter in [step/2, step].
   ["throttled, attempt 1, jitter 0: step/2", input(cls("throttled")), { retry: true, afterMs: 50, cause: "throttled", source: "backoff" }],
   ["throttled, attempt 1, jitter → 1: step", input(cls("throttled"), { jitter: 0.999999 }), { retry: true, afterMs: 100, cause: "throttled", source: "backoff" }],
@@ -60,7 +61,7 @@ describe("decideRetry (table)", () => {
 });
 
 const RETRYABLE: ErrorClass[] = ["throttled", "conflict", "server", "network", "timeout"];
-const ALL: ErrorClass[] = [...RETRYABLE, "terminal", "not-found", "already-exists"];
+const ALL: ErrorClass[] = [...RETRYABLE, "limit-exceeded", "terminal", "not-found", "already-exists"];
 
 const policyArb = fc
   .record({
@@ -121,7 +122,7 @@ describe("decideRetry (properties)", () => {
           const d = decideRetry(given);
           expect(decideRetry(given)).toEqual(d);
           if (!RETRYABLE.includes(c)) {
-            expect(d).toEqual({ retry: false, reason: "not-retryable" });
+            expect(d).toMatchObject({ retry: false, reason: "not-retryable" });
             return;
           }
           if (!d.retry) return;
