@@ -2,8 +2,11 @@
  * `apply` for the command line: plan, then apply method by method so that a terminal
  * shows one line per method as it goes (with its retries: throttling, conflicts), then
  * observe again to verify, and report (an {@link ApplyReport} for the whole run).
+ * As in `applyPlan`, a hard limit (AWS-63, `LIMIT_EXCEEDED`) stops the remaining
+ * methods of its REST API before they start.
  */
-import { applyPlan, ApplyError } from "../apply";
+import { applyPlan, ApplyError, isHardLimit, MethodNotStartedError } from "../apply";
+import type { ApiGatewayError } from "../aws/errors";
 import { newCounters, addCounters, type Runtime } from "../aws/runtime";
 import type { ApplyReport, MethodPlan, MethodSpec, Plan, RetryCause } from "../model";
 import { describeMethod } from "../model";
@@ -21,7 +24,7 @@ export interface CliApplyResult {
   /** The plan that was applied (empty when everything was in sync). */
   readonly plan: Plan;
   readonly report: ApplyReport;
-  /** Methods that failed, with their error (the others were applied). */
+  /** Methods that failed or were not started (after a hard limit), with their error (the others were applied). */
   readonly failures: readonly { readonly method: MethodPlan; readonly error: Error }[];
 }
 
@@ -57,10 +60,19 @@ export async function applySpecs(runtime: Runtime, specs: readonly MethodSpec[],
   const operations: ApplyReport["operations"][number][] = [];
   const adopted: ApplyReport["adopted"][number][] = [];
   const failures: { method: MethodPlan; error: Error }[] = [];
+  /** REST API id → the hard limit (AWS-63) met there: its remaining methods are not started. */
+  const limits = new Map<string, ApiGatewayError>();
   let index = 0;
   for (const mp of pending) {
     index++;
     const label = `[${index}/${pending.length}] ${describeMethod(mp.key, mp.path)}`;
+    const limit = limits.get(mp.key.restApiId);
+    if (limit) {
+      const error = new MethodNotStartedError(mp.key, mp.path, limit);
+      failures.push({ method: mp, error });
+      progress?.write(`${label}: NOT STARTED: rest api ${mp.key.restApiId} met a hard limit (LIMIT_EXCEEDED, AWS-63)\n`);
+      continue;
+    }
     const methodCounters = newCounters();
     const t0 = Date.now();
     let shown = "";
@@ -88,6 +100,7 @@ export async function applySpecs(runtime: Runtime, specs: readonly MethodSpec[],
         adopted.push(...e.report.adopted);
       }
       failures.push({ method: mp, error });
+      if (isHardLimit(error)) limits.set(mp.key.restApiId, error);
       progress?.write(`${progress.isTTY ? "\r\x1b[2K" : ""}${label}: FAILED: ${error.message.split("\n")[0]}\n`);
     } finally {
       if (timer) clearInterval(timer);
@@ -118,6 +131,9 @@ export function renderApplyReportText(result: CliApplyResult): string {
   if (calls.length > 0) lines.push(`  calls:   ${calls.map(([op, n]) => `${op} ${n}`).join(", ")}`);
   lines.push(`  retries: ${describeRetries(r.retries) || "none"}`);
   for (const a of r.adopted) lines.push(`  adopted: the existing ${a.kind === "methodResponse" ? "method" : "integration"} response ${a.statusCode} of ${describeMethod(a.key)}`);
-  for (const f of result.failures) lines.push(`  failed:  ${describeMethod(f.method.key, f.method.path)}: ${f.error.message.split("\n")[0]}`);
+  for (const f of result.failures) {
+    const what = f.error instanceof MethodNotStartedError ? "not started" : "failed";
+    lines.push(`  ${`${what}:`.padEnd(8)} ${describeMethod(f.method.key, f.method.path)}: ${f.error.message.split("\n")[0]}`);
+  }
   return lines.join("\n");
 }
