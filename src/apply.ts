@@ -13,6 +13,10 @@
  * - AWS-22: a 404 on an `UpdateMethodResponse` patch (a key that is not there, or
  *   the response is gone) re-observes the method and re-plans that response, once.
  * - AWS-2: `PutIntegrationResponse` is a full overwrite, so every field is sent.
+ * - AWS-63: a hard limit (`LIMIT_EXCEEDED`) on a REST API stops the run's remaining
+ *   methods of that REST API before they start: every further write there would
+ *   meet the same quota. Methods stop between operations, never inside a call, so
+ *   what was written is a state the next run re-observes and converges from.
  */
 import type {
   DeleteIntegrationResponseCommandInput,
@@ -22,7 +26,7 @@ import type {
   UpdateMethodResponseCommandInput,
 } from "@aws-sdk/client-api-gateway";
 import { send } from "./aws/call";
-import { ApiGatewayError } from "./aws/errors";
+import { ApiGatewayError, errorMessage } from "./aws/errors";
 import { addCounters, newCounters, type CallCounters, type Runtime } from "./aws/runtime";
 import type {
   ApplyReport,
@@ -80,12 +84,48 @@ export interface MethodFailure {
   readonly error: Error;
 }
 
+/** True for a hard limit (AWS-63, code `LIMIT_EXCEEDED`): the REST API would refuse the run's next writes too. */
+export function isHardLimit(err: unknown): err is ApiGatewayError {
+  return err instanceof ApiGatewayError && err.classification === "limit-exceeded";
+}
+
+/**
+ * A method the run did not start, because an earlier method on the same REST API
+ * met a hard limit (AWS-63). Nothing of it was written; a later run applies it
+ * once the quota allows. Its code is the limit's, `LIMIT_EXCEEDED`.
+ */
+export class MethodNotStartedError extends Error {
+  override readonly name = "MethodNotStartedError";
+  /** Stable code: the reason's, `LIMIT_EXCEEDED`. */
+  readonly code = "LIMIT_EXCEEDED" as const;
+  /** The method that was not started. */
+  readonly method: MethodKey;
+  /** The hard-limit error that stopped the REST API's remaining methods. */
+  readonly limit: ApiGatewayError;
+
+  /**
+   * @param method the method not started
+   * @param path its resource path, when known, for the message
+   * @param limit the hard-limit error met earlier in the run on the same REST API
+   */
+  constructor(method: MethodKey, path: string | undefined, limit: ApiGatewayError) {
+    const aws = `${limit.awsErrorName ? `${limit.awsErrorName}: ` : ""}${errorMessage(limit.cause) || limit.message}`;
+    super(
+      `${describeMethod(method, path)} not started [LIMIT_EXCEEDED]: rest api ${method.restApiId} met a hard limit earlier in this run ` +
+        `(AWS-63; ${limit.operation}, request id ${limit.requestId ?? "none"}): ${aws}`,
+      { cause: limit },
+    );
+    this.method = method;
+    this.limit = limit;
+  }
+}
+
 /** Some methods could not be applied. Every other method was applied (each step is safe to repeat). */
 export class ApplyError extends Error {
   override readonly name = "ApplyError";
   /** Stable code: `APPLY_FAILED`. The first failure's code is `errors[0].code` when it is an {@link ApiGatewayError}. */
   readonly code = "APPLY_FAILED" as const;
-  /** One error per failed method. */
+  /** One error per failed method; a method a hard limit kept from starting has a {@link MethodNotStartedError}. */
   readonly errors: readonly Error[];
   /** The failed methods with their errors (same order as {@link errors}). */
   readonly failures: readonly MethodFailure[];
@@ -96,8 +136,10 @@ export class ApplyError extends Error {
 
   constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number) {
     const errors = failures.map((f) => f.error);
+    const notStarted = errors.filter((e) => e instanceof MethodNotStartedError).length;
+    const stopped = notStarted > 0 ? ` (${notStarted} not started after a hard limit, LIMIT_EXCEEDED, AWS-63)` : "";
     super(
-      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied:\n` + errors.map((e) => `  - ${e.message}`).join("\n"),
+      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied${stopped}:\n` + errors.map((e) => `  - ${e.message}`).join("\n"),
       { cause: errors[0] },
     );
     this.errors = errors;
@@ -269,8 +311,10 @@ async function runMethod(runtime: Runtime, mp: MethodPlan, events: ApplyEvents |
 
 /**
  * Apply a plan. Methods of different REST APIs run in parallel; writes on one
- * REST API are serialized (AWS-9). A method that fails does not stop the others;
- * at the end, failures are thrown together.
+ * REST API are serialized (AWS-9). A method that fails does not stop the others,
+ * except a hard limit (AWS-63), which stops the remaining methods of its REST API
+ * before they start ({@link MethodNotStartedError}, told to `methodEnded` without a
+ * `methodStarted`); at the end, failures are thrown together.
  *
  * @returns what was done: operations in order, calls by operation (reads for
  *   AWS-1/AWS-22 included), retries by cause, adopted objects, duration
@@ -293,9 +337,17 @@ export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOpti
   let methodCount = 0;
   await Promise.all(
     [...byApi.values()].map(async (methods) => {
+      let limit: ApiGatewayError | undefined;
       for (const mp of methods) {
         methodCount++;
+        if (limit) {
+          const error = new MethodNotStartedError(mp.key, mp.path, limit);
+          failures.push({ method: mp, error });
+          options.events?.methodEnded?.(mp, { operations: [], adopted: [], counters: newCounters(), durationMs: 0, error });
+          continue;
+        }
         const outcome = await runMethod(runtime, mp, options.events);
+        if (isHardLimit(outcome.error)) limit = outcome.error;
         done.push(...outcome.operations);
         adopted.push(...outcome.adopted);
         addCounters(counters, outcome.counters);

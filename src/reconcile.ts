@@ -7,7 +7,7 @@
  * share one `GetResources` read per REST API. A no-op (the plan is empty) makes
  * no write and no second read: the first read was the verification.
  */
-import { applyPlan, ApplyError, type ApplyEvents } from "./apply";
+import { applyPlan, ApplyError, isHardLimit, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";
 import { createRuntime, newCounters, type CallCounters, type Runtime, type RuntimeOptions } from "./aws/runtime";
 import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
@@ -337,6 +337,8 @@ export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput
       failed = e;
     }
     const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount);
+    // A hard limit (AWS-63) does not lift with another pass.
+    if (failed?.errors.some(isHardLimit)) throw failure();
     if (!verify) {
       if (failed) throw failure();
       break;

@@ -2,16 +2,35 @@
  * The ONE error classifier (architecture rule 5) and the typed error of the AWS
  * edge (rule 7).
  *
- * Classification is a few one-line predicates over tables, folded into
- * {@link classifyError}. Retry decisions (`call.ts`) read only its result.
- * `ConflictException` is in none of the SDK's tables: it is classified here by
- * message — concurrent modification is transient (AWS-9, AWS-10), "already
- * exists" is permanent (AWS-1, AWS-6).
+ * Classification is a few one-line predicates, folded into {@link classifyError}.
+ * Retry decisions (`retry.ts`) read only its result.
+ *
+ * Throttling is the SDK's own predicate (`isThrottlingError` of smithy's
+ * service-error-classification, shipped in `@smithy/core/retry`): its table of
+ * throttling error names, a 429 status (also without an error code, AWS-64) and
+ * the `$retryable.throttling` trait. The other SDK predicates do not fit our
+ * classes: its `isTransientError` folds resets, refused connections and time
+ * limits into one answer (we count retries by cause, and a refused connection is
+ * a wrong endpoint: terminal), and its `isServerError` leaves out 500/502/503/504
+ * (it calls them transient); those tables stay here.
+ *
+ * Project rules on top:
+ * - `ConflictException` is in none of the SDK's tables: it is classified here by
+ *   message — concurrent modification is transient (AWS-9, AWS-10), "already
+ *   exists" is permanent (AWS-1, AWS-6);
+ * - a `LimitExceededException` is in the SDK's throttling table, but when its
+ *   message says a maximum was reached ("Maximum number of …") or its body says
+ *   `retryAfterSeconds: null`, it is a hard quota, not a rate: waiting cannot lift
+ *   it, so it fails at once (AWS-63). Checked before throttling.
  */
 import { describeMethod, type MethodKey, type RetryCause } from "../model";
+import type { RetryStop } from "./retry";
 
-/** What kind of failure an error is. The retryable classes are exactly the {@link RetryCause}s. */
-export type ErrorClass = RetryCause | "already-exists" | "not-found" | "terminal";
+/**
+ * What kind of failure an error is. The retryable classes are exactly the
+ * {@link RetryCause}s. `limit-exceeded` is a hard limit (AWS-63): not retried.
+ */
+export type ErrorClass = RetryCause | "limit-exceeded" | "already-exists" | "not-found" | "terminal";
 
 /** The classifier's answer. */
 export interface Classification {
@@ -20,20 +39,8 @@ export interface Classification {
   readonly retryAfterMs?: number;
 }
 
-/** Error names that mean "slow down" (AWS-11). */
-export const THROTTLING_ERROR_NAMES: readonly string[] = [
-  "TooManyRequestsException",
-  "LimitExceededException",
-  "ThrottlingException",
-  "Throttling",
-  "ThrottledException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-];
-/** HTTP status codes that mean "slow down" (AWS-11). */
-export const THROTTLING_STATUS_CODES: readonly number[] = [429];
+/** Messages of a `LimitExceededException` that is a hard quota, not throttling (AWS-63). */
+export const HARD_LIMIT_MESSAGES: readonly RegExp[] = [/Maximum number of/i];
 /** Conflict messages that are transient: retry (AWS-9, AWS-10). */
 export const TRANSIENT_CONFLICT_MESSAGES: readonly RegExp[] = [/concurrent modification/i, /please try again/i];
 /** Conflict messages that are permanent: the object already exists (AWS-1, AWS-6). */
@@ -89,9 +96,29 @@ function socketCodeOf(err: unknown): string {
   return str(s.code) || str(shape(s.cause).code);
 }
 
-/** Throttled (AWS-11): a throttling error name or a 429. */
+type SdkRetryClassification = Pick<typeof import("@smithy/core/retry"), "isThrottlingError">;
+let sdkClassification: SdkRetryClassification | undefined;
+/** The SDK's predicates, loaded on first use (nothing is loaded at module load). */
+function sdk(): SdkRetryClassification {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sdkClassification ??= require("@smithy/core/retry") as SdkRetryClassification);
+}
+
+/**
+ * Throttled (AWS-11): the SDK's `isThrottlingError` (a throttling error name such
+ * as `TooManyRequestsException`, a 429 status, or the throttling trait), or a 429
+ * seen only on the raw response. A 429 with no error code is throttling (AWS-64).
+ */
 export const isThrottlingError = (err: unknown): boolean =>
-  THROTTLING_ERROR_NAMES.includes(errorName(err)) || THROTTLING_STATUS_CODES.includes(httpStatusOf(err) ?? 0);
+  (typeof err === "object" && err !== null && sdk().isThrottlingError(err as Parameters<SdkRetryClassification["isThrottlingError"]>[0])) ||
+  httpStatusOf(err) === 429;
+/**
+ * A hard limit (AWS-63): a `LimitExceededException` whose message says a maximum
+ * was reached, or whose body says `retryAfterSeconds: null` (the SDK copies the
+ * body's `null` onto the error; an absent `Retry-After` header leaves it `undefined`).
+ */
+export const isHardLimitError = (err: unknown): boolean =>
+  errorName(err) === "LimitExceededException" && (HARD_LIMIT_MESSAGES.some((re) => re.test(errorMessage(err))) || shape(err).retryAfterSeconds === null);
 /** A 409 `ConflictException` (either kind). */
 export const isConflictError = (err: unknown): boolean => errorName(err) === "ConflictException" || httpStatusOf(err) === 409;
 /** A transient conflict: concurrent modification (AWS-9, AWS-10). */
@@ -129,13 +156,15 @@ export function retryAfterMsOf(err: unknown, now: number = Date.now()): number |
 }
 
 /**
- * Classify any error thrown by an SDK call. The order matters: throttling first
- * (a 429 is not a client error to give up on), then the two kinds of conflict,
+ * Classify any error thrown by an SDK call. The order matters: a hard limit first
+ * (AWS-63: a 429 that no wait lifts), then throttling (any other 429 is not a
+ * client error to give up on, AWS-11, AWS-64), then the two kinds of conflict,
  * then not-found, server errors, broken connections (by socket code: the Node
  * HTTP handler names them `TimeoutError`), time limits; everything else is terminal. An {@link ApiGatewayError} keeps its classification.
  */
 export function classifyError(err: unknown): Classification {
   if (err instanceof ApiGatewayError) return { class: err.classification };
+  if (isHardLimitError(err)) return { class: "limit-exceeded" };
   if (isThrottlingError(err)) {
     const retryAfterMs = retryAfterMsOf(err);
     return retryAfterMs === undefined ? { class: "throttled" } : { class: "throttled", retryAfterMs };
@@ -160,10 +189,18 @@ export function isRetryableClass(c: ErrorClass): c is RetryCause {
   return c === "throttled" || c === "conflict" || c === "server" || c === "network" || c === "timeout";
 }
 
-/** Stable error codes of {@link ApiGatewayError}. */
+/**
+ * Stable error codes of {@link ApiGatewayError}. For throttling and conflicts the
+ * code also says why retrying stopped: `_DEADLINE` (the deadline was reached, or
+ * the next attempt would have come after it) or `_ATTEMPTS` (the attempt budget
+ * was used up).
+ */
 export type ApiGatewayErrorCode =
   | "THROTTLED_DEADLINE"
+  | "THROTTLED_ATTEMPTS"
   | "CONFLICT_DEADLINE"
+  | "CONFLICT_ATTEMPTS"
+  | "LIMIT_EXCEEDED"
   | "SERVER_ERROR"
   | "NETWORK_ERROR"
   | "TIMEOUT"
@@ -184,13 +221,23 @@ const NOT_FOUND_CODES: readonly [RegExp, ApiGatewayErrorCode][] = [
   [/Invalid Response status code/i, "RESPONSE_NOT_FOUND"],
 ];
 
-/** The stable code for a classified failure of an operation. */
-export function codeFor(c: ErrorClass, operation: string, err: unknown): ApiGatewayErrorCode {
+/**
+ * The stable code for a classified failure of an operation.
+ *
+ * @param c the class
+ * @param operation the SDK operation (refines not-found codes)
+ * @param err the underlying error (its message refines not-found codes, AWS-8)
+ * @param stop why retrying stopped; for throttling and conflicts `"attempts"` gives
+ *   the `_ATTEMPTS` code, anything else (or nothing) the `_DEADLINE` one
+ */
+export function codeFor(c: ErrorClass, operation: string, err: unknown, stop?: RetryStop): ApiGatewayErrorCode {
   switch (c) {
     case "throttled":
-      return "THROTTLED_DEADLINE";
+      return stop === "attempts" ? "THROTTLED_ATTEMPTS" : "THROTTLED_DEADLINE";
     case "conflict":
-      return "CONFLICT_DEADLINE";
+      return stop === "attempts" ? "CONFLICT_ATTEMPTS" : "CONFLICT_DEADLINE";
+    case "limit-exceeded":
+      return "LIMIT_EXCEEDED";
     case "server":
       return "SERVER_ERROR";
     case "network":
@@ -282,16 +329,17 @@ export class ApiGatewayError extends Error {
 
 /**
  * Wrap an SDK error as an {@link ApiGatewayError} (classification, code and
- * request id taken from the error). An `ApiGatewayError` is returned unchanged.
+ * request id taken from the error; `stop`, why retrying stopped, refines the
+ * code). An `ApiGatewayError` is returned unchanged.
  */
 export function toApiGatewayError(
   err: unknown,
-  context: { operation: string; method?: MethodKey; path?: string; statusCode?: string; attempts?: number; gaveUp?: string },
+  context: { operation: string; method?: MethodKey; path?: string; statusCode?: string; attempts?: number; gaveUp?: string; stop?: RetryStop },
 ): ApiGatewayError {
   if (err instanceof ApiGatewayError) return err;
   const c = classifyError(err).class;
   return new ApiGatewayError({
-    code: codeFor(c, context.operation, err),
+    code: codeFor(c, context.operation, err, context.stop),
     classification: c,
     operation: context.operation,
     method: context.method,

@@ -19,7 +19,7 @@ export interface RetryPolicy {
   readonly deadlineMs: number;
   /** Attempts of one call, first one included. Default 25. */
   readonly maxAttempts: number;
-  /** First backoff step, in ms (full jitter: a delay is random in [0, step]). Default 100. */
+  /** First backoff step, in ms (equal jitter: a delay is random in [step/2, step], see `backoffMs`). Default 100. */
   readonly baseDelayMs: number;
   /** Largest backoff step, in ms. Default 5 000. */
   readonly maxDelayMs: number;

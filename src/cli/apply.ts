@@ -2,8 +2,10 @@
  * `apply` for the command line: {@link reconcile} with progress drawn from its
  * events — one line per method as it goes (with its retries: throttling,
  * conflicts), a line when a pass re-plans — and the report of the whole run.
+ * A hard limit (AWS-63, `LIMIT_EXCEEDED`) stops the remaining methods of its REST
+ * API before they start: each gets a `NOT STARTED` line.
  */
-import { ApplyError, type MethodFailure } from "../apply";
+import { ApplyError, MethodNotStartedError, type MethodFailure } from "../apply";
 import type { CallCounters, Runtime } from "../aws/runtime";
 import type { ApplyReport, MethodSpec, Plan, RetryCause } from "../model";
 import { describeMethod, methodId } from "../model";
@@ -63,7 +65,13 @@ function progressEvents(progress: ProgressSink, firstPlan: (p: Plan) => void): R
     },
     methodEnded(mp, outcome) {
       const entry = live.get(methodId(mp.key));
-      if (!entry) return;
+      if (!entry) {
+        // Not started: an earlier method on its REST API met a hard limit (AWS-63).
+        if (outcome.error instanceof MethodNotStartedError) {
+          progress.write(`[${++index}/${total}] ${describeMethod(mp.key, mp.path)}: NOT STARTED: rest api ${mp.key.restApiId} met a hard limit (LIMIT_EXCEEDED, AWS-63)\n`);
+        }
+        return;
+      }
       clearInterval(entry.timer);
       live.delete(methodId(mp.key));
       if (outcome.error) {
@@ -113,6 +121,9 @@ export function renderApplyReportText(result: CliApplyResult): string {
   if (calls.length > 0) lines.push(`  calls:   ${calls.map(([op, n]) => `${op} ${n}`).join(", ")}`);
   lines.push(`  retries: ${describeRetries(r.retries) || "none"}`);
   for (const a of r.adopted) lines.push(`  adopted: the existing ${a.kind === "methodResponse" ? "method" : "integration"} response ${a.statusCode} of ${describeMethod(a.key)}`);
-  for (const f of result.failures) lines.push(`  failed:  ${describeMethod(f.method.key, f.method.path)}: ${f.error.message.split("\n")[0]}`);
+  for (const f of result.failures) {
+    const what = f.error instanceof MethodNotStartedError ? "not started" : "failed";
+    lines.push(`  ${`${what}:`.padEnd(8)} ${describeMethod(f.method.key, f.method.path)}: ${f.error.message.split("\n")[0]}`);
+  }
   return lines.join("\n");
 }

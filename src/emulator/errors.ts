@@ -63,6 +63,27 @@ export const conflict = (message: string): AwsError => new AwsError("ConflictExc
 /** 400 `ValidationException` (not modelled by the SDK: it raises a generic service exception with this name). */
 export const validation = (message: string): AwsError => new AwsError("ValidationException", 400, message);
 
+/** AWS-63: the message of a hard limit, as real AWS sent it (PutRestApi / ImportRestApi, two spaces included). */
+export const HARD_LIMIT_MESSAGE = "Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.";
+
+/**
+ * AWS-63: a hard limit as AWS answers it: 429 with `x-amzn-errortype:
+ * LimitExceededException`, a body of `message` and `retryAfterSeconds: null`, no
+ * `Retry-After`. The SDK raises a `LimitExceededException` with `retryAfterSeconds: null`.
+ */
+export function hardLimitAnswer(message: string = HARD_LIMIT_MESSAGE): LayerAnswer {
+  return { status: 429, headers: { "x-amzn-errortype": "LimitExceededException" }, json: { message, retryAfterSeconds: null } };
+}
+
+/**
+ * AWS-64: a 429 with no error code (no `x-amzn-errortype`, no `__type`), a
+ * `Retry-After` only when asked for. The SDK raises a service exception named
+ * `Unknown` with HTTP status 429.
+ */
+export function uncodedThrottleAnswer(message = "Too Many Requests", retryAfterSeconds?: number): LayerAnswer {
+  return { status: 429, headers: retryAfterSeconds !== undefined ? { "retry-after": String(retryAfterSeconds) } : {}, json: { message } };
+}
+
 /** AWS-9: the message of a concurrent-modification conflict. */
 export const CONCURRENT_MODIFICATION = "Unable to complete operation due to concurrent modification. Please try again later.";
 

@@ -18,7 +18,11 @@
  *   `internal` (500), `unavailable` (503 ServiceUnavailableException), `latency` (added
  *   delay, then the call goes on), `reset` (the connection is destroyed without an
  *   answer), `hang` (no answer until the client gives up), `denied` (403
- *   AccessDeniedException, a terminal error: the caller lacks the IAM permission).
+ *   AccessDeniedException, a terminal error: the caller lacks the IAM permission),
+ *   `hard-limit` (429 LimitExceededException with AWS's body of AWS-63: "Maximum number
+ *   of Resources for this API has been reached. …" and `retryAfterSeconds: null`, no
+ *   Retry-After: a quota, not throttling), `throttle-uncoded` (429 with no error code,
+ *   AWS-64: no `x-amzn-errortype`, no `__type`; Retry-After only when `retryAfterSeconds` is given).
  * - `operation`: an AWS operation name or a list of them; absent or `"*"` = every operation.
  * - `restApiId`: only calls on this REST API.
  * - `mutating`: true = only mutating calls, false = only reads; absent = both.
@@ -26,18 +30,20 @@
  * - `count`: the rule fires this many times, then is spent; absent = no limit.
  * - `latencyMs`: the delay of `latency`; for `hang`, how long before the socket is
  *   destroyed (default: never, until the client closes it or the emulator stops).
- * - `retryAfterSeconds`: the `Retry-After` of `throttle` and `unavailable`, default 1.
- * - `message`: the error message, for `throttle`, `conflict`, `internal`, `unavailable`, `denied`.
+ * - `retryAfterSeconds`: the `Retry-After` of `throttle` and `unavailable`, default 1;
+ *   of `throttle-uncoded`, default none.
+ * - `message`: the error message, for `throttle`, `conflict`, `internal`, `unavailable`, `denied`,
+ *   `hard-limit`, `throttle-uncoded`.
  *
  * Rules are tried in order. Every matching `latency` rule adds its delay; the first
  * matching rule of another kind that fires decides the call.
  */
 
 /** The kinds of fault. */
-export type FaultKind = "throttle" | "conflict" | "internal" | "unavailable" | "latency" | "reset" | "hang" | "denied";
+export type FaultKind = "throttle" | "conflict" | "internal" | "unavailable" | "latency" | "reset" | "hang" | "denied" | "hard-limit" | "throttle-uncoded";
 
 /** The fault kinds, for validation and docs. */
-export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "conflict", "internal", "unavailable", "latency", "reset", "hang", "denied"];
+export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "conflict", "internal", "unavailable", "latency", "reset", "hang", "denied", "hard-limit", "throttle-uncoded"];
 
 /** One fault rule; see the module documentation for the meaning of each field. */
 export interface FaultRule {

@@ -4,7 +4,8 @@
  *
  * 1. accounting (calls by operation, retries seen, peak rate),
  * 2. the quota (AWS-11, AWS-12): 429 TooManyRequestsException with `Retry-After`,
- * 3. fault rules (429, 409, 500, 503, 403, latency, connection reset, hang),
+ * 3. fault rules (429 throttling, coded or not; 429 hard limit; 409, 500, 503, 403,
+ *    latency, connection reset, hang),
  * 4. the AWS-9 gate: a mutating call on a REST API while another one is in flight
  *    gets the concurrent-modification 409; the configured latency keeps mutating
  *    calls in flight long enough for this to happen as it does on AWS,
@@ -16,7 +17,7 @@
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
 import type { Socket } from "node:net";
-import { CONCURRENT_MODIFICATION, errorAnswer, type LayerAnswer } from "./errors";
+import { CONCURRENT_MODIFICATION, errorAnswer, hardLimitAnswer, uncodedThrottleAnswer, type LayerAnswer } from "./errors";
 import { FaultInjector, parseFaultRules, type FaultRule } from "./faults";
 import { RestApiLocks } from "./locks";
 import type { MotoServer } from "./moto";
@@ -161,6 +162,10 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
       switch (fault.fault) {
         case "throttle":
           return answer(errorAnswer("TooManyRequestsException", 429, fault.message ?? "Too Many Requests", retryAfter));
+        case "throttle-uncoded":
+          return answer(uncodedThrottleAnswer(fault.message, fault.retryAfterSeconds));
+        case "hard-limit":
+          return answer(hardLimitAnswer(fault.message));
         case "conflict":
           return answer(errorAnswer("ConflictException", 409, fault.message ?? CONCURRENT_MODIFICATION));
         case "internal":

@@ -176,4 +176,33 @@ describe("apigw-responses apply and drift", () => {
     expect(r.stdout).toMatch(/^Apply FAILED for 1 method\(s\)/m);
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
+
+  it("apply meeting a hard limit (AWS-63): the first write fails at once with AWS's message, the REST API's other methods are not started, exit 1", async () => {
+    await setFaults(endpoint, [{ fault: "hard-limit", restApiId: api.restApiId, mutating: true }]);
+    const file = writeSpec(dir, "limit.yaml", {
+      restApiId: api.restApiId,
+      methods: ["OPTIONS /pets", "GET /pets", "GET /pets/{petId}"].map((m) => ({ path: m.split(" ")[1], httpMethod: m.split(" ")[0], exclusive: false, responses: { "418": { methodResponse: {} } } })),
+    });
+    const before = (await emulatorStats(endpoint)).writes;
+    const started = Date.now();
+    // The default deadline (2 minutes): a retried 429 would take that long.
+    const r = await cli(["apply", "--spec", file, ...ep()]);
+    const elapsed = Date.now() - started;
+    await setFaults(endpoint, []);
+    expect(r.code).toBe(1);
+    expect((await emulatorStats(endpoint)).writes - before).toBe(1);
+    expect(elapsed).toBeLessThan(20_000);
+    const progress = r.stderr.trimEnd().split("\n");
+    expect(progress[0]).toMatch(
+      /^\[1\/3\] OPTIONS \/pets .*: FAILED: PutMethodResponse failed for OPTIONS \/pets .* status 418 \[LIMIT_EXCEEDED\]: LimitExceededException: Maximum number of Resources for this API has been reached\. {2}Please contact AWS if you need additional Resources\. \(request id [\w-]+, 1 attempt, a hard limit \(AWS-63\): not retried\)$/,
+    );
+    expect(progress[1]).toMatch(/^\[2\/3\] GET \/pets .*: NOT STARTED: rest api \w+ met a hard limit \(LIMIT_EXCEEDED, AWS-63\)$/);
+    expect(progress[2]).toMatch(/^\[3\/3\] GET \/pets\/\{petId\} .*: NOT STARTED: rest api \w+ met a hard limit \(LIMIT_EXCEEDED, AWS-63\)$/);
+    expect(progress.at(-1)).toMatch(/^error: 3 method\(s\) could not be applied; first: PutMethodResponse failed .*\[LIMIT_EXCEEDED\]: LimitExceededException: Maximum number of Resources/);
+    expect(r.stdout).toMatch(/^Apply FAILED for 3 method\(s\); 0 change\(s\) made/m);
+    expect(r.stdout).toMatch(/^ {2}retries: none$/m);
+    expect(r.stdout).toMatch(/^ {2}failed: {2}OPTIONS \/pets .*\[LIMIT_EXCEEDED\]/m);
+    expect(r.stdout).toMatch(/^ {2}not started: GET \/pets .*: GET \/pets .* not started \[LIMIT_EXCEEDED\]: rest api \w+ met a hard limit earlier in this run/m);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
 });

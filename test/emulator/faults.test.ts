@@ -1,12 +1,15 @@
 /**
- * Fault injection (429, transient 409, 500, 503, latency, connection reset, hang) by
+ * Fault injection (429 throttling, coded or not; 429 hard limit; transient 409, 500,
+ * 503, latency, connection reset, hang) by
  * operation, REST API, kind of call, count and seeded probability; the control
  * calls under /__emulator/ and the accounting they report.
  */
 import {
   APIGatewayClient,
+  APIGatewayServiceException,
   GetMethodCommand,
   GetRestApisCommand,
+  LimitExceededException,
   PutMethodResponseCommand,
   ServiceUnavailableException,
   type APIGatewayClient as Client,
@@ -31,6 +34,45 @@ describe("fault kinds", () => {
     }
     expect(await errorOf(aws.send(new GetRestApisCommand({})))).toBeUndefined();
     expect(emulator.stats().throttles).toEqual({ quota: 0, injected: 2 });
+  });
+
+  it("hard-limit: 429 LimitExceededException with AWS's body (AWS-63): the maximum reached, retryAfterSeconds null, no Retry-After", async () => {
+    const m = await createMethod(aws);
+    emulator.setFaults([{ fault: "hard-limit", restApiId: m.restApiId, mutating: true, count: 2 }]);
+    const aws63 = "Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.";
+    const e = await expectAwsError(aws.send(new PutMethodResponseCommand({ ...key(m), statusCode: "200" })), { status: 429, name: "LimitExceededException", message: aws63 });
+    expect(e).toBeInstanceOf(LimitExceededException);
+    expect(e.retryAfterSeconds).toBeNull();
+    // On the wire: the error type header, exactly AWS's body, no Retry-After.
+    const raw = await rawCall(emulator.endpoint, "PUT", `/restapis/${m.restApiId}/resources/${m.resourceId}/methods/GET/responses/200`, {});
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get("x-amzn-errortype")).toBe("LimitExceededException");
+    expect(raw.headers.get("retry-after")).toBeNull();
+    expect(raw.json).toEqual({ message: aws63, retryAfterSeconds: null });
+    // Reads are left alone (mutating: true); the rule is spent after 2.
+    expect(await errorOf(aws.send(new GetMethodCommand(key(m))))).toBeUndefined();
+    expect(await errorOf(aws.send(new PutMethodResponseCommand({ ...key(m), statusCode: "200" })))).toBeUndefined();
+    expect(emulator.stats().faults["hard-limit"]).toBe(2);
+  });
+
+  it("hard-limit: another message when given", async () => {
+    emulator.setFaults([{ fault: "hard-limit", count: 1, message: "Maximum number of Stages for this API has been reached." }]);
+    await expectAwsError(aws.send(new GetRestApisCommand({})), { status: 429, name: "LimitExceededException", message: "Maximum number of Stages for this API has been reached." });
+  });
+
+  it("throttle-uncoded: a 429 with no error code (AWS-64); Retry-After only when asked", async () => {
+    emulator.setFaults([{ fault: "throttle-uncoded", operation: "GetRestApis", count: 1 }]);
+    const e = await expectAwsError(aws.send(new GetRestApisCommand({})), { status: 429, name: "Unknown", message: "Too Many Requests" });
+    expect(e).toBeInstanceOf(APIGatewayServiceException);
+    expect(e.retryAfterSeconds).toBeUndefined();
+    expect(await errorOf(aws.send(new GetRestApisCommand({})))).toBeUndefined();
+    emulator.setFaults([{ fault: "throttle-uncoded", operation: "GetRestApis", retryAfterSeconds: 2 }]);
+    const raw = await rawCall(emulator.endpoint, "GET", "/restapis");
+    expect(raw.status).toBe(429);
+    expect(raw.headers.get("x-amzn-errortype")).toBeNull();
+    expect(raw.headers.get("retry-after")).toBe("2");
+    expect(raw.json).toEqual({ message: "Too Many Requests" });
+    expect(emulator.stats().faults["throttle-uncoded"]).toBe(2);
   });
 
   it("conflict: the transient 409, only on the REST API named", async () => {
@@ -121,6 +163,11 @@ describe("probability and seed", () => {
 describe("the rule format", () => {
   it("rejects bad rules with a message naming the rule", () => {
     expect(() => parseFaultRules([{ fault: "explode" }])).toThrow(/fault rule 0: "fault" must be one of/);
+    expect(() => parseFaultRules([{ fault: "explode" }])).toThrow(/hard-limit, throttle-uncoded/);
+    expect(parseFaultRules([{ fault: "hard-limit", restApiId: "a1" }, { fault: "throttle-uncoded", retryAfterSeconds: 0 }])).toEqual([
+      { fault: "hard-limit", restApiId: "a1" },
+      { fault: "throttle-uncoded", retryAfterSeconds: 0 },
+    ]);
     expect(() => parseFaultRules([{ fault: "latency" }])).toThrow(/fault rule 0: "latency" needs "latencyMs"/);
     expect(() => parseFaultRules([{ fault: "internal", probability: 2 }])).toThrow(/"probability" must be a number in \[0, 1\]/);
     expect(() => parseFaultRules([{ fault: "internal", opertion: "GetMethod" }])).toThrow(/unknown field "opertion"/);

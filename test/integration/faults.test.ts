@@ -2,11 +2,14 @@
  * The retry policy against injected faults and the AWS-9 gate of the local API
  * Gateway: 30% throttles + 30% transient conflicts converge with zero failures;
  * Retry-After is honoured (AWS-11); the deadline ends retries with a typed error
- * (AWS-10); 20 methods of one REST API reconciled in parallel never fail with a
- * conflict (writes serialized per API, AWS-9).
+ * (AWS-10), the attempt budget with another code; 20 methods of one REST API reconciled in parallel never fail with a
+ * conflict (writes serialized per API, AWS-9). A hard limit (AWS-63) fails at once
+ * with AWS's message and stops the run's other methods of that REST API; an
+ * un-coded 429 (AWS-64) is throttling: retried, and the run converges.
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApplyError, MethodNotStartedError } from "../../src/apply";
 import { ApiGatewayError } from "../../src/aws/errors";
 import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
 import type { Emulator } from "../../src/emulator";
@@ -15,7 +18,7 @@ import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
 import { localClient } from "../../src/seed";
-import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { callsBetween, FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;
 let client: APIGatewayClient;
@@ -148,6 +151,25 @@ describe("retry policy against the local API Gateway", () => {
     }
   });
 
+  it("stops when the attempt budget is used up with THROTTLED_ATTEMPTS, not THROTTLED_DEADLINE", async () => {
+    const runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, maxAttempts: 3 });
+    emulator.setFaults([{ fault: "throttle", operation: "GetMethod", retryAfterSeconds: 0 }]);
+    try {
+      const before = emulator.stats();
+      const err = await observeMethods(runtime, [apis[0]!.methods[2]!], { immediate: true }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiGatewayError);
+      const e = err as ApiGatewayError;
+      expect(e.code).toBe("THROTTLED_ATTEMPTS");
+      expect(e.attempts).toBe(3);
+      expect(e.message).toContain("[THROTTLED_ATTEMPTS]");
+      expect(e.message).toContain("3 attempts, attempt budget of 3 used up");
+      expect(emulator.stats().calls.GetMethod! - (before.calls.GetMethod ?? 0)).toBe(3);
+      expect(runtime.counters.retries.throttled).toBe(2);
+    } finally {
+      emulator.setFaults([]);
+    }
+  });
+
   it("20 methods of one REST API reconciled in parallel: no call fails with a conflict that was not retried", async () => {
     const api = apis[2]!;
     // Separate runtimes, as separate Pulumi resources would create them: they share the client, bucket and write queue.
@@ -173,5 +195,81 @@ describe("retry policy against the local API Gateway", () => {
     expect(calls.GetMethod ?? 0).toBeLessThanOrEqual(20);
     expect(calls.PutMethodResponse).toBe(60);
     expect(calls.PutIntegrationResponse).toBe(60);
+  });
+
+  it("a hard limit (AWS-63) fails at once with AWS's message, zero retries, and stops the run's other methods of that REST API; a later run converges", async () => {
+    const limited = await seedApi(client, { resources: 4, methods: 4, name: "limited" });
+    const other = await seedApi(client, { resources: 2, methods: 2, name: "other" });
+    // The default policy: without the hard-limit rule, a 429 would be retried for 2 minutes.
+    const runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES });
+    emulator.setFaults([{ fault: "hard-limit", restApiId: limited.restApiId, mutating: true }]);
+    const specs: MethodSpec[] = [...limited.methods, ...other.methods].map((key, i) => ({ ...key, responses: responses(200 + i) }));
+    try {
+      const before = emulator.stats();
+      const started = Date.now();
+      const err = await reconcile(runtime, specs).catch((e: unknown) => e);
+      const elapsed = Date.now() - started;
+      const after = emulator.stats();
+      expect(err).toBeInstanceOf(ApplyError);
+      const errors = (err as ApplyError).errors;
+      expect(errors).toHaveLength(4);
+      // The first method of the limited API: one attempt, AWS's message, LIMIT_EXCEEDED.
+      const limit = errors[0] as ApiGatewayError;
+      expect(limit).toBeInstanceOf(ApiGatewayError);
+      expect(limit.code).toBe("LIMIT_EXCEEDED");
+      expect(limit.attempts).toBe(1);
+      expect(limit.method).toEqual(limited.methods[0]);
+      expect(limit.message).toContain("[LIMIT_EXCEEDED]: LimitExceededException: Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.");
+      expect(limit.message).toContain("1 attempt, a hard limit (AWS-63): not retried");
+      // Its three other methods were not started.
+      expect(errors.slice(1).map((e) => (e as MethodNotStartedError).method)).toEqual(limited.methods.slice(1));
+      for (const e of errors.slice(1)) {
+        expect(e).toBeInstanceOf(MethodNotStartedError);
+        expect((e as MethodNotStartedError).code).toBe("LIMIT_EXCEEDED");
+        expect(e.message).toMatch(/not started \[LIMIT_EXCEEDED\]: rest api \w+ met a hard limit earlier in this run \(AWS-63; PutMethodResponse, request id [\w-]+\): LimitExceededException: Maximum number of Resources/);
+      }
+      expect((err as ApplyError).message).toMatch(/^APPLY_FAILED: 4 of 6 method\(s\) could not be applied \(3 not started after a hard limit, LIMIT_EXCEEDED, AWS-63\):/);
+      // One write reached the limited API; nothing was retried.
+      expect((after.faults["hard-limit"] ?? 0) - (before.faults["hard-limit"] ?? 0)).toBe(1);
+      expect(Object.values(runtime.counters.retries).reduce((a, b) => a + b, 0)).toBe(0);
+      expect(Object.values((err as ApplyError).report.retries).reduce((a, b) => a + b, 0)).toBe(0);
+      // The other REST API was applied in full.
+      const otherOps = (err as ApplyError).report.operations.filter((o) => o.key.restApiId === other.restApiId);
+      expect(otherOps).toHaveLength(other.methods.length * 6);
+      const observed = await observeMethods(runtime, other.methods, { immediate: true });
+      observed.forEach((o, i) => expect(o.responses).toEqual(normalizeDesiredResponses(specs[limited.methods.length + i]!.responses)));
+      console.log(`hard limit: failed in ${elapsed} ms, calls ${JSON.stringify(callsBetween(before, after))}`);
+      expect(elapsed).toBeLessThan(5_000);
+
+      // Once the quota allows, the next run converges from what is there.
+      emulator.setFaults([]);
+      const again = await reconcile(runtime, specs);
+      again.observed.forEach((o, i) => expect(o.responses).toEqual(normalizeDesiredResponses(specs[i]!.responses)));
+      expect(again.report.operations.every((o) => o.key.restApiId === limited.restApiId)).toBe(true);
+    } finally {
+      emulator.setFaults([]);
+    }
+  });
+
+  it("an un-coded 429 (AWS-64) is throttling: retried with backoff, and the run converges", async () => {
+    const api = await seedApi(client, { resources: 3, methods: 3, name: "uncoded" });
+    const runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, baseDelayMs: 20, maxDelayMs: 100 });
+    emulator.setFaults([
+      { fault: "throttle-uncoded", restApiId: api.restApiId, mutating: true, count: 4 },
+      { fault: "throttle-uncoded", restApiId: api.restApiId, mutating: false, count: 1 },
+    ]);
+    try {
+      const specs: MethodSpec[] = api.methods.map((key, i) => ({ ...key, responses: responses(300 + i) }));
+      const before = emulator.stats();
+      const result = await reconcile(runtime, specs);
+      const after = emulator.stats();
+      result.observed.forEach((o, i) => expect(o.responses).toEqual(normalizeDesiredResponses(specs[i]!.responses)));
+      const injected = (after.faults["throttle-uncoded"] ?? 0) - (before.faults["throttle-uncoded"] ?? 0);
+      expect(injected).toBe(5);
+      expect(result.report.retries.throttled).toBe(5);
+      expect(Object.values(result.report.retries).reduce((a, b) => a + b, 0)).toBe(5);
+    } finally {
+      emulator.setFaults([]);
+    }
   });
 });

@@ -102,7 +102,7 @@ describe("reconcile across writers", () => {
     const key = keyOf(2);
     const err = await reconcile(runtime, [specOf(key)], {
       maxPasses: 1,
-      events: { passStarted: () => otherWriterAdds(key, "418") },
+      events: { passStarted: async () => void (await otherWriterAdds(key, "418")) },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConvergenceError);
     expect((err as ConvergenceError).why).toBe("single-pass");

@@ -36,7 +36,7 @@ const output = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((resolve) => 
 describe("@pulumi/aws objects as targets", () => {
   it("RestApi, Resource and Method objects become their ids in the inputs the engine receives", async () => {
     const aws = await import("@pulumi/aws");
-    const { ResponseSet, IntegrationResponse } = await import("../../src/pulumi");
+    const { ResponseSet, IntegrationResponse } = await import("../../src/pulumi/resources");
     const api = new aws.apigateway.RestApi("api", {});
     const resource = new aws.apigateway.Resource("users", { restApi: api.id, parentId: api.rootResourceId, pathPart: "users" });
     const method = new aws.apigateway.Method("get", { restApi: api.id, resourceId: resource.id, httpMethod: "GET", authorization: "NONE" });
@@ -63,7 +63,7 @@ describe("@pulumi/aws objects as targets", () => {
   });
 
   it("the import option is refused with what to do instead (dynamic resources cannot be imported)", async () => {
-    const { ResponseSet, MethodResponse } = await import("../../src/pulumi");
+    const { ResponseSet, MethodResponse } = await import("../../src/pulumi/resources");
     expect(() => new ResponseSet("imported", { restApi: "api", resource: "r", httpMethod: "GET", responses: {} }, { import: "api/r/GET" })).toThrow(
       /import option does not work for dynamic resources .*a ResponseSet adopts/,
     );
@@ -73,7 +73,7 @@ describe("@pulumi/aws objects as targets", () => {
   });
 
   it("a target missing its method says what is missing", async () => {
-    const { ResponseSet } = await import("../../src/pulumi");
+    const { ResponseSet } = await import("../../src/pulumi/resources");
     expect(() => new ResponseSet("incomplete", { restApi: "api", responses: {} })).toThrow(/missing resource or path, httpMethod/);
     expect(() => new ResponseSet("both", { restApi: "api", resource: "r", path: "/x", httpMethod: "GET", responses: {} })).toThrow(
       /either resource or path/,

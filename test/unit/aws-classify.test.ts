@@ -28,6 +28,23 @@ const TABLE: [string, unknown, ErrorClass, number?][] = [
   ["LimitExceededException", sdkError("LimitExceededException", 429, "Limit exceeded"), "throttled"],
   ["a bare 429 with an unknown name", sdkError("Unknown", 429, "?"), "throttled"],
   ["ThrottlingException", sdkError("ThrottlingException", 400, "Rate exceeded"), "throttled"],
+  // The SDK's own throttling predicate (@smithy/core/retry): its name table and its trait.
+  ["a name of the SDK's throttling table (ProvisionedThroughputExceededException)", sdkError("ProvisionedThroughputExceededException", 400, "Rate exceeded"), "throttled"],
+  ["the SDK's throttling trait", sdkError("Unknown", 400, "slow down", { $retryable: { throttling: true } }), "throttled"],
+  // AWS-64: a 429 with no error code, as the SDK raises it (name "Unknown", APIGatewayServiceException).
+  ["AWS-64 un-coded 429 (as the SDK raises it)", Object.assign(new Error("Too Many Requests"), { name: "Unknown", $fault: "client", $metadata: { httpStatusCode: 429 } }), "throttled"],
+  ["AWS-64 un-coded 429 seen only on the raw response", Object.assign(new Error("UnknownError"), { $response: { statusCode: 429, headers: {} } }), "throttled"],
+  // AWS-63: a LimitExceededException that is a hard quota, not a rate (as the SDK raises AWS's answer).
+  [
+    "AWS-63 hard limit: \"Maximum number of …\", retryAfterSeconds null",
+    sdkError("LimitExceededException", 429, "Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.", { retryAfterSeconds: null }),
+    "limit-exceeded",
+  ],
+  ["AWS-63 hard limit: retryAfterSeconds null alone", sdkError("LimitExceededException", 429, "Limit exceeded", { retryAfterSeconds: null }), "limit-exceeded"],
+  ["AWS-63 hard limit: the message alone (no body field)", sdkError("LimitExceededException", 429, "Maximum number of Stages for this API has been reached."), "limit-exceeded"],
+  ["AWS-63 hard limit even with a Retry-After", sdkError("LimitExceededException", 429, "Maximum number of Resources for this API has been reached.", { headers: { "retry-after": "1" } }), "limit-exceeded"],
+  ["LimitExceededException with Retry-After and no maximum: throttling", sdkError("LimitExceededException", 429, "Rate exceeded", { headers: { "retry-after": "1" }, retryAfterSeconds: "1" }), "throttled", 1000],
+  ["TooManyRequestsException is never a hard limit", sdkError("TooManyRequestsException", 429, "Maximum number of requests reached", { retryAfterSeconds: null }), "throttled"],
   // AWS-9 / AWS-10
   [
     "409 concurrent modification",
@@ -126,6 +143,32 @@ describe("ApiGatewayError", () => {
     expect(codeFor("not-found", "PutIntegrationResponse", new Error("Invalid Resource identifier specified"))).toBe("RESOURCE_NOT_FOUND");
     expect(codeFor("not-found", "PutIntegrationResponse", new Error("No integration defined for method"))).toBe("INTEGRATION_NOT_FOUND");
     expect(codeFor("terminal", "X", undefined)).toBe("TERMINAL");
+  });
+
+  it("codes say why retrying stopped: the deadline or the attempt budget", () => {
+    expect(codeFor("throttled", "X", undefined, "deadline")).toBe("THROTTLED_DEADLINE");
+    expect(codeFor("throttled", "X", undefined, "attempts")).toBe("THROTTLED_ATTEMPTS");
+    expect(codeFor("conflict", "X", undefined, "deadline")).toBe("CONFLICT_DEADLINE");
+    expect(codeFor("conflict", "X", undefined, "attempts")).toBe("CONFLICT_ATTEMPTS");
+    const e = toApiGatewayError(sdkError("TooManyRequestsException", 429, "Too Many Requests"), { operation: "GetMethod", attempts: 25, gaveUp: "attempt budget of 25 used up", stop: "attempts" });
+    expect(e.code).toBe("THROTTLED_ATTEMPTS");
+    expect(e.message).toContain("[THROTTLED_ATTEMPTS]");
+    expect(e.message).toContain("25 attempts, attempt budget of 25 used up");
+  });
+
+  it("a hard limit (AWS-63) is LIMIT_EXCEEDED, with AWS's message, after one attempt", () => {
+    expect(codeFor("limit-exceeded", "PutMethodResponse", undefined)).toBe("LIMIT_EXCEEDED");
+    const aws = "Maximum number of Resources for this API has been reached.  Please contact AWS if you need additional Resources.";
+    const e = toApiGatewayError(sdkError("LimitExceededException", 429, aws, { retryAfterSeconds: null }), {
+      operation: "PutMethodResponse",
+      method: { restApiId: "a1", resourceId: "r1", httpMethod: "GET" },
+      statusCode: "200",
+      attempts: 1,
+      gaveUp: "a hard limit (AWS-63): not retried",
+    });
+    expect(e.code).toBe("LIMIT_EXCEEDED");
+    expect(e.classification).toBe("limit-exceeded");
+    expect(e.message).toContain(`[LIMIT_EXCEEDED]: LimitExceededException: ${aws} (request id req-123, 1 attempt, a hard limit (AWS-63): not retried)`);
   });
 
   it("requestIdOf falls back to the response header", () => {
