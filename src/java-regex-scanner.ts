@@ -72,6 +72,14 @@ export class JavaPatternScanner {
     [this.len, this.t] = [cps.length, [...cps, 0, 0]];
   }
 
+  /** The pattern's code points from `start` to `end` (excluded), as a string. */
+  protected text(start: number, end: number): string {
+    return this.t
+      .slice(start, end)
+      .map((cp) => String.fromCodePoint(cp))
+      .join("");
+  }
+
   protected fail(description: string): never {
     throw new PatternFailure(description, this.cur - 1);
   }
@@ -152,7 +160,7 @@ export class JavaPatternScanner {
     if (this.read() !== c("{")) this.fail("Illegal character name escape sequence");
     const start = this.cur;
     while (this.read() !== c("}")) if (this.cur >= this.len) this.fail("Unclosed character name escape sequence");
-    const name = String.fromCodePoint(...this.t.slice(start, this.cur - 1));
+    const name = this.text(start, this.cur - 1);
     return /^[A-Za-z0-9 -]+$/.test(name.trim()) ? 0x41 : this.fail(`Unknown character name [${name}]`);
   }
 

@@ -12,9 +12,14 @@
  * analysis, 32-bit overflow included. Verdicts are checked against a JVM by
  * `test/unit/java-regex.test.ts` (through `test/oracle/JavaPattern.java`).
  *
- * Residual difference: `\N{name}` is accepted when the name is made of ASCII letters, digits,
- * spaces and hyphens; Java also looks it up in Unicode's list of character names, which this
- * module does not carry.
+ * Residual differences, both outside what a selection pattern needs: (1) `\N{name}` is accepted
+ * when the name is made of ASCII letters, digits, spaces and hyphens; Java also looks it up in
+ * Unicode's list of character names, which this module does not carry. (2) Java compiles on its
+ * call stack and refuses a pattern that overflows it ("Stack overflow during pattern
+ * compilation"): with a default JVM stack, about a thousand nested groups, or some thousands of
+ * alternations or atoms in a row. Where that happens depends on the JVM's stack size, not on the
+ * grammar, so the checker refuses only what overflows its own stack (some thousands of nested
+ * groups).
  */
 import { MAX_REPS, spanLength, type Span } from "./java-regex-length";
 import { isJavaPropertyName } from "./java-regex-properties";
@@ -26,7 +31,7 @@ export interface JavaPatternSyntaxError {
   readonly description: string;
   /** The rule broken, in words. It never quotes the pattern, so it is safe for secret values. */
   readonly rule: string;
-  /** Java's error index: in code points, after the `\Q...\E` rewriting. */
+  /** Java's error index: in code points, after the `\Q...\E` rewriting; -1 when unknown. */
   readonly index: number;
 }
 
@@ -36,6 +41,8 @@ export function javaPatternSyntaxError(pattern: string): JavaPatternSyntaxError 
     new JavaPatternParser(pattern).parse();
     return undefined;
   } catch (e) {
+    // Java refuses what overflows its stack while compiling; here, what overflows the checker's (see the residual differences).
+    if (e instanceof RangeError) return { description: "Stack overflow during pattern compilation", rule: RULES.overflow!, index: -1 };
     if (!(e instanceof PatternFailure)) throw e;
     const rule = RULES[/^[^<{['[]*/.exec(e.description)![0]] ?? e.description;
     return { description: e.description, rule, index: e.index };
@@ -76,6 +83,7 @@ const RULES: Readonly<Record<string, string>> = {
   "Unknown group type": "(?$ and (?@ are not Java groups",
   "Look-behind group does not have an obvious maximum length": "a lookbehind must have an obvious maximum length: no back reference, no unbounded repetition of a group longer than one character, no repetition of a group holding | or ?",
   "Unexpected internal error": "the pattern must not end with a lone backslash; write \\\\ for the character",
+  overflow: "the pattern must not nest groups this deeply (Java compiles it on its call stack)",
 };
 
 /** What one step of the parser made, and whether it is one character (Java's `CharProperty`, which `*`, `+` and `{n,}` repeat apart). */
@@ -124,7 +132,7 @@ class JavaPatternParser extends JavaPatternScanner {
       const ch = this.peek();
       let piece: Piece;
       if (ch === c("(")) {
-        spans.push(...(this.group() ?? []));
+        for (const s of this.group() ?? []) spans.push(s);
         continue;
       } else if (ch === c("[")) {
         this.charClass(true);
@@ -137,7 +145,7 @@ class JavaPatternParser extends JavaPatternScanner {
         this.next();
         this.fail(`Dangling meta character '${String.fromCharCode(ch)}'`);
       }
-      spans.push(...this.repeat(piece, this.quantifier()));
+      for (const s of this.repeat(piece, this.quantifier())) spans.push(s);
     }
   }
 
@@ -189,7 +197,7 @@ class JavaPatternParser extends JavaPatternScanner {
       this.t[this.len] = 0;
       if (this.cur > this.len) this.fail("Unclosed character family");
       if (start + 1 >= this.cur) this.fail("Empty character family");
-      name = String.fromCodePoint(...this.t.slice(start, this.cur - 1));
+      name = this.text(start, this.cur - 1);
     }
     if (!isJavaPropertyName(name, this.has(UNICODE_CLASS))) {
       const eq = name.indexOf("=");

@@ -226,7 +226,8 @@ function checkSelectionPattern(f: Failures, value: unknown, property: string): v
   const problem = javaPatternSyntaxError(s);
   if (problem === undefined) return;
   // Java's description may quote part of the pattern (a group name): keep it out when values are hidden.
-  const java = f.hideValues ? "" : `Java: "${problem.description}" at index ${problem.index}; `;
+  const at = problem.index >= 0 ? ` at index ${problem.index}` : "";
+  const java = f.hideValues ? "" : `Java: ${showValue(problem.description)}${at}; `;
   f.add(property, `selectionPattern ${f.show(s)} is not a valid regular expression: ${problem.rule} (${java}AWS-29)`);
 }
 

@@ -205,6 +205,18 @@ describe("javaPatternSyntaxError: the residual difference", () => {
   it.skipIf(!JAVA_17)("where Java refuses a name that is not a character's", () => {
     expect(jvmVerdicts([residual, "\\N{LATIN SMALL LETTER A}"])).toEqual(["Unknown character name [NOT A CHARACTER NAME]", OK]);
   });
+
+  // Java compiles on its call stack and refuses what overflows it, at a depth set by the JVM's stack size, not by the grammar.
+  const nested = (n: number): string => `${"(".repeat(n)}a${")".repeat(n)}`;
+
+  it("refuses only what overflows the checker's own stack, without throwing", () => {
+    expect(verdict(nested(1500))).toBe(OK);
+    expect(javaPatternSyntaxError(nested(50_000))).toEqual({ description: "Stack overflow during pattern compilation", rule: expect.stringContaining("nest"), index: -1 });
+  });
+
+  it.skipIf(!JAVA_17)("where a JVM with its default stack refuses groups nested some thousand deep", () => {
+    expect(jvmVerdicts([nested(100), nested(1500)])).toEqual([OK, "Stack overflow during pattern compilation"]);
+  });
 });
 
 describe.skipIf(!JAVA_17)("javaPatternSyntaxError against the JVM", () => {

@@ -481,6 +481,13 @@ describe("validateMethodSpec: selectionPattern follows Java's grammar, not JavaS
     },
   );
 
+  it("keeps the message short when Java's description quotes a long part of the pattern", () => {
+    const [f] = validateMethodSpec(withIr({ selectionPattern: `\\p{${"x".repeat(5000)}}` }));
+    expect(f?.reason).toContain("is not a valid regular expression");
+    expect(f?.reason).toContain("AWS-29");
+    expect(f?.reason.length).toBeLessThan(500);
+  });
+
   it("does not quote a secret pattern, nor any part of it", () => {
     const [f] = validateMethodSpec(withIr({ selectionPattern: "(?<my_secret>x)" }), { hideValues: true });
     expect(f?.property).toBe(SP);
