@@ -9,7 +9,9 @@
  * too: `\Q...\E` is rewritten first; a `{` right after a quantifier starts a quantifier of an
  * empty atom; `]` and `}` alone are literals; `(?x)` skips whitespace and `#` comments, even
  * inside classes; a lookbehind must have "an obvious maximum length" by Java's own length
- * analysis, 32-bit overflow included. Verdicts are checked against a JVM by
+ * analysis, 32-bit overflow included. The grammar is here; the cursor and the one-character
+ * escapes are in `java-regex-scanner.ts`, the length analysis in `java-regex-length.ts`, the
+ * `\p{...}` names in `java-regex-properties.ts`. Verdicts are checked against a JVM by
  * `test/unit/java-regex.test.ts` (through `test/oracle/JavaPattern.java`).
  *
  * Residual differences, both outside what a selection pattern needs: (1) `\N{name}` is accepted
