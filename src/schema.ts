@@ -2,8 +2,8 @@
  * JSON Schemas (draft 2020-12) of the desired-state model, for users' editors
  * (YAML language servers, VS Code) to validate spec files against. The schemas express
  * the per-field rules of `validate.ts` (same patterns, same enums); the cross-field
- * rules (AWS-4/AWS-5 header declarations, AWS-6 one default, regular expressions that
- * compile, template sizes) are only checked by `validateMethodSpec`.
+ * rules (AWS-4/AWS-5 header declarations, AWS-6 one default, selection patterns that Java
+ * compiles (AWS-29), template sizes) are only checked by `validateMethodSpec`.
  *
  * The spec file schema is committed as `schema/spec.schema.json` (point an editor at it,
  * e.g. `# yaml-language-server: $schema=./schema/spec.schema.json`). To rewrite it after a

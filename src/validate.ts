@@ -5,6 +5,7 @@
  * `reason` names the field, the value (truncated) and the rule, with the catalogue id
  * (`docs/aws-behaviors.md`) where there is one.
  */
+import { javaPatternSyntaxError } from "./java-regex";
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
 import { CONTENT_HANDLING_VALUES } from "./model";
 import { parseRegion } from "./settings";
@@ -100,7 +101,7 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 class Failures {
   readonly list: ValidationFailure[] = [];
   /** @param hideValues never quote a value (the input holds secrets) */
-  constructor(private readonly hideValues = false) {}
+  constructor(readonly hideValues = false) {}
   add(property: string, reason: string): void {
     this.list.push({ property, reason });
   }
@@ -144,7 +145,8 @@ function checkString(f: Failures, value: unknown, property: string, field: strin
 
 /**
  * Translate the Java-only regular expression syntax API Gateway accepts (AWS-29) into
- * JavaScript syntax, well enough to check that a pattern compiles: inline flags
+ * JavaScript syntax, for using a valid selection pattern in JavaScript (whether a pattern
+ * is valid at all is Java's question: {@link javaPatternSyntaxError} answers it): inline flags
  * `(?i)` are dropped, `(?i:` and atomic groups `(?>` become `(?:`, possessive
  * quantifiers `*+ ++ ?+ }+` lose their `+`, `\Q...\E` quoting is escaped. A `]`
  * right after `[` or `[^` is a literal in Java (so `[]` and `[^]`, which JavaScript
@@ -223,13 +225,13 @@ function checkSelectionPattern(f: Failures, value: unknown, property: string): v
     );
     return;
   }
-  try {
-    new RegExp(javaPatternToJs(s));
-  } catch (e) {
-    // The engine's message quotes the pattern: keep it out when values are hidden.
-    const msg = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "") : String(e);
-    f.add(property, `selectionPattern ${f.show(s)} is not a valid regular expression: ${msg} (AWS-29)`);
-  }
+  // API Gateway compiles it with java.util.regex.Pattern: Java's grammar decides, not JavaScript's.
+  const problem = javaPatternSyntaxError(s);
+  if (problem === undefined) return;
+  // Java's description may quote part of the pattern (a group name): keep it out when values are hidden.
+  const at = problem.index >= 0 ? ` at index ${problem.index}` : "";
+  const java = f.hideValues ? "" : `Java: ${showValue(problem.description)}${at}; `;
+  f.add(property, `selectionPattern ${f.show(s)} is not a valid regular expression: ${problem.rule} (${java}AWS-29)`);
 }
 
 /** Check a map's shape; returns it when it is an object. */
@@ -362,7 +364,8 @@ function checkIntegrationResponse(f: Failures, value: unknown, prefix: string, m
  * value grammar (AWS-28); method response parameter values booleans (AWS-24); header
  * mappings declared on the method response of the same code (AWS-4, AWS-5; see
  * {@link ValidateOptions.requireMethodResponseForMappings}); at most one default
- * selection pattern (AWS-6); selection patterns compile and are not `"-"` (AWS-17,
+ * selection pattern (AWS-6); selection patterns are valid Java regular expressions
+ * (`java.util.regex.Pattern`, see {@link javaPatternSyntaxError}) and not `"-"` (AWS-17,
  * AWS-29); content-type keys; templates at most {@link MAX_TEMPLATE_BYTES}; no unknown
  * fields; no control characters (tab, newline and carriage return allowed in templates).
  */

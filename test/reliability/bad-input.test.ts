@@ -61,6 +61,9 @@ const ir = (s: Parameters<typeof ok200>[0]) => ok200(s).integrationResponse!;
 const IRP = "responses.200.integrationResponse";
 const MRP = "responses.200.methodResponse";
 
+/** Selection patterns that JavaScript's RegExp accepts and Java's Pattern.compile refuses (AWS-29; verdicts in test/unit/java-regex.test.ts). */
+const JAVA_ONLY_REGEX_ERRORS = ["{abc}", "x{,3}", "\\k", "a{", "(?<my_name>x)", "\\u{1F600}", "\\y", "\\k<nope>", "(?<=(?:ab)+)c"];
+
 /** [name, spec, the property the failure must name]. */
 const CORPUS: [string, () => Spec, string][] = [
   // wrong types
@@ -101,6 +104,12 @@ const CORPUS: [string, () => Spec, string][] = [
   ["selectionPattern does not compile", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "([" })), "responses.404.integrationResponse.selectionPattern"],
   ["selectionPattern \"-\"", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "-" })), "responses.404.integrationResponse.selectionPattern"],
   ["selectionPattern starting with *", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "*Not Found" })), "responses.404.integrationResponse.selectionPattern"],
+  // selection patterns JavaScript's RegExp accepts but Java's Pattern.compile refuses (AWS-29)
+  ...JAVA_ONLY_REGEX_ERRORS.map((pattern): [string, () => Spec, string] => [
+    `selectionPattern ${JSON.stringify(pattern)} (Java refuses it)`,
+    () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: pattern })),
+    "responses.404.integrationResponse.selectionPattern",
+  ]),
   // huge templates
   ["template over 300 KB", () => variant((s) => (ir(s).responseTemplates = { "application/json": "x".repeat(300_001) })), `${IRP}.responseTemplates.application/json`],
   ["multi-byte template over 300 KB in UTF-8", () => variant((s) => (ir(s).responseTemplates = { "application/json": "€".repeat(100_001) })), `${IRP}.responseTemplates.application/json`],
@@ -211,6 +220,24 @@ describe("bad input through the command line: apigw-responses plan --spec", () =
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
     if (property) expect(out).toContain(property);
     else expect(out).toMatch(/UTF-8|utf-8|encoding/);
+    expect(await totalCalls()).toBe(before);
+  });
+});
+
+describe("selection patterns only Java refuses, through the command line: apigw-responses plan --spec (AWS-29)", () => {
+  const CLI = path.join(PACKAGE_ROOT, "dist", "cli", "main.js");
+
+  it.each(JAVA_ONLY_REGEX_ERRORS)("%j", async (pattern) => {
+    const file = path.join(tmp, `java-only-${Buffer.from(pattern).toString("hex")}.json`);
+    const spec = { restApiId: api.restApiId, methods: [{ resourceId: api.methods[0]!.resourceId, httpMethod: "GET", responses: { "404": { integrationResponse: { selectionPattern: pattern } } } }] };
+    writeFileSync(file, JSON.stringify(spec));
+    const before = await totalCalls();
+    const r = spawnSync(process.execPath, [CLI, "plan", "--spec", file, "--endpoint", endpoint, "--rate", "off"], { encoding: "utf8", timeout: 30_000 });
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(r.status, out).toBe(1);
+    expect(out).toContain(`invalid spec ${file}`);
+    expect(out).toContain(`methods[0].responses.404.integrationResponse.selectionPattern: selectionPattern ${JSON.stringify(pattern)} is not a valid regular expression`);
+    expect(out).toContain("AWS-29");
     expect(await totalCalls()).toBe(before);
   });
 });

@@ -446,3 +446,55 @@ describe("validateSpecFile", () => {
     ]);
   });
 });
+
+describe("validateMethodSpec: selectionPattern follows Java's grammar, not JavaScript's (AWS-29)", () => {
+  const SP = "responses.200.integrationResponse.selectionPattern";
+
+  // [pattern, words of the rule]; Java 17's Pattern.compile refuses each (test/unit/java-regex.test.ts checks them against the JVM).
+  const refused: [string, string][] = [
+    ["{abc}", "{n}, {n,} or {n,m}"],
+    ["x{,3}", "{,m} is not one"],
+    ["\\k", "\\k must be followed by <name>"],
+    ["a{", "{n}, {n,} or {n,m}"],
+    ["(?<my_name>x)", 'no "_"'],
+    ["\\u{1F600}", "Java has no \\u{...}"],
+    ["a{2,1}", "n <= m"],
+    ["\\y", "Java escape"],
+    ["a**", "one quantifier per atom"],
+    ["(?<=(?:ab)+)c", "obvious maximum length"],
+    ["\\k<nope>(?<nope>x)", "opened before it"],
+    ["\\p{alpha}", "POSIX class"],
+  ];
+  it.each(refused)("%j is refused, the rule named", (pattern, rule) => {
+    const failures = validateMethodSpec(withIr({ selectionPattern: pattern }));
+    expect(failures.map((f) => f.property)).toEqual([SP]);
+    const reason = failures[0]!.reason;
+    expect(reason).toContain(`selectionPattern ${JSON.stringify(pattern)} is not a valid regular expression`);
+    expect(reason).toContain(rule);
+    expect(reason).toContain("AWS-29");
+  });
+
+  it.each(["a{1,2}{3}", "{3}", "a*{2}", "[a-z&&[^aeiou]]", "(?<name1>x)\\k<name1>", "\\p{IsLatin}\\p{InBasicLatin}", "(?<=4\\d\\d)x", "}"])(
+    "%j is accepted, as Java accepts it",
+    (pattern) => {
+      expect(validateMethodSpec(withIr({ selectionPattern: pattern }))).toEqual([]);
+    },
+  );
+
+  it("keeps the message short when Java's description quotes a long part of the pattern", () => {
+    const [f] = validateMethodSpec(withIr({ selectionPattern: `\\p{${"x".repeat(5000)}}` }));
+    expect(f?.reason).toContain("is not a valid regular expression");
+    expect(f?.reason).toContain("AWS-29");
+    expect(f?.reason.length).toBeLessThan(500);
+  });
+
+  it("does not quote a secret pattern, nor any part of it", () => {
+    const [f] = validateMethodSpec(withIr({ selectionPattern: "(?<my_secret>x)" }), { hideValues: true });
+    expect(f?.property).toBe(SP);
+    expect(f?.reason).toContain("selectionPattern (a secret value) is not a valid regular expression");
+    expect(f?.reason).toContain("AWS-29");
+    expect(f?.reason).not.toContain("my_secret");
+    const [g] = validateMethodSpec(withIr({ selectionPattern: "(?<a>x)\\k<hunter2>" }), { hideValues: true });
+    expect(g?.reason).not.toContain("hunter2");
+  });
+});
