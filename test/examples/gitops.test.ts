@@ -1,19 +1,97 @@
 /**
  * The GitOps scripts of examples/gitops, run as a workflow would run them, against the
  * local API Gateway: pr-preview.sh (markdown comment), correct.sh (pulumi up --refresh),
- * drift-preview.sh and drift-spec.sh (0 no drift, 2 drift), with the job summary.
+ * drift-preview.sh and drift-spec.sh (0 no drift, 2 drift), with the job summary. The
+ * workflows are checked by actionlint (the bootstrap installs it, and shellcheck for their
+ * `run:` scripts).
  */
-import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../src/demo/seed";
-import { pulumiEnv } from "../../src/pulumi-env";
+import { pulumiEnv, TOOLS_BIN } from "../../src/pulumi-env";
 import { CLI, tempDir } from "../cli/helpers";
 import { createStack, sdkClient, type TestStack } from "../e2e/harness";
 
 const GITOPS = path.resolve(__dirname, "..", "..", "examples", "gitops");
+const WORKFLOWS = path.join(GITOPS, "workflows");
+
+/** One finding of actionlint (`-format '{{json .}}'`). */
+interface LintFinding {
+  readonly message: string;
+  readonly filepath: string;
+  readonly line: number;
+  readonly column: number;
+  readonly kind: string;
+}
+
+/**
+ * Run actionlint (the bootstrap's, .tools/bin) on workflow files, with shellcheck on the
+ * `run:` scripts named explicitly: actionlint skips them silently when it finds none.
+ */
+function actionlint(files: readonly string[]): { code: number; findings: LintFinding[] } {
+  const bin = path.join(TOOLS_BIN, "actionlint");
+  const shellcheck = path.join(TOOLS_BIN, "shellcheck");
+  for (const tool of [bin, shellcheck]) {
+    if (!existsSync(tool)) throw new Error(`${tool} is missing: run 'npm run bootstrap' first`);
+  }
+  const r = spawnSync(bin, ["-format", "{{json .}}", "-shellcheck", shellcheck, "-pyflakes", "", ...files], { cwd: GITOPS, encoding: "utf8" });
+  if (r.error) throw r.error;
+  // 0: no finding, 1: findings; anything else is a failure of actionlint itself.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`actionlint failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  // Paths come back relative to the working folder.
+  const findings = (JSON.parse(r.stdout) as LintFinding[]).map((f) => ({ ...f, filepath: path.resolve(GITOPS, f.filepath) }));
+  return { code: r.status, findings };
+}
+
+describe("examples/gitops workflows (actionlint)", () => {
+  const workflows = readdirSync(WORKFLOWS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(WORKFLOWS, f));
+
+  it("is the pinned actionlint 1.7.12", () => {
+    const r = spawnSync(path.join(TOOLS_BIN, "actionlint"), ["-version"], { encoding: "utf8" });
+    expect(r.stdout.split("\n")[0]).toBe("v1.7.12");
+  });
+
+  it("finds nothing in any workflow, shellcheck included", () => {
+    expect(workflows.map((f) => path.basename(f)).sort()).toEqual(["correct.yml", "drift.yml", "pr-preview.yml"]);
+    const r = actionlint(workflows);
+    expect(r.findings.map((f) => `${path.basename(f.filepath)}:${f.line}:${f.column}: ${f.message} [${f.kind}]`)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
+  // Each case breaks a copy of drift.yml in one place; actionlint must report it there
+  // (`below`: the finding's line, counted from the line of `find`).
+  const breakages: { what: string; find: string; replace: string; kind: string; message: RegExp; below?: number }[] = [
+    { what: "a job that needs a job that does not exist", find: "  spec-drift:\n", replace: "  spec-drift:\n    needs: [pulumi-drfit]\n", kind: "job-needs", message: /needs job "pulumi-drfit" which does not exist/ },
+    { what: "an input the action does not have", find: "      - uses: actions/checkout@v4\n", replace: "      - uses: actions/checkout@v4\n        with: { fetch-deph: 0 }\n", kind: "action", message: /input "fetch-deph" is not defined in action "actions\/checkout@v4"/, below: 1 },
+    { what: "an unknown property in an expression", find: "aws-region: ${{ env.AWS_REGION }}", replace: "aws-region: ${{ github.regoin }}", kind: "expression", message: /property "regoin" is not defined/ },
+    { what: "a shellcheck finding in a run: script", find: "run: bash examples/gitops/scripts/drift-spec.sh\n", replace: "run: bash examples/gitops/scripts/drift-spec.sh $SPEC_FILE\n", kind: "shellcheck", message: /SC2086/ },
+  ];
+
+  it.each(breakages)("reports $what (exit 1, at the broken line)", ({ find, replace, kind, message, below = 0 }) => {
+    const dir = tempDir("apigw-actionlint-");
+    const original = readFileSync(path.join(WORKFLOWS, "drift.yml"), "utf8");
+    const at = original.indexOf(find);
+    expect(at, `drift.yml no longer has ${JSON.stringify(find)}`).toBeGreaterThanOrEqual(0);
+    const broken = original.slice(0, at) + replace + original.slice(at + find.length);
+    const file = path.join(dir, "drift.yml");
+    writeFileSync(file, broken);
+    try {
+      const r = actionlint([file]);
+      expect(r.code).toBe(1);
+      expect(r.findings).toHaveLength(1);
+      expect(r.findings[0]).toMatchObject({ kind, filepath: file });
+      expect(r.findings[0]!.message).toMatch(message);
+      expect(r.findings[0]!.line).toBe(original.slice(0, at).split("\n").length + below);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("examples/gitops scripts", () => {
   const endpoint = inject("endpoint");
