@@ -6,10 +6,11 @@
  * `run:` scripts).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parse } from "yaml";
 import { seedPetStore, type PetStore } from "../../src/demo/seed";
 import { pulumiEnv, TOOLS_BIN } from "../../src/pulumi-env";
 import { CLI, tempDir } from "../cli/helpers";
@@ -93,6 +94,145 @@ describe("examples/gitops workflows (actionlint)", () => {
   });
 });
 
+describe("examples/gitops workflows and the pulumi CLI version", () => {
+  const minimum = /^PULUMI_MIN_VERSION=(\d+)\.(\d+)\.(\d+)$/m.exec(readFileSync(path.join(GITOPS, "scripts", "common.sh"), "utf8"));
+
+  it("the scripts need 3.227.0 (the first CLI whose --expect-no-changes exits 7 on changes)", () => {
+    expect(minimum?.slice(1).join(".")).toBe("3.227.0");
+  });
+
+  it.each(["correct.yml", "drift.yml", "pr-preview.yml"])("%s installs a pinned pulumi CLI >= 3.227.0 before each pulumi script", (name) => {
+    type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
+    const workflow = parse(readFileSync(path.join(WORKFLOWS, name), "utf8")) as { jobs: Record<string, { steps: Step[] }> };
+    let scripts = 0;
+    for (const [job, { steps }] of Object.entries(workflow.jobs)) {
+      steps.forEach((step, i) => {
+        if (!/scripts\/(drift-preview|correct|pr-preview)\.sh/.test(step.run ?? "")) return;
+        scripts++;
+        const install = steps.slice(0, i).find((s) => s.uses?.startsWith("pulumi/actions@"));
+        expect(install, `${name} job ${job}: no pulumi/actions step before "${step.run}"`).toBeDefined();
+        const version = String(install?.with?.["pulumi-version"] ?? "");
+        expect(version, `${name} job ${job}: pulumi-version must be an exact x.y.z`).toMatch(/^\d+\.\d+\.\d+$/);
+        const [major, minor, patch] = version.split(".").map(Number) as [number, number, number];
+        expect(major * 1e6 + minor * 1e3 + patch, `${name} job ${job}: pulumi-version ${version} < 3.227.0`).toBeGreaterThanOrEqual(3 * 1e6 + 227 * 1e3);
+      });
+    }
+    expect(scripts).toBeGreaterThan(0);
+  });
+});
+
+/** Run one of the GitOps scripts as a workflow step does: bash, an environment, a working folder. */
+function runScript(script: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", [path.join(GITOPS, "scripts", script)], { cwd, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/**
+ * `pulumi preview --expect-no-changes` exits 7 on changes only since Pulumi 3.227.0 (before,
+ * every failure was 255): the scripts check the CLI's version first. A fake `pulumi` on PATH
+ * prints the version it is told and ends `preview` with the exit code it is told, and logs
+ * its arguments.
+ */
+describe("examples/gitops scripts and the pulumi CLI version", () => {
+  const dir = tempDir("apigw-gitops-fake-");
+  const bin = path.join(dir, "bin");
+  const log = path.join(dir, "calls.log");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    mkdirSync(bin);
+    const fake = [
+      "#!/usr/bin/env bash",
+      'echo "$*" >> "$FAKE_PULUMI_LOG"',
+      'case "$1" in',
+      '  version) printf \'%s\\n\' "$FAKE_PULUMI_VERSION" ;;',
+      '  preview) printf \'%s\\n\' "${FAKE_PULUMI_OUTPUT:-}"; exit "${FAKE_PULUMI_EXIT:-0}" ;;',
+      "esac",
+      "",
+    ].join("\n");
+    writeFileSync(path.join(bin, "pulumi"), fake, { mode: 0o755 });
+  });
+
+  /** Run a script with the fake pulumi first on PATH (and no other: .tools/bin is left out). */
+  const run = (script: string, fake: { version: string; exit?: number; output?: string }, extra: Record<string, string> = {}) => {
+    writeFileSync(log, "");
+    const env: NodeJS.ProcessEnv = {
+      PATH: `${bin}${path.delimiter}/usr/bin${path.delimiter}/bin`,
+      HOME: dir,
+      PULUMI_STACK: "test",
+      PROJECT_DIR: dir,
+      FAKE_PULUMI_LOG: log,
+      FAKE_PULUMI_VERSION: fake.version,
+      FAKE_PULUMI_EXIT: String(fake.exit ?? 0),
+      FAKE_PULUMI_OUTPUT: fake.output ?? "",
+      APIGW_RESPONSES: "true",
+      ...extra,
+    };
+    return runScript(script, env, dir);
+  };
+  const calls = () => readFileSync(log, "utf8").split("\n").filter(Boolean).map((l) => l.split(" ")[0]);
+
+  it.each(["drift-preview.sh", "correct.sh", "pr-preview.sh"])("%s refuses a CLI older than 3.227.0 before running it (exit 1)", async (script) => {
+    const r = await run(script, { version: "v3.226.0", exit: 255 }, { COMMENT_FILE: path.join(dir, "comment.md"), FULL_PLAN_FILE: path.join(dir, "plan.md") });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain("pulumi CLI v3.226.0 is too old: these scripts need 3.227.0 or newer");
+    expect(r.stderr).not.toContain("DRIFT");
+    expect(calls()).toEqual(["version"]);
+  });
+
+  it("drift-preview.sh with a CLI >= 3.227.0: exit 7 is drift (2), 255 is an error (1), 0 is no drift", async () => {
+    const drift = await run("drift-preview.sh", { version: "v3.227.0", exit: 7, output: '    ~ message: "hand edit" => "no such pet"' });
+    expect(drift.code, drift.stderr).toBe(2);
+    expect(drift.stderr).toContain("DRIFT: the live responses differ from the program");
+    expect(drift.stdout).toContain('~ message: "hand edit" => "no such pet"');
+    expect(calls()).toEqual(["version", "preview"]);
+
+    const failed = await run("drift-preview.sh", { version: "v3.259.0", exit: 255, output: "error: failed to load the program" });
+    expect(failed.code, failed.stderr).toBe(1);
+    expect(failed.stderr).toContain("pulumi preview failed (exit 255)");
+    expect(failed.stderr).not.toContain("DRIFT");
+
+    const clean = await run("drift-preview.sh", { version: "v3.259.0", exit: 0 });
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stderr).toContain("no drift");
+  });
+
+  it.each([
+    ["v3.227.0", 0],
+    ["v3.227.1", 0],
+    ["v3.1000.0", 0],
+    ["v4.0.0", 0],
+    ["v3.259.0+dirty", 0],
+    ["v3.228.0-alpha.1", 0],
+    ["v3.227.0-alpha.1", 1], // a pre-release of 3.227.0 comes before it
+    ["v3.226.9", 1],
+    ["v3.30.0", 1], // not compared as text
+    ["v2.300.0", 1],
+  ])("drift-preview.sh with pulumi version %s: exit %i", async (version, code) => {
+    const r = await run("drift-preview.sh", { version, exit: 0 });
+    expect(r.code, r.stderr).toBe(code);
+    expect(calls()).toEqual(code === 0 ? ["version", "preview"] : ["version"]);
+  });
+
+  it("an unreadable version or no pulumi on PATH is an error (exit 1) that says what is needed", async () => {
+    const odd = await run("drift-preview.sh", { version: "pulumi (dev build)" });
+    expect(odd.code).toBe(1);
+    expect(odd.stderr).toContain("cannot read the pulumi CLI version");
+    expect(calls()).toEqual(["version"]);
+
+    const none = await run("drift-preview.sh", { version: "v3.259.0" }, { PATH: `/usr/bin${path.delimiter}/bin` });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("3.227.0 or newer");
+  });
+});
+
 describe("examples/gitops scripts", () => {
   const endpoint = inject("endpoint");
   const sdk = sdkClient(endpoint);
@@ -101,16 +241,7 @@ describe("examples/gitops scripts", () => {
   let stack: TestStack;
   let env: NodeJS.ProcessEnv;
 
-  const run = (script: string, extra: Record<string, string> = {}) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn("bash", [path.join(GITOPS, "scripts", script)], { cwd: dir, env: { ...env, ...extra } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    });
+  const run = (script: string, extra: Record<string, string> = {}) => runScript(script, { ...env, ...extra }, dir);
 
   beforeAll(async () => {
     api = await seedPetStore(sdk, "gitops");
