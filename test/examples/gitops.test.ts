@@ -74,14 +74,14 @@ describe("examples/gitops workflows (actionlint)", () => {
   ];
 
   it.each(breakages)("reports $what (exit 1, at the broken line)", ({ find, replace, kind, message, below = 0 }) => {
-    const dir = tempDir("apigw-actionlint-");
     const original = readFileSync(path.join(WORKFLOWS, "drift.yml"), "utf8");
     const at = original.indexOf(find);
     expect(at, `drift.yml no longer has ${JSON.stringify(find)}`).toBeGreaterThanOrEqual(0);
     const broken = original.slice(0, at) + replace + original.slice(at + find.length);
-    const file = path.join(dir, "drift.yml");
-    writeFileSync(file, broken);
+    const dir = tempDir("apigw-actionlint-");
     try {
+      const file = path.join(dir, "drift.yml");
+      writeFileSync(file, broken);
       const r = actionlint([file]);
       expect(r.code).toBe(1);
       expect(r.findings).toHaveLength(1);
@@ -141,12 +141,17 @@ function runScript(script: string, env: NodeJS.ProcessEnv, cwd: string): Promise
  * its arguments.
  */
 describe("examples/gitops scripts and the pulumi CLI version", () => {
-  const dir = tempDir("apigw-gitops-fake-");
-  const bin = path.join(dir, "bin");
-  const log = path.join(dir, "calls.log");
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir: string;
+  let bin: string;
+  let log: string;
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   beforeAll(() => {
+    dir = tempDir("apigw-gitops-fake-");
+    bin = path.join(dir, "bin");
+    log = path.join(dir, "calls.log");
     mkdirSync(bin);
     const fake = [
       "#!/usr/bin/env bash",
@@ -236,7 +241,7 @@ describe("examples/gitops scripts and the pulumi CLI version", () => {
 describe("examples/gitops scripts", () => {
   const endpoint = inject("endpoint");
   const sdk = sdkClient(endpoint);
-  const dir = tempDir("apigw-gitops-");
+  let dir: string;
   let api: PetStore;
   let stack: TestStack;
   let env: NodeJS.ProcessEnv;
@@ -244,6 +249,7 @@ describe("examples/gitops scripts", () => {
   const run = (script: string, extra: Record<string, string> = {}) => runScript(script, { ...env, ...extra }, dir);
 
   beforeAll(async () => {
+    dir = tempDir("apigw-gitops-");
     api = await seedPetStore(sdk, "gitops");
     stack = await createStack(GITOPS, endpoint, { "apigw-responses-example-gitops:restApiId": api.restApiId });
     const spec = readFileSync(path.join(GITOPS, "api.yaml"), "utf8").replace(/^restApiId: \S+/m, `restApiId: ${api.restApiId}`);
@@ -261,6 +267,7 @@ describe("examples/gitops scripts", () => {
   afterAll(async () => {
     await stack?.dispose();
     sdk.destroy();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("pr-preview.sh writes the markdown comment of the preview (creates)", async () => {

@@ -90,13 +90,15 @@ export const revision: pulumi.Output<string> = getPet.revision;
 describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`, () => {
   const endpoint = inject("endpoint");
   const sdk = sdkClient(endpoint);
-  const dir = tempDir("apigw-install-");
-  const project = path.join(dir, "project");
-  const stateDir = path.join(dir, "state");
+  let dir: string;
+  let project: string;
   let api: PetStore;
   let pulumiOptions: RunPulumiOptions;
 
   beforeAll(async () => {
+    dir = tempDir("apigw-install-");
+    project = path.join(dir, "project");
+    const stateDir = path.join(dir, "state");
     mkdirSync(project);
     mkdirSync(stateDir);
     expect(existsSync(path.join(ROOT, "dist", "index.js")), "dist/ is missing: run npm run bootstrap").toBe(true);
@@ -124,7 +126,7 @@ describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`
 
   afterAll(() => {
     sdk.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it(`holds exactly one @pulumi/pulumi, the user's ${PULUMI_MINIMUM}`, async () => {
