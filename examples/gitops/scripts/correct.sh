@@ -3,6 +3,7 @@
 # Exit: 0 converged, 1 error.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 need_stack
+need_pulumi
 cd "$PROJECT_DIR"
 pulumi up --refresh --yes --skip-preview --non-interactive --stack "$PULUMI_STACK"
 pulumi preview --expect-no-changes --non-interactive --stack "$PULUMI_STACK" > /dev/null

@@ -3,6 +3,7 @@
 # Exit: 0 no drift, 2 drift (the preview's diff is printed), 1 error.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 need_stack
+need_pulumi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 cd "$PROJECT_DIR"

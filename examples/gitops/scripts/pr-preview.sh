@@ -6,6 +6,7 @@
 # anyway and says so).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 need_stack
+need_pulumi
 COMMENT_FILE=$(realpath -m "${COMMENT_FILE:-comment.md}")
 FULL_PLAN_FILE=$(realpath -m "${FULL_PLAN_FILE:-full-plan.md}")
 json=$(mktemp)
