@@ -204,16 +204,21 @@ function missingMethods(desired: readonly DesiredMethod[], observed: readonly Ob
  * @throws {ApiGatewayError} `REST_API_NOT_FOUND` with the request id of `GetRestApi`
  */
 async function checkRestApis(runtime: Runtime, desired: readonly DesiredMethod[], observed: readonly ObservedMethodWithEvidence[], counters: CallCounters): Promise<void> {
-  const apis = new Set(missingMethods(desired, observed).map(({ d }) => d.key.restApiId));
-  for (const restApiId of apis) {
+  const missing = missingMethods(desired, observed);
+  for (const restApiId of new Set(missing.map(({ d }) => d.key.restApiId))) {
     const absence = await restApiAbsence(runtime, restApiId, counters);
     if (!absence) continue;
+    const methods = missing.filter(({ d }) => d.key.restApiId === restApiId).map(({ d }) => d);
+    const named = methods.slice(0, 5).map((d) => describeMethod(d.key, d.path)).join("; ") + (methods.length > 5 ? ` and ${methods.length - 5} more` : "");
     throw new ApiGatewayError({
       code: "REST_API_NOT_FOUND",
       classification: "not-found",
       operation: "GetRestApi",
+      method: methods[0]!.key,
       requestId: absence.requestId,
-      message: `REST_API_NOT_FOUND: REST API ${restApiId} does not exist in this account and region (check restApiId and the region). GetRestApi said: ${absence.message} (request id ${absence.requestId ?? "none"})`,
+      message:
+        `REST_API_NOT_FOUND: REST API ${restApiId} does not exist in this account and region (check restApiId and the region), so ${named} cannot be read or written. ` +
+        `GetRestApi said: ${absence.message} (request id ${absence.requestId ?? "none"})`,
     });
   }
 }

@@ -169,7 +169,7 @@ describe("apigw-responses plan", () => {
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^error: .*request id/);
     // GetMethod says "Invalid Method identifier" for a missing REST API too (AWS-8): GetRestApi tells them apart.
-    expect(r.stderr.trimEnd()).toMatch(/^error: REST_API_NOT_FOUND: REST API doesnotexist does not exist in this account and region \(check restApiId and the region\)\. GetRestApi said: NotFoundException: .* \(request id [\w-]+\)$/);
+    expect(r.stderr.trimEnd()).toMatch(/^error: REST_API_NOT_FOUND: REST API doesnotexist does not exist in this account and region \(check restApiId and the region\), so GET abc123 \(rest api doesnotexist, resource abc123\) cannot be read or written\. GetRestApi said: NotFoundException: .* \(request id [\w-]+\)$/);
     const json = await cli(["plan", "--spec", file, "--format", "json", ...ep()]);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: "REST_API_NOT_FOUND" }, report: null, remaining: null });
