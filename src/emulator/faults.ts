@@ -22,7 +22,10 @@
  *   `hard-limit` (429 LimitExceededException with AWS's body of AWS-63: "Maximum number
  *   of Resources for this API has been reached. …" and `retryAfterSeconds: null`, no
  *   Retry-After: a quota, not throttling), `throttle-uncoded` (429 with no error code,
- *   AWS-64: no `x-amzn-errortype`, no `__type`; Retry-After only when `retryAfterSeconds` is given).
+ *   AWS-64: no `x-amzn-errortype`, no `__type`; Retry-After only when `retryAfterSeconds` is given),
+ *   `lost-write` (a mutating call is answered as done — 201 for a put or create, 202 for
+ *   a delete, 200 otherwise — but not applied: a write another writer undoes at once;
+ *   reads are not affected).
  * - `operation`: an AWS operation name or a list of them; absent or `"*"` = every operation.
  * - `restApiId`: only calls on this REST API.
  * - `mutating`: true = only mutating calls, false = only reads; absent = both.
@@ -40,10 +43,10 @@
  */
 
 /** The kinds of fault. */
-export type FaultKind = "throttle" | "conflict" | "internal" | "unavailable" | "latency" | "reset" | "hang" | "denied" | "hard-limit" | "throttle-uncoded";
+export type FaultKind = "throttle" | "conflict" | "internal" | "unavailable" | "latency" | "reset" | "hang" | "denied" | "hard-limit" | "throttle-uncoded" | "lost-write";
 
 /** The fault kinds, for validation and docs. */
-export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "conflict", "internal", "unavailable", "latency", "reset", "hang", "denied", "hard-limit", "throttle-uncoded"];
+export const FAULT_KINDS: readonly FaultKind[] = ["throttle", "conflict", "internal", "unavailable", "latency", "reset", "hang", "denied", "hard-limit", "throttle-uncoded", "lost-write"];
 
 /** One fault rule; see the module documentation for the meaning of each field. */
 export interface FaultRule {
@@ -175,6 +178,8 @@ export class FaultInjector {
     for (let i = 0; i < this.rules.length; i++) {
       const rule = this.rules[i]!;
       if (!matches(rule, target)) continue;
+      // A lost write is a write: reads neither match it nor spend its count.
+      if (rule.fault === "lost-write" && !target.mutating) continue;
       const left = this.remaining[i];
       if (left !== undefined && left <= 0) continue;
       const p = rule.probability ?? 1;

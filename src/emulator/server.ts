@@ -176,6 +176,9 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
           return answer(
             errorAnswer("AccessDeniedException", 403, fault.message ?? `User: arn:aws:iam::123456789012:user/local is not authorized to perform: apigateway:${req.method ?? "GET"} on resource: arn:aws:apigateway:us-east-1::${url.pathname}`),
           );
+        case "lost-write":
+          // Answered as done, not applied (only mutating calls match the rule).
+          return answer({ status: /^(Put|Create)/.test(op.name) ? 201 : /^Delete/.test(op.name) ? 202 : 200, json: {} });
         case "reset":
           finish("reset");
           req.socket.destroy();

@@ -205,4 +205,27 @@ describe("apigw-responses apply and drift", () => {
     expect(r.stdout).toMatch(/^ {2}not started: GET \/pets .*: GET \/pets .* not started \[LIMIT_EXCEEDED\]: rest api \w+ met a hard limit earlier in this run/m);
     expect(hasStackTrace(r.stderr)).toBe(false);
   });
+  it("NOT_CONVERGED under --format json: exit 1, one line on stderr, and on stdout what was done and what remains (writes that do not stick)", async () => {
+    const drifting = writeSpec(dir, "not-sticking.yaml", {
+      restApiId: api.restApiId,
+      methods: [{ path: "/pets", httpMethod: "GET", exclusive: false, responses: { "418": { methodResponse: {}, integrationResponse: { selectionPattern: "418" } } } }],
+    });
+    await setFaults(endpoint, [{ fault: "lost-write", operation: "PutIntegrationResponse" }]);
+    try {
+      const r = await cli(["apply", "--spec", drifting, "--format", "json", ...ep()]);
+      expect(r.code).toBe(1);
+      const errorLines = r.stderr.split("\n").filter((l) => l.startsWith("error:"));
+      expect(errorLines).toEqual([
+        "error: NOT_CONVERGED: after 3 apply passes, the live state still differs from the desired state in 1 method(s); the same changes were needed again after being applied: the writes did not stick, or another writer reverts them.",
+      ]);
+      expect(r.stderr).toContain("the live state still differs after pass 1: read again and re-planned; pass 2:");
+      const doc = JSON.parse(r.stdout) as { ok: boolean; error: { code: string }; report: { operations: { kind: string; statusCode: string }[] }; remaining: { methods: { operations: { kind: string; statusCode: string }[] }[] } };
+      expect(doc.ok).toBe(false);
+      expect(doc.error.code).toBe("NOT_CONVERGED");
+      expect(doc.report.operations.map((o) => `${o.kind} ${o.statusCode}`)).toEqual(["PutMethodResponse 418", "PutIntegrationResponse 418", "PutIntegrationResponse 418", "PutIntegrationResponse 418"]);
+      expect(doc.remaining.methods.flatMap((m) => m.operations.map((o) => `${o.kind} ${o.statusCode}`))).toEqual(["PutIntegrationResponse 418"]);
+    } finally {
+      await setFaults(endpoint, []);
+    }
+  });
 });

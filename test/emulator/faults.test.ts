@@ -55,6 +55,20 @@ describe("fault kinds", () => {
     expect(emulator.stats().faults["hard-limit"]).toBe(2);
   });
 
+  it("lost-write: a mutating call is answered as done (201 for a put) but not applied; reads neither match nor spend it", async () => {
+    const m = await createMethod(aws);
+    emulator.setFaults([{ fault: "lost-write", count: 1 }]);
+    expect(await errorOf(aws.send(new GetMethodCommand(key(m))))).toBeUndefined();
+    const raw = await rawCall(emulator.endpoint, "PUT", `/restapis/${m.restApiId}/resources/${m.resourceId}/methods/GET/responses/200`, {});
+    expect(raw.status).toBe(201);
+    const method = await aws.send(new GetMethodCommand(key(m)));
+    expect(method.methodResponses?.["200"]).toBeUndefined();
+    expect(emulator.stats().faults["lost-write"]).toBe(1);
+    // Spent: the next write is applied.
+    await aws.send(new PutMethodResponseCommand({ ...key(m), statusCode: "200" }));
+    expect((await aws.send(new GetMethodCommand(key(m)))).methodResponses?.["200"]).toBeDefined();
+  });
+
   it("hard-limit: another message when given", async () => {
     emulator.setFaults([{ fault: "hard-limit", count: 1, message: "Maximum number of Stages for this API has been reached." }]);
     await expectAwsError(aws.send(new GetRestApisCommand({})), { status: 429, name: "LimitExceededException", message: "Maximum number of Stages for this API has been reached." });
