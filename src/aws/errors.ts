@@ -211,6 +211,7 @@ export type ApiGatewayErrorCode =
   | "INTEGRATION_NOT_FOUND"
   | "RESPONSE_NOT_FOUND"
   | "NOT_FOUND"
+  | "CONNECTION_REFUSED"
   | "TERMINAL";
 
 /** Texts that only refine a not-found code for the human; the class itself is decided by name (AWS-8). */
@@ -252,7 +253,11 @@ export function codeFor(c: ErrorClass, operation: string, err: unknown, stop?: R
       return operation === "GetMethod" ? "METHOD_NOT_FOUND" : "NOT_FOUND";
     }
     default:
-      return "TERMINAL";
+      // Terminal by decision: AWS's endpoints accept connections, so a refused one means
+      // nothing listens at the configured endpoint (a wrong endpoint or proxy, a local
+      // API Gateway not started). Retrying until the deadline would only delay that answer.
+      // Resets and timeouts, which happen on a working endpoint, are retried.
+      return socketCodeOf(err) === "ECONNREFUSED" ? "CONNECTION_REFUSED" : "TERMINAL";
   }
 }
 

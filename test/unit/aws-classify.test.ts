@@ -145,6 +145,15 @@ describe("ApiGatewayError", () => {
     expect(codeFor("terminal", "X", undefined)).toBe("TERMINAL");
   });
 
+  it("a refused connection is terminal, with its own code: nothing listens at the endpoint (decided: retrying would only delay that answer)", () => {
+    const refused = socketError("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:1");
+    expect(classifyError(refused).class).toBe("terminal");
+    expect(codeFor(classifyError(refused).class, "GetMethod", refused)).toBe("CONNECTION_REFUSED");
+    // A reset or a timeout happens on an endpoint that answers: retried (network, timeout).
+    expect(classifyError(socketError("ECONNRESET", "read ECONNRESET")).class).toBe("network");
+    expect(classifyError(socketError("ETIMEDOUT", "connect ETIMEDOUT 1.2.3.4:443")).class).toBe("timeout");
+  });
+
   it("codes say why retrying stopped: the deadline or the attempt budget", () => {
     expect(codeFor("throttled", "X", undefined, "deadline")).toBe("THROTTLED_DEADLINE");
     expect(codeFor("throttled", "X", undefined, "attempts")).toBe("THROTTLED_ATTEMPTS");
