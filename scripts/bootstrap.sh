@@ -33,8 +33,9 @@ took() { say "$1 took $(( $(date +%s) - $2 ))s"; }
 # Node 20 reached its end of life; @pulumi/pulumi and the AWS SDK need 22 or newer. On an older
 # machine, the scripts, the tests, the demo and the Pulumi language host run the Node 24 LTS
 # that the npm registry ships as a package (scripts/run.sh puts .tools/bin first on PATH).
-NODE_VERSION=24.22.3
-if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
+# APIGW_NODE_VERSION=22.23.5 runs everything on that version instead (e.g. to check Node 22).
+NODE_VERSION=${APIGW_NODE_VERSION:-24.22.3}
+if [ -n "${APIGW_NODE_VERSION:-}" ] || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
   NODE_DIR="$CACHE/node-v$NODE_VERSION"
   if [ ! -x "$NODE_DIR/bin/node" ]; then
     t=$(date +%s); say "installing Node.js $NODE_VERSION into $NODE_DIR"
