@@ -5,15 +5,15 @@
  * - {@link MethodResponse} / {@link IntegrationResponse}: one response each, with the
  *   fields of `aws.apigateway.MethodResponse` / `aws.apigateway.IntegrationResponse`.
  *
- * `restApi`, `resource` and `method` also take `@pulumi/aws` objects. They are imported
- * as types only: a program using these resources does not need the aws plugin.
+ * `restApi`, `resource` and `method` also take `@pulumi/aws` objects. Their types are
+ * structural (a resource with an `id`; an object with `restApi`, `resourceId` and
+ * `httpMethod`), so neither a program nor its type check needs `@pulumi/aws`.
  *
  * Connection: stack config `aws:region`, `aws:profile`, `apigw-responses:endpoint`
  * (e.g. the local API Gateway), `apigw-responses:rate` (`RPS:BURST`, default `10:40`)
  * and `apigw-responses:deadline` (default `2m`), else the environment.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type * as aws from "@pulumi/aws";
 import type {
   ContentHandling,
   NormalizedIntegrationResponse,
@@ -24,12 +24,22 @@ import type {
 import { importAdvice, type ResourceKind } from "./inputs";
 import { makeProvider } from "./provider";
 
-/** A REST API: its id, or an `aws.apigateway.RestApi`. */
-export type RestApiRef = pulumi.Input<string> | aws.apigateway.RestApi;
-/** A resource: its id, or an `aws.apigateway.Resource`. */
-export type ResourceRef = pulumi.Input<string> | aws.apigateway.Resource;
-/** A method, named by the `aws.apigateway.Method` or `aws.apigateway.Integration` that defines it. */
-export type MethodRef = aws.apigateway.Method | aws.apigateway.Integration;
+/** A REST API: its id, or the resource that defines it (an `aws.apigateway.RestApi`; its `id` is used). */
+export type RestApiRef = pulumi.Input<string> | pulumi.CustomResource;
+/** A resource: its id, or the resource that defines it (an `aws.apigateway.Resource`; its `id` is used). */
+export type ResourceRef = pulumi.Input<string> | pulumi.CustomResource;
+/**
+ * A method, named by what defines it: an `aws.apigateway.Method` or
+ * `aws.apigateway.Integration`, or any object with these three.
+ */
+export interface MethodRef {
+  /** The REST API id. */
+  readonly restApi: pulumi.Input<string>;
+  /** The resource id. */
+  readonly resourceId: pulumi.Input<string>;
+  /** `GET`, `POST`, …, `ANY`. */
+  readonly httpMethod: pulumi.Input<string>;
+}
 
 /** How a resource names its method; give `method`, or `restApi` + (`resource` or `path`) + `httpMethod`. */
 export interface MethodTarget {
