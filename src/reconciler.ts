@@ -38,8 +38,9 @@ export type {
   ValidationFailure,
 } from "./model";
 export { PathNotFoundError } from "./observe";
-export { countOperations, isInSync, PlanError } from "./plan";
-export type { PlanErrorCode } from "./plan";
+export { countOperations, isInSync } from "./plan";
+export { PlanError } from "./plan/errors";
+export type { PlanErrorCode } from "./plan/errors";
 export { ConvergenceError, createRuntime, DEFAULT_MAX_PASSES, planSpecs, reconcile, ValidationError } from "./reconcile";
 export type { NonConvergenceCause, ReconcileEvents, ReconcileInput, ReconcileOptions, ReconcileResult, Runtime, RuntimeOptions, SpecPlan } from "./reconcile";
 export { planToJson, renderPlanMarkdown, renderPlanText } from "./render";

@@ -6,7 +6,7 @@
 import { ApplyError } from "../apply";
 import { ApiGatewayError } from "../aws/errors";
 import { PathNotFoundError } from "../observe";
-import { PlanError } from "../plan";
+import { PlanError } from "../plan/errors";
 import { ConvergenceError, ValidationError } from "../reconcile";
 
 /** Exit codes of `plan` and `drift` (the `terraform plan -detailed-exitcode` convention). */
