@@ -14,7 +14,7 @@ export type { ApplyEvents, MethodFailure, MethodOutcome } from "./apply";
 export type { ClientConfig, ClientCredentials } from "./aws/client";
 export { ApiGatewayError } from "./aws/errors";
 export type { ApiGatewayErrorCode, ErrorClass } from "./aws/errors";
-export type { RateLimit } from "./aws/limits";
+export type { RateLimit } from "./rate";
 export { releaseSharedClients } from "./aws/runtime";
 export type { CallCounters, RetryPolicy } from "./aws/runtime";
 export type {
