@@ -39,7 +39,7 @@ import type {
   ResponseKind,
 } from "./model";
 import { describeMethod } from "./model";
-import { getMethod } from "./observe";
+import { getMethod } from "./observe/reads";
 import { applyMethodResponsePatch } from "./patch";
 import { planMethod } from "./plan/method";
 

@@ -37,7 +37,7 @@ export type {
   SpecFileMethod,
   ValidationFailure,
 } from "./model";
-export { PathNotFoundError } from "./observe";
+export { PathNotFoundError } from "./observe/paths";
 export { countOperations, isInSync } from "./plan";
 export { PlanError } from "./plan/errors";
 export type { PlanErrorCode } from "./plan/errors";

@@ -5,7 +5,7 @@
  */
 import { ApplyError } from "../apply";
 import { ApiGatewayError } from "../aws/errors";
-import { PathNotFoundError } from "../observe";
+import { PathNotFoundError } from "../observe/paths";
 import { PlanError } from "../plan/errors";
 import { ConvergenceError, ValidationError } from "../reconcile";
 

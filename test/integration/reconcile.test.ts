@@ -11,7 +11,8 @@ import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws
 import type { Emulator } from "../../src/emulator";
 import type { MethodSpec, NormalizedResponses, ObservedMethod } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { observeMethods, PathNotFoundError } from "../../src/observe";
+import { observeMethods } from "../../src/observe";
+import { PathNotFoundError } from "../../src/observe/paths";
 import { planMethod } from "../../src/plan/method";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
 import { localClient } from "../../src/seed";
