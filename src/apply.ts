@@ -35,14 +35,13 @@ import type {
   MethodPlan,
   NormalizedMethodResponse,
   Operation,
-  PatchOperation,
   Plan,
   ResponseKind,
 } from "./model";
 import { describeMethod } from "./model";
-import { normalizeMethodResponse } from "./normalize";
-import { getMethod } from "./observe";
-import { planMethod } from "./plan";
+import { getMethod } from "./observe/reads";
+import { applyMethodResponsePatch } from "./patch";
+import { planMethod } from "./plan/method";
 
 type Adopted = ApplyReport["adopted"][number];
 
@@ -207,35 +206,6 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
       return;
     }
   }
-}
-
-/** Unescape a JSON Pointer segment (`~1` → `/`, `~0` → `~`, AWS-21). */
-function unescapeSegment(s: string): string {
-  return s.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-/**
- * The method response a patch was meant to reach, given the response it is now
- * applied to: `add`/`replace` set a key, `remove` drops it (AWS-21, AWS-24).
- * Used for the AWS-22 re-plan: the re-planned patch does what the failed one
- * meant to do, from the state that is live now (and nothing more, so the plan's
- * ordering against the integration responses still holds).
- */
-export function applyMethodResponsePatch(live: NormalizedMethodResponse | undefined, patch: readonly PatchOperation[]): NormalizedMethodResponse {
-  const params: Record<string, boolean> = { ...(live?.responseParameters ?? {}) };
-  const models: Record<string, string> = { ...(live?.responseModels ?? {}) };
-  for (const p of patch) {
-    if (p.path.startsWith("/responseParameters/")) {
-      const k = p.path.slice("/responseParameters/".length); // not escaped (AWS-21)
-      if (p.op === "remove") delete params[k];
-      else params[k] = p.value === "true";
-    } else if (p.path.startsWith("/responseModels/")) {
-      const k = unescapeSegment(p.path.slice("/responseModels/".length));
-      if (p.op === "remove") delete models[k];
-      else models[k] = p.value ?? "";
-    }
-  }
-  return normalizeMethodResponse({ responseParameters: params, responseModels: models });
 }
 
 /**

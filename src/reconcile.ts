@@ -13,7 +13,8 @@ import { createRuntime, newCounters, type CallCounters, type Runtime, type Runti
 import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
 import { describeMethod, methodId } from "./model";
 import { normalizeDesiredResponses } from "./normalize";
-import { newReadSession, observeMethods, resolvePaths, restApiAbsence, type ObservedMethodWithEvidence, type ReadSession } from "./observe";
+import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "./observe";
+import { restApiAbsence, type ObservedMethodWithEvidence } from "./observe/reads";
 import { isInSync, plan as planMethods } from "./plan";
 import { validateSpecs, type ValidateOptions } from "./validate";
 

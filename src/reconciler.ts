@@ -14,7 +14,7 @@ export type { ApplyEvents, MethodFailure, MethodOutcome } from "./apply";
 export type { ClientConfig, ClientCredentials } from "./aws/client";
 export { ApiGatewayError } from "./aws/errors";
 export type { ApiGatewayErrorCode, ErrorClass } from "./aws/errors";
-export type { RateLimit } from "./aws/limits";
+export type { RateLimit } from "./rate";
 export { releaseSharedClients } from "./aws/runtime";
 export type { CallCounters, RetryPolicy } from "./aws/runtime";
 export type {
@@ -37,9 +37,10 @@ export type {
   SpecFileMethod,
   ValidationFailure,
 } from "./model";
-export { PathNotFoundError } from "./observe";
-export { countOperations, isInSync, PlanError } from "./plan";
-export type { PlanErrorCode } from "./plan";
+export { PathNotFoundError } from "./observe/paths";
+export { countOperations, isInSync } from "./plan";
+export { PlanError } from "./plan/errors";
+export type { PlanErrorCode } from "./plan/errors";
 export { ConvergenceError, createRuntime, DEFAULT_MAX_PASSES, planSpecs, reconcile, ValidationError } from "./reconcile";
 export type { NonConvergenceCause, ReconcileEvents, ReconcileInput, ReconcileOptions, ReconcileResult, Runtime, RuntimeOptions, SpecPlan } from "./reconcile";
 export { planToJson, renderPlanMarkdown, renderPlanText } from "./render";

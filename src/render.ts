@@ -6,7 +6,8 @@ import type { FieldChange, MethodPlan, Operation, OperationKind, PatchOperation,
 import { describeMethod } from "./model";
 import { sortDeep } from "./normalize";
 import { escapeUnsafe } from "./text";
-import { countOperations, isInSync, patchPathField } from "./plan";
+import { patchPathField } from "./patch";
+import { countOperations, isInSync } from "./plan";
 
 /** What an operation does to its object. */
 export type OperationAction = "create" | "update" | "replace" | "delete";

@@ -1,7 +1,7 @@
 /**
  * JSON Schemas (draft 2020-12) of the desired-state model, for users' editors
  * (YAML language servers, VS Code) to validate spec files against. The schemas express
- * the per-field rules of `validate.ts` (same patterns, same enums); the cross-field
+ * the per-field rules of `validate/` (`validate/grammar.ts`) (same patterns, same enums); the cross-field
  * rules (AWS-4/AWS-5 header declarations, AWS-6 one default, selection patterns that Java
  * compiles (AWS-29), template sizes) are only checked by `validateMethodSpec`.
  *
@@ -19,7 +19,7 @@ import {
   MAX_TEMPLATE_BYTES,
   RESPONSE_PARAMETER_KEY_PATTERN,
   STATUS_CODE_PATTERN,
-} from "./validate";
+} from "./validate/grammar";
 
 /** A JSON Schema document or subschema (plain JSON data). */
 export type JsonSchema = { readonly [key: string]: unknown };

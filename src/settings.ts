@@ -4,10 +4,11 @@
  * an `Error` whose message names the value and the rule; the front end adds the
  * option or config key.
  */
+import type { RateLimit } from "./rate";
 import { escapeUnsafe } from "./text";
 
-/** Parse `RPS:BURST` or `off`. */
-export function parseRate(text: string): { rps: number; burst: number } | "off" {
+/** Parse `RPS:BURST` or `off` (the client's `--rate`, the stack config's `apigw-responses:rate`, the local API Gateway's `--quota`). */
+export function parseRate(text: string): RateLimit | "off" {
   if (text.trim().toLowerCase() === "off") return "off";
   const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+)\s*$/.exec(text);
   if (!m || Number(m[1]) <= 0 || Number(m[2]) < 1) {

@@ -7,12 +7,7 @@
  * Both are plain objects created on demand and kept in the process-wide
  * registry (`runtime.ts`); nothing is created at module load.
  */
-
-/** A rate: `rps` tokens a second, at most `burst` saved up. */
-export interface RateLimit {
-  readonly rps: number;
-  readonly burst: number;
-}
+import { TokenBucket, type RateLimit } from "../rate";
 
 /** The API Gateway management quota (AWS-12). */
 export const DEFAULT_RATE: RateLimit = { rps: 10, burst: 40 };
@@ -26,29 +21,27 @@ export const DEFAULT_OPERATION_RATES: Readonly<Record<string, RateLimit>> = {
 };
 
 /**
- * A FIFO token bucket. `take()` resolves when a token is available; waiters are
+ * The client side of a rate limit: callers wait in FIFO order for a token of a
+ * {@link TokenBucket}. `take()` resolves when a token is available; waiters are
  * served in arrival order. `rps: Infinity` turns the limit off. Uses the global
  * `Date.now` and `setTimeout`, so fake timers drive it in tests.
  */
-export class TokenBucket {
+export class RateLimiter {
   /** The configured rate. */
   readonly rate: RateLimit;
-  private tokens: number;
-  private last: number;
+  private readonly bucket: TokenBucket;
   private readonly waiters: (() => void)[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(rate: RateLimit = DEFAULT_RATE) {
     if (!(rate.rps > 0) || !(rate.burst >= 1)) throw new RangeError(`invalid rate ${JSON.stringify(rate)}: rps must be > 0 and burst >= 1`);
     this.rate = rate;
-    this.tokens = rate.burst;
-    this.last = Date.now();
+    this.bucket = new TokenBucket(rate);
   }
 
   /** Tokens available now (fractional). */
   available(): number {
-    this.refill();
-    return this.tokens;
+    return this.bucket.available();
   }
 
   /** Callers waiting for a token. */
@@ -59,34 +52,19 @@ export class TokenBucket {
   /** Wait for one token. */
   take(): Promise<void> {
     if (this.rate.rps === Infinity) return Promise.resolve();
-    this.refill();
-    if (this.waiters.length === 0 && this.tokens >= 1) {
-      this.tokens -= 1;
-      return Promise.resolve();
-    }
+    if (this.waiters.length === 0 && this.bucket.tryTake()) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.waiters.push(resolve);
       this.schedule();
     });
   }
 
-  private refill(): void {
-    const now = Date.now();
-    const elapsed = Math.max(0, now - this.last);
-    this.last = now;
-    this.tokens = Math.min(this.rate.burst, this.tokens + (elapsed * this.rate.rps) / 1000);
-  }
-
   private schedule(): void {
     if (this.timer !== undefined || this.waiters.length === 0) return;
-    const waitMs = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.rate.rps));
+    const waitMs = Math.max(1, Math.ceil(this.bucket.msUntilToken()));
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.refill();
-      while (this.waiters.length > 0 && this.tokens >= 1) {
-        this.tokens -= 1;
-        this.waiters.shift()!();
-      }
+      while (this.waiters.length > 0 && this.bucket.tryTake()) this.waiters.shift()!();
       this.schedule();
     }, waitMs);
   }

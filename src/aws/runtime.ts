@@ -11,7 +11,8 @@
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { MethodKey, ObservedMethod, RetryCause } from "../model";
 import { clientConfigKey, createApiGatewayClient, resolveClientConfig, type ClientConfig, type ResolvedClientConfig } from "./client";
-import { DEFAULT_OPERATION_RATES, DEFAULT_RATE, TokenBucket, WriteQueues, type RateLimit } from "./limits";
+import type { RateLimit } from "../rate";
+import { DEFAULT_OPERATION_RATES, DEFAULT_RATE, RateLimiter, WriteQueues } from "./limits";
 
 /** The retry policy, as data (architecture rule 6). */
 export interface RetryPolicy {
@@ -56,7 +57,7 @@ export interface SharedState {
   readonly key: string;
   readonly client: APIGatewayClient;
   readonly writes: WriteQueues;
-  readonly buckets: Map<string, TokenBucket>;
+  readonly buckets: Map<string, RateLimiter>;
   /** REST API id → resource count seen by the last `GetResources` read (AWS-30). */
   readonly resourceCounts: Map<string, number>;
   /** REST API id → the observe read in its coalescing window. */
@@ -67,9 +68,9 @@ export interface SharedState {
 export interface Runtime {
   readonly config: ResolvedClientConfig;
   readonly client: APIGatewayClient;
-  readonly bucket: TokenBucket;
+  readonly bucket: RateLimiter;
   /** Operation name → its own bucket (AWS-12: `GetResources`), awaited after {@link Runtime.bucket}. */
-  readonly operationBuckets: ReadonlyMap<string, TokenBucket>;
+  readonly operationBuckets: ReadonlyMap<string, RateLimiter>;
   readonly writes: WriteQueues;
   readonly policy: RetryPolicy;
   readonly shared: SharedState;
@@ -162,15 +163,15 @@ export function sharedStateFor(config: ClientConfig): SharedState {
  */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const shared = sharedStateFor(options);
-  const bucketFor = (name: string, rate: RateLimit): TokenBucket => {
+  const bucketFor = (name: string, rate: RateLimit): RateLimiter => {
     const k = `${name}:${rate.rps}/${rate.burst}`;
     let b = shared.buckets.get(k);
-    if (!b) shared.buckets.set(k, (b = new TokenBucket(rate)));
+    if (!b) shared.buckets.set(k, (b = new RateLimiter(rate)));
     return b;
   };
   const off = options.rate === "off";
   const bucket = bucketFor("*", off ? { rps: Infinity, burst: Infinity } : (options.rate as RateLimit | undefined) ?? DEFAULT_RATE);
-  const operationBuckets = new Map<string, TokenBucket>();
+  const operationBuckets = new Map<string, RateLimiter>();
   if (!off) {
     for (const [op, rate] of Object.entries({ ...DEFAULT_OPERATION_RATES, ...(options.operationRates ?? {}) })) operationBuckets.set(op, bucketFor(op, rate));
   }

@@ -5,8 +5,8 @@
  */
 import { ApplyError } from "../apply";
 import { ApiGatewayError } from "../aws/errors";
-import { PathNotFoundError } from "../observe";
-import { PlanError } from "../plan";
+import { PathNotFoundError } from "../observe/paths";
+import { PlanError } from "../plan/errors";
 import { ConvergenceError, ValidationError } from "../reconcile";
 
 /** Exit codes of `plan` and `drift` (the `terraform plan -detailed-exitcode` convention). */

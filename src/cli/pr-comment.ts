@@ -24,9 +24,9 @@ import type {
   ResponseKind,
   ResponseSpec,
 } from "../model";
-import { describeMethod } from "../model";
+import { describeMethod, methodId } from "../model";
 import { normalizeDesiredResponses, normalizeIntegrationResponse, normalizeMethodResponse, compareKeys } from "../normalize";
-import { integrationResponseChanges, methodResponseChanges, methodResponsePatch } from "../plan";
+import { integrationResponseOperation, methodResponseOperation } from "../plan/operations";
 import { escapeHtmlText, markdownCode, renderPlanMarkdown, type MarkdownOptions } from "../render";
 
 /** The type tokens of this package's resources. */
@@ -184,24 +184,23 @@ function str(v: unknown): string | undefined {
   return String(v);
 }
 
-/** The operations that take `live` to `desired` for display (the engine and the planner decide the real calls). */
+/**
+ * The operations that take `live` to `desired` for display (the engine and the planner
+ * decide the real calls), code by code, each built by the planner's own rule. A response
+ * not desired is deleted only when `removeUnlisted`; otherwise it is left as it is.
+ */
 function displayOperations(key: MethodKey, live: NormalizedResponses, desired: NormalizedResponses, removeUnlisted: boolean): Operation[] {
   const ops: Operation[] = [];
   const codes = [...new Set([...Object.keys(live), ...Object.keys(desired)])].sort(compareKeys);
   for (const statusCode of codes) {
     const lm = live[statusCode]?.methodResponse;
-    const dm = desired[statusCode]?.methodResponse;
     const li = live[statusCode]?.integrationResponse;
-    const di = desired[statusCode]?.integrationResponse;
-    const mrChanges = methodResponseChanges(lm, dm);
-    if (dm && !lm) ops.push({ kind: "PutMethodResponse", key, statusCode, methodResponse: dm, changes: mrChanges });
-    else if (dm && lm && mrChanges.length > 0) {
-      const p = methodResponsePatch(lm, dm);
-      ops.push({ kind: "UpdateMethodResponse", key, statusCode, patch: [...p.upserts, ...p.removes], changes: mrChanges });
-    } else if (!dm && lm && removeUnlisted) ops.push({ kind: "DeleteMethodResponse", key, statusCode, changes: mrChanges });
-    const irChanges = integrationResponseChanges(li, di);
-    if (di && irChanges.length > 0) ops.push({ kind: "PutIntegrationResponse", key, statusCode, integrationResponse: di, changes: irChanges, overwrites: li !== undefined });
-    else if (!di && li && removeUnlisted) ops.push({ kind: "DeleteIntegrationResponse", key, statusCode, changes: irChanges });
+    const dm = desired[statusCode]?.methodResponse ?? (removeUnlisted ? undefined : lm);
+    const di = desired[statusCode]?.integrationResponse ?? (removeUnlisted ? undefined : li);
+    const mrOp = methodResponseOperation(key, statusCode, lm, dm);
+    if (mrOp) ops.push(mrOp);
+    const irOp = integrationResponseOperation(key, statusCode, li, di);
+    if (irOp) ops.push(irOp);
   }
   return ops;
 }
@@ -264,15 +263,16 @@ export function previewToPlan(preview: unknown): PreviewPlan {
     const path = str(idSource.path);
     const resourceId = str(newInputs?.resourceId) ?? (newInputs?.path === oldOutputs?.path ? str(oldOutputs?.resourceId) : undefined) ?? str(oldOutputs?.resourceId);
     const key: MethodKey = { restApiId, resourceId: resourceId ?? (path !== undefined ? "(resolved from the path)" : "?"), httpMethod };
-    const methodId = JSON.stringify([restApiId, path ?? key.resourceId, httpMethod]);
+    // One entry per method: resources on the same path (or resource id) are merged.
+    const id = methodId({ ...key, resourceId: path ?? key.resourceId });
     const reader = new Reader();
     const live = responsesOf(kind, oldOutputs, reader);
     const desired = isDelete ? {} : responsesOf(kind, newInputs, reader);
     for (const s of reader.secrets) secretFields.add(s);
     const shown = op.replace(/-replace(d|ment)$/, "") === op ? op : `replace (${op})`;
     resources.push({ name, kind, op: shown });
-    let entry = methods.get(methodId);
-    if (!entry) methods.set(methodId, (entry = { key, ...(path !== undefined ? { path } : {}), operations: [] }));
+    let entry = methods.get(id);
+    if (!entry) methods.set(id, (entry = { key, ...(path !== undefined ? { path } : {}), operations: [] }));
     if (live === undefined || desired === undefined) {
       notes.push(`${markdownCode(name)} (${kind}, ${shown}): the responses are ${live === undefined && desired === undefined ? "secret or not known" : live === undefined ? "secret in the last state" : "secret or not known before apply"}; not shown.`);
       continue;

@@ -12,14 +12,15 @@
  */
 import { parseFaultRules, type FaultRule } from "./faults";
 import { startMoto, type MotoServer } from "./moto";
-import { AWS_ACCOUNT_QUOTA, type BucketLimits } from "./quota";
+import type { RateLimit } from "../rate";
+import { AWS_ACCOUNT_QUOTA } from "./quota";
 import { startLayer } from "./server";
 import type { EmulatorStats } from "./stats";
 
 export type { FaultRule, FaultKind } from "./faults";
 export { FAULT_KINDS, parseFaultRules } from "./faults";
 export type { EmulatorStats } from "./stats";
-export type { BucketLimits } from "./quota";
+export type { RateLimit } from "../rate";
 export { AWS_ACCOUNT_QUOTA, AWS_OPERATION_QUOTAS } from "./quota";
 export type { MotoServer } from "./moto";
 
@@ -28,7 +29,7 @@ export interface EmulatorOptions {
   /** Port of the layer on 127.0.0.1; 0 (default) picks a free one. moto always gets a free port. */
   readonly port?: number;
   /** The account quota (AWS-12): default `{rps: 10, burst: 40}`; `"off"` for none. */
-  readonly quota?: BucketLimits | "off";
+  readonly quota?: RateLimit | "off";
   /**
    * Multiplies every quota rate and burst, the per-operation buckets
    * (`CreateDeployment`, `GetResources`) included; default 1. Tests use it to stay fast.

@@ -12,7 +12,9 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { DEFAULT_LATENCY_MS, parseFaultRules, startEmulator, type BucketLimits, type Emulator, type EmulatorOptions } from "./index";
+import type { RateLimit } from "../rate";
+import { parseRate } from "../settings";
+import { DEFAULT_LATENCY_MS, parseFaultRules, startEmulator, type Emulator, type EmulatorOptions } from "./index";
 
 /** The `--help` text. */
 export const USAGE = `Usage: node dist/emulator/main.js [options]
@@ -54,13 +56,13 @@ export function parseCommandLine(argv: readonly string[]): EmulatorOptions | "he
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name}: expected a whole number >= 0, got "${text}"`);
     return n;
   };
-  let quota: BucketLimits | "off" | undefined;
+  let quota: RateLimit | "off" | undefined;
   if (values.quota !== undefined) {
-    if (values.quota === "off") quota = "off";
-    else {
-      const m = /^(\d+(?:\.\d+)?):(\d+)$/.exec(values.quota);
-      if (!m || Number(m[1]) <= 0 || Number(m[2]) < 1) throw new Error(`--quota: expected RPS:BURST (e.g. 10:40) or off, got "${values.quota}"`);
-      quota = { rps: Number(m[1]), burst: Number(m[2]) };
+    // The same RPS:BURST rule as the client's --rate (settings.ts); the message is this command's.
+    try {
+      quota = parseRate(values.quota);
+    } catch {
+      throw new Error(`--quota: expected RPS:BURST (e.g. 10:40) or off, got "${values.quota}"`);
     }
   }
   let faults: EmulatorOptions["faults"];

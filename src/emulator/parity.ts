@@ -7,23 +7,20 @@
  * parents and the AWS rules on that live state, then write to moto. Mutating calls
  * run holding their REST API's lock alone, reads holding it shared, so a
  * read-modify-write is never seen half done.
+ *
+ * The rules checked on the live state are in `rules.ts`, the PATCH semantics in
+ * `patch.ts`, the memory of empty selection patterns (AWS-17) in
+ * `selection-patterns.ts`, the connection to moto in `moto-client.ts`.
  */
-import * as http from "node:http";
 import type { IncomingHttpHeaders } from "node:http";
-import { AwsError, MESSAGES, badRequest, conflict, errorAnswer, notFound, validation, type LayerAnswer } from "./errors";
+import { AwsError, MESSAGES, badRequest, conflict, notFound, type LayerAnswer } from "./errors";
 import type { RestApiLocks } from "./locks";
+import { forwardedHeaders, isObject, motoCallHeaders, motoErrorAnswer, parseJson, passThrough, type MotoAnswer, type MotoClient } from "./moto-client";
 import type { IdentifiedOperation } from "./operations";
 import { patchIntegrationResponse, patchMethodResponse, readPatchOperations } from "./patch";
-import {
-  shapeIntegration,
-  shapeIntegrationResponse,
-  shapeMethod,
-  shapeMethodResponse,
-  shapeResource,
-  type IntegrationResponseShape,
-  type Json,
-  type MethodResponseShape,
-} from "./shapes";
+import { AWS_1_MESSAGE, checkDefaultPattern, checkMappings, checkStatusCode, integrationOf, isDefaultPattern, methodResponseOf } from "./rules";
+import { EmptyPatterns } from "./selection-patterns";
+import { shapeIntegration, shapeIntegrationResponse, shapeMethod, shapeMethodResponse, shapeResource, type IntegrationResponseShape, type Json } from "./shapes";
 
 /** One call as the layer received it. */
 export interface CallContext {
@@ -36,111 +33,12 @@ export interface CallContext {
   readonly body: Buffer;
 }
 
-/** An answer from moto. */
-export interface MotoAnswer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-/** Sends requests to moto over a keep-alive connection pool. */
-export class MotoClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  private readonly target: URL;
-
-  constructor(endpoint: string) {
-    this.target = new URL(endpoint);
-  }
-
-  /** Send one request to moto. */
-  send(method: string, url: string, headers: Record<string, string>, body?: Buffer): Promise<MotoAnswer> {
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: this.target.hostname,
-          port: this.target.port,
-          method,
-          path: url,
-          agent: this.agent,
-          headers: { ...headers, host: this.target.host, "content-length": String(body?.length ?? 0) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 500, headers: res.headers, body: Buffer.concat(chunks) }));
-          res.on("error", reject);
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
-  }
-
-  /** Close the pooled connections. */
-  close(): void {
-    this.agent.destroy();
-  }
-}
-
-const AWS_6_MESSAGE = "Integration response with selection pattern default already exists";
-const AWS_1_MESSAGE = "Response already exists for this resource";
-const AWS_4_MESSAGE =
-  "Invalid mapping expression specified: Validation Result: warnings : [], errors : [No method response exists for method.]";
-
-function parseJson(buf: Buffer): unknown {
-  if (buf.length === 0) return undefined;
-  try {
-    return JSON.parse(buf.toString("utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/**
- * Turn a moto error into an AWS-shaped one: moto's JSON errors keep their type and
- * message; its HTML 404s and Python tracebacks (500) become JSON errors.
- */
-export function motoErrorAnswer(answer: MotoAnswer): LayerAnswer {
-  const json = parseJson(answer.body);
-  const header = answer.headers["x-amzn-errortype"];
-  if (isObject(json) && (typeof json.message === "string" || typeof json.Message === "string")) {
-    const code = String(header ?? json.__type ?? json.code ?? (answer.status === 404 ? "NotFoundException" : "BadRequestException")).split(":")[0]!;
-    return errorAnswer(code, answer.status, String(json.message ?? json.Message));
-  }
-  if (answer.status === 404) return errorAnswer("NotFoundException", 404, "Invalid request path");
-  if (answer.status >= 500) return errorAnswer("InternalFailure", answer.status, "Internal server error (moto failed on this request)");
-  return errorAnswer(String(header ?? "BadRequestException"), answer.status, answer.body.toString("utf8").slice(0, 300) || "Bad request");
-}
-
-function passThrough(answer: MotoAnswer): LayerAnswer {
-  if (answer.status >= 400) return motoErrorAnswer(answer);
-  const contentType = answer.headers["content-type"];
-  return { status: answer.status, headers: contentType ? { "content-type": String(contentType) } : {}, raw: answer.body };
-}
-
 const enc = encodeURIComponent;
-
-/** AWS-7: status codes must match `[1-5]\d\d`. */
-function checkStatusCode(code: string): void {
-  if (!/^[1-5]\d\d$/.test(code)) {
-    throw validation(
-      `1 validation error detected: Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
-    );
-  }
-}
-
-function isDefaultPattern(p: unknown): boolean {
-  return p === undefined || p === null || p === "";
-}
 
 /** The parity layer in front of moto. */
 export class ParityLayer {
   /** AWS-17: integration responses written with `selectionPattern: ""` (moto drops the empty string). */
-  private readonly emptyPatterns = new Set<string>();
+  private readonly emptyPatterns = new EmptyPatterns();
 
   constructor(
     private readonly moto: MotoClient,
@@ -152,37 +50,13 @@ export class ParityLayer {
     this.emptyPatterns.clear();
   }
 
-  private key(api: string, resource: string, method: string, code: string): string {
-    return [api, resource, method, code].join("\u0000");
-  }
-
-  private forgetPatterns(...prefix: string[]): void {
-    const p = prefix.join("\u0000") + "\u0000";
-    for (const k of this.emptyPatterns) if (k.startsWith(p)) this.emptyPatterns.delete(k);
-  }
-
-  /** Headers for the layer's own calls to moto: the caller's credentials pick moto's account and region. */
-  private motoHeaders(ctx: CallContext): Record<string, string> {
-    const out: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-    for (const h of ["authorization", "x-amz-date", "x-amz-security-token", "user-agent"]) {
-      const v = ctx.headers[h];
-      if (typeof v === "string") out[h] = v;
-    }
-    return out;
-  }
-
   private async motoJson(ctx: CallContext, method: string, url: string, body?: unknown): Promise<MotoAnswer> {
-    return this.moto.send(method, url, this.motoHeaders(ctx), body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
+    return this.moto.send(method, url, motoCallHeaders(ctx.headers), body === undefined ? undefined : Buffer.from(JSON.stringify(body)));
   }
 
   /** Forward the call to moto as it came. */
   private forwardRaw(ctx: CallContext): Promise<MotoAnswer> {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(ctx.headers)) {
-      if (v === undefined || k === "host" || k === "content-length" || k === "connection" || k === "transfer-encoding") continue;
-      headers[k] = Array.isArray(v) ? v.join(", ") : v;
-    }
-    return this.moto.send(ctx.method, ctx.url, headers, ctx.body);
+    return this.moto.send(ctx.method, ctx.url, forwardedHeaders(ctx.headers), ctx.body);
   }
 
   /**
@@ -213,7 +87,7 @@ export class ParityLayer {
 
   private emptyPatternLookup(ctx: CallContext): (code: string) => boolean {
     const { restApiId, resourceId, httpMethod } = ctx.op.params as Record<string, string>;
-    return (code) => this.emptyPatterns.has(this.key(restApiId!, resourceId!, httpMethod!, code));
+    return (code) => this.emptyPatterns.has(restApiId!, resourceId!, httpMethod!, code);
   }
 
   /** Handle one call (quota, faults and the AWS-9 gate are done by the server before). */
@@ -269,7 +143,7 @@ export class ParityLayer {
         return this.deleteResource(ctx);
       case "DeleteRestApi": {
         const answer = await this.forwardRaw(ctx);
-        if (answer.status < 400) this.forgetPatterns(ctx.op.params.restApiId!);
+        if (answer.status < 400) this.emptyPatterns.forget(ctx.op.params.restApiId!);
         return answer.status < 400 ? { status: 202 } : motoErrorAnswer(answer);
       }
       default:
@@ -279,18 +153,12 @@ export class ParityLayer {
 
   // ---- method responses -------------------------------------------------------
 
-  private methodResponseOf(method: Json, code: string): MethodResponseShape | undefined {
-    const mrs = method.methodResponses;
-    if (isObject(mrs) && isObject(mrs[code])) return shapeMethodResponse(mrs[code] as Json);
-    return undefined;
-  }
-
   private async putMethodResponse(ctx: CallContext): Promise<LayerAnswer> {
     const code = ctx.op.params.statusCode!;
     checkStatusCode(code); // AWS-7
     const method = await this.loadMethod(ctx); // AWS-8
     // AWS-1: a second PutMethodResponse for the same status code is a 409 (moto overwrites).
-    if (this.methodResponseOf(method, code)) throw conflict(AWS_1_MESSAGE);
+    if (methodResponseOf(method, code)) throw conflict(AWS_1_MESSAGE);
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
     // AWS-18: maps sent as {} echo {}, maps never sent are absent (moto: null).
@@ -301,7 +169,7 @@ export class ParityLayer {
     const code = ctx.op.params.statusCode!;
     checkStatusCode(code); // AWS-7
     const method = await this.loadMethod(ctx); // AWS-8
-    const mr = this.methodResponseOf(method, code);
+    const mr = methodResponseOf(method, code);
     // AWS-13: absent status code is a 404 (moto: 500).
     if (!mr) throw notFound(MESSAGES.statusCode);
     return { status: 200, json: mr };
@@ -312,7 +180,7 @@ export class ParityLayer {
     checkStatusCode(code); // AWS-7
     const method = await this.loadMethod(ctx); // AWS-8
     // AWS-14: deleting an absent method response is a 404 (moto: 500).
-    if (!this.methodResponseOf(method, code)) throw notFound(MESSAGES.statusCode);
+    if (!methodResponseOf(method, code)) throw notFound(MESSAGES.statusCode);
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
     return { status: 204 }; // AWS-14
@@ -323,7 +191,7 @@ export class ParityLayer {
     const { restApiId, resourceId, httpMethod, statusCode } = ctx.op.params as Record<string, string>;
     checkStatusCode(statusCode!); // AWS-7
     const method = await this.loadMethod(ctx); // AWS-8
-    const live = this.methodResponseOf(method, statusCode!);
+    const live = methodResponseOf(method, statusCode!);
     if (!live) throw notFound(MESSAGES.statusCode); // AWS-13
     // AWS-21..AWS-24: patch the LIVE state.
     const next = patchMethodResponse(live, readPatchOperations(parseJson(ctx.body)));
@@ -341,60 +209,27 @@ export class ParityLayer {
 
   // ---- integration responses --------------------------------------------------
 
-  private integrationOf(method: Json): Json {
-    // AWS-8 / AWS-13: no integration on the method.
-    if (!isObject(method.methodIntegration)) throw notFound(MESSAGES.integration);
-    return method.methodIntegration;
-  }
-
   private integrationResponseOf(ctx: CallContext, integration: Json, code: string): IntegrationResponseShape | undefined {
     const irs = integration.integrationResponses;
     if (isObject(irs) && isObject(irs[code])) return shapeIntegrationResponse(irs[code] as Json, this.emptyPatternLookup(ctx)(code));
     return undefined;
   }
 
-  /** AWS-4, AWS-5: response parameter mappings need a method response that declares each header. */
-  private checkMappings(method: Json, code: string, params: unknown): void {
-    if (!isObject(params) || Object.keys(params).length === 0) return; // AWS-3
-    const mr = this.methodResponseOf(method, code);
-    if (!mr) throw badRequest(AWS_4_MESSAGE); // AWS-4
-    const declared = mr.responseParameters ?? {};
-    for (const key of Object.keys(params)) {
-      if (!Object.prototype.hasOwnProperty.call(declared, key)) {
-        throw badRequest(`Invalid mapping expression parameter specified: ${key}`); // AWS-5
-      }
-    }
-  }
-
-  /** AWS-6: only one default (no / empty selection pattern) integration response per integration. */
-  private checkDefaultPattern(ctx: CallContext, integration: Json, code: string, pattern: unknown): void {
-    if (!isDefaultPattern(pattern)) return;
-    const irs = integration.integrationResponses;
-    if (!isObject(irs)) return;
-    for (const [other, ir] of Object.entries(irs)) {
-      if (other === code || !isObject(ir)) continue;
-      const shaped = shapeIntegrationResponse(ir, this.emptyPatternLookup(ctx)(other));
-      if (isDefaultPattern(shaped.selectionPattern)) throw conflict(AWS_6_MESSAGE);
-    }
-  }
-
+  /** AWS-17: "" is echoed as "", never sent is absent; moto cannot tell them apart. */
   private rememberPattern(ctx: CallContext, pattern: unknown): void {
     const { restApiId, resourceId, httpMethod, statusCode } = ctx.op.params as Record<string, string>;
-    const k = this.key(restApiId!, resourceId!, httpMethod!, statusCode!);
-    // AWS-17: "" is echoed as "", never sent is absent; moto cannot tell them apart.
-    if (pattern === "") this.emptyPatterns.add(k);
-    else this.emptyPatterns.delete(k);
+    this.emptyPatterns.remember(restApiId!, resourceId!, httpMethod!, statusCode!, pattern);
   }
 
   private async putIntegrationResponse(ctx: CallContext): Promise<LayerAnswer> {
     const code = ctx.op.params.statusCode!;
     checkStatusCode(code); // AWS-7
     const method = await this.loadMethod(ctx); // AWS-8
-    const integration = this.integrationOf(method); // AWS-8
+    const integration = integrationOf(method); // AWS-8
     const body = parseJson(ctx.body);
     const input: Json = isObject(body) ? body : {};
-    this.checkMappings(method, code, input.responseParameters); // AWS-4, AWS-5
-    this.checkDefaultPattern(ctx, integration, code, input.selectionPattern); // AWS-6
+    checkMappings(method, code, input.responseParameters); // AWS-4, AWS-5
+    checkDefaultPattern(integration, code, input.selectionPattern, this.emptyPatternLookup(ctx)); // AWS-6
     // AWS-2: an upsert and full overwrite; moto does the same.
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
@@ -408,7 +243,7 @@ export class ParityLayer {
     const code = ctx.op.params.statusCode!;
     checkStatusCode(code); // AWS-7
     const method = await this.loadMethod(ctx);
-    const integration = this.integrationOf(method); // AWS-13: no integration (moto: 500)
+    const integration = integrationOf(method); // AWS-13: no integration (moto: 500)
     const ir = this.integrationResponseOf(ctx, integration, code);
     if (!ir) throw notFound(MESSAGES.statusCode); // AWS-13
     return { status: 200, json: ir };
@@ -418,7 +253,7 @@ export class ParityLayer {
     const code = ctx.op.params.statusCode!;
     checkStatusCode(code); // AWS-7
     const method = await this.loadMethod(ctx);
-    const integration = this.integrationOf(method); // AWS-14
+    const integration = integrationOf(method); // AWS-14
     if (!this.integrationResponseOf(ctx, integration, code)) throw notFound(MESSAGES.statusCode); // AWS-14 (moto: 500)
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
@@ -431,13 +266,13 @@ export class ParityLayer {
     const { restApiId, resourceId, httpMethod, statusCode } = ctx.op.params as Record<string, string>;
     checkStatusCode(statusCode!); // AWS-7
     const method = await this.loadMethod(ctx); // AWS-8
-    const integration = this.integrationOf(method);
+    const integration = integrationOf(method);
     const live = this.integrationResponseOf(ctx, integration, statusCode!);
     if (!live) throw notFound(MESSAGES.statusCode); // AWS-13
     const next = patchIntegrationResponse(live, readPatchOperations(parseJson(ctx.body)));
-    this.checkMappings(method, statusCode!, next.responseParameters); // AWS-4, AWS-5 hold for updates too
+    checkMappings(method, statusCode!, next.responseParameters); // AWS-4, AWS-5 hold for updates too
     if (!isDefaultPattern(live.selectionPattern) && isDefaultPattern(next.selectionPattern)) {
-      this.checkDefaultPattern(ctx, integration, statusCode!, next.selectionPattern); // AWS-6
+      checkDefaultPattern(integration, statusCode!, next.selectionPattern, this.emptyPatternLookup(ctx)); // AWS-6
     }
     // moto's PutIntegrationResponse replaces the whole object: writing it back is the
     // update, done holding the REST API's lock alone (see handle()).
@@ -462,14 +297,14 @@ export class ParityLayer {
     await this.checkResource(ctx, resourceId!); // AWS-8
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
-    this.forgetPatterns(restApiId!, resourceId!, httpMethod!);
+    this.emptyPatterns.forget(restApiId!, resourceId!, httpMethod!);
     return { status: 201, json: shapeMethod(parseJson(answer.body) as Json, () => false) };
   }
 
   private async getIntegration(ctx: CallContext): Promise<LayerAnswer> {
     const method = await this.loadMethod(ctx); // AWS-8
     // AWS-13: no integration is a 404 (moto answers 200 with {}).
-    const integration = this.integrationOf(method);
+    const integration = integrationOf(method);
     return { status: 200, json: shapeIntegration(integration, this.emptyPatternLookup(ctx)) };
   }
 
@@ -479,17 +314,17 @@ export class ParityLayer {
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
     // AWS-19: a new integration has no integration responses.
-    this.forgetPatterns(restApiId!, resourceId!, httpMethod!);
+    this.emptyPatterns.forget(restApiId!, resourceId!, httpMethod!);
     return { status: 201, json: shapeIntegration(parseJson(answer.body) as Json, () => false) };
   }
 
   private async deleteMethodOrIntegration(ctx: CallContext, integrationOnly: boolean): Promise<LayerAnswer> {
     const { restApiId, resourceId, httpMethod } = ctx.op.params as Record<string, string>;
     const method = await this.loadMethod(ctx); // AWS-8
-    if (integrationOnly) this.integrationOf(method); // AWS-8: "Invalid Integration identifier specified"
+    if (integrationOnly) integrationOf(method); // AWS-8: "Invalid Integration identifier specified"
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
-    this.forgetPatterns(restApiId!, resourceId!, httpMethod!);
+    this.emptyPatterns.forget(restApiId!, resourceId!, httpMethod!);
     return { status: 204 };
   }
 
@@ -504,7 +339,7 @@ export class ParityLayer {
 
   private resourcePatternLookup(ctx: CallContext, resourceId: string): (httpMethod: string, code: string) => boolean {
     const restApiId = ctx.op.params.restApiId!;
-    return (m, code) => this.emptyPatterns.has(this.key(restApiId, resourceId, m, code));
+    return (m, code) => this.emptyPatterns.has(restApiId, resourceId, m, code);
   }
 
   /** AWS-30: `embed=methods`, `limit` (default 25, at most 500) and `position` paging. */
@@ -549,7 +384,7 @@ export class ParityLayer {
     await this.checkResource(ctx, resourceId!); // AWS-8 (moto: 500)
     const answer = await this.forwardRaw(ctx);
     if (answer.status >= 400) return motoErrorAnswer(answer);
-    this.forgetPatterns(restApiId!, resourceId!);
+    this.emptyPatterns.forget(restApiId!, resourceId!);
     return { status: 202 };
   }
 }

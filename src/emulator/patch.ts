@@ -2,7 +2,13 @@
  * PATCH semantics of `UpdateMethodResponse` and `UpdateIntegrationResponse` as real
  * API Gateway applies them (AWS-21..AWS-24). Pure: takes the live object and the
  * patch operations, returns the new object or throws an `AwsError`.
+ *
+ * Where a path points (which map, which key, the `~1`/`~0` unescaping of AWS-21) is
+ * read with the product's `src/patch.ts`, the one copy of that rule; what AWS refuses
+ * (the op enum, unknown paths, missing keys, bad values) is decided here, with AWS's
+ * exact errors.
  */
+import { patchPathTarget, unescapePathSegment } from "../patch";
 import { badRequest, notFound, validation } from "./errors";
 import type { IntegrationResponseShape, MethodResponseShape } from "./shapes";
 
@@ -20,11 +26,6 @@ const OP_ENUM = ["add", "remove", "move", "test", "replace", "copy"] as const;
 export const MISSING_PARAMETER = "Invalid parameter name specified";
 /** AWS-22: the 404 for a missing content type (models and templates). */
 export const MISSING_CONTENT_TYPE = "Content-Type specified was not found";
-
-/** AWS-21: `~1` → `/`, `~0` → `~` (in that order, as JSON Pointer does). */
-export function unescapeKey(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
 
 /**
  * AWS-23: every operation's `op` must be one of the enum before anything is
@@ -52,7 +53,7 @@ function pathOf(o: RawPatchOperation): string {
   return o.path;
 }
 
-/** Split `/responseParameters/method.response.header.X` into the map name and the raw key. */
+/** Split `/responseParameters/method.response.header.X` into the map name and the raw (still escaped) key. */
 function splitMapPath(path: string, maps: readonly string[]): { map: string; key: string } | undefined {
   for (const map of maps) {
     const prefix = `/${map}/`;
@@ -95,15 +96,14 @@ export function patchMethodResponse(live: MethodResponseShape, ops: readonly Raw
   for (const o of ops) {
     const path = pathOf(o);
     const op = opOf(o);
-    const target = splitMapPath(path, ["responseParameters", "responseModels"]);
+    // AWS-21: parameter keys are NOT escaped; content types are (`application~1json`).
+    const target = patchPathTarget(path);
     if (!target) throw badRequest(`Invalid patch path ${path}`);
     if (target.map === "responseParameters") {
-      // AWS-21: parameter keys are NOT escaped.
       params = applyToMap(params, op, target.key, op === "remove" ? false : parseRequired(o.value), MISSING_PARAMETER);
     } else {
-      // AWS-21: content types are escaped (`application~1json`).
       if (op !== "remove" && typeof o.value !== "string") throw badRequest(`Invalid model name specified: ${String(o.value)}`);
-      models = applyToMap(models, op, unescapeKey(target.key), String(o.value ?? ""), MISSING_CONTENT_TYPE);
+      models = applyToMap(models, op, target.key, String(o.value ?? ""), MISSING_CONTENT_TYPE);
     }
   }
   const out: MethodResponseShape = { statusCode: live.statusCode };
@@ -142,7 +142,7 @@ export function patchIntegrationResponse(live: IntegrationResponseShape, ops: re
     } else {
       // AWS-16: an empty template is stored as null.
       const v = typeof o.value === "string" && o.value !== "" ? o.value : null;
-      templates = applyToMap<string | null>(templates, op, unescapeKey(target.key), v, MISSING_CONTENT_TYPE);
+      templates = applyToMap<string | null>(templates, op, unescapePathSegment(target.key), v, MISSING_CONTENT_TYPE);
     }
   }
   const out: IntegrationResponseShape = { statusCode: live.statusCode };

@@ -2,66 +2,16 @@
  * The account quota of the API Gateway management API (AWS-11, AWS-12): one token
  * bucket for the whole account (10 requests per second, burst 40) plus buckets of
  * their own for `CreateDeployment` (1 every 5 s) and `GetResources` (5 every 2 s).
+ * The server side of a rate limit: a call is admitted or refused with `Retry-After`,
+ * never kept waiting. The buckets are the product's {@link TokenBucket} (`src/rate.ts`).
  */
-
-/** Rate and burst of a token bucket. */
-export interface BucketLimits {
-  /** Tokens added per second. */
-  readonly rps: number;
-  /** Bucket size: the most calls allowed at once after a quiet period. */
-  readonly burst: number;
-}
-
-/** A token bucket, refilled continuously. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-
-  constructor(
-    readonly limits: BucketLimits,
-    private readonly now: () => number = () => performance.now(),
-  ) {
-    this.tokens = limits.burst;
-    this.last = this.now();
-  }
-
-  private refill(): void {
-    const t = this.now();
-    this.tokens = Math.min(this.limits.burst, this.tokens + ((t - this.last) / 1000) * this.limits.rps);
-    this.last = t;
-  }
-
-  /** True when a token is there (without taking it). */
-  available(): boolean {
-    this.refill();
-    return this.tokens >= 1;
-  }
-
-  /** Take one token; call only after {@link available} said yes. */
-  take(): void {
-    this.refill();
-    this.tokens -= 1;
-  }
-
-  /** Seconds until one token is there (0 when one is there now). */
-  secondsUntilToken(): number {
-    this.refill();
-    if (this.tokens >= 1) return 0;
-    return (1 - this.tokens) / this.limits.rps;
-  }
-
-  /** Fill the bucket again. */
-  refillAll(): void {
-    this.tokens = this.limits.burst;
-    this.last = this.now();
-  }
-}
+import { TokenBucket, type RateLimit } from "../rate";
 
 /** AWS-12: the account quota, 10 requests per second with a burst of 40. */
-export const AWS_ACCOUNT_QUOTA: BucketLimits = { rps: 10, burst: 40 };
+export const AWS_ACCOUNT_QUOTA: RateLimit = { rps: 10, burst: 40 };
 
 /** AWS-12: per-operation quotas on top of the account quota. */
-export const AWS_OPERATION_QUOTAS: Readonly<Record<string, BucketLimits>> = {
+export const AWS_OPERATION_QUOTAS: Readonly<Record<string, RateLimit>> = {
   CreateDeployment: { rps: 1 / 5, burst: 1 },
   GetResources: { rps: 5 / 2, burst: 5 },
 };
@@ -78,11 +28,12 @@ export class Quota {
    * @param account the account bucket, or "off" for no quota at all.
    * @param scale multiplies every rate and burst (e.g. 10 for a ten times larger quota), default 1.
    */
-  constructor(account: BucketLimits | "off", scale = 1) {
+  constructor(account: RateLimit | "off", scale = 1) {
     if (account === "off") return;
-    const scaled = (l: BucketLimits): BucketLimits => ({ rps: l.rps * scale, burst: Math.max(1, Math.round(l.burst * scale)) });
-    this.account = new TokenBucket(scaled(account));
-    for (const [op, limits] of Object.entries(AWS_OPERATION_QUOTAS)) this.perOperation.set(op, new TokenBucket(scaled(limits)));
+    const now = () => performance.now();
+    const scaled = (l: RateLimit): RateLimit => ({ rps: l.rps * scale, burst: Math.max(1, Math.round(l.burst * scale)) });
+    this.account = new TokenBucket(scaled(account), now);
+    for (const [op, limits] of Object.entries(AWS_OPERATION_QUOTAS)) this.perOperation.set(op, new TokenBucket(scaled(limits), now));
   }
 
   /** Take the tokens for one call of `operation`, or say how long to wait (AWS-11). */
@@ -91,12 +42,11 @@ export class Quota {
     const own = this.perOperation.get(operation);
     // Both buckets must have a token; a refused call costs nothing.
     for (const [name, bucket] of [["account", this.account], [operation, own]] as const) {
-      if (bucket && !bucket.available()) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(bucket.secondsUntilToken())), bucket: name ?? "account" };
-      }
+      const waitMs = bucket?.msUntilToken() ?? 0;
+      if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), bucket: name ?? "account" };
     }
-    this.account.take();
-    own?.take();
+    this.account.tryTake();
+    own?.tryTake();
     return { allowed: true };
   }
 
@@ -107,10 +57,10 @@ export class Quota {
   }
 
   /** The effective limits, for stats. */
-  describe(): Record<string, BucketLimits> | "off" {
+  describe(): Record<string, RateLimit> | "off" {
     if (!this.account) return "off";
-    const out: Record<string, BucketLimits> = { account: this.account.limits };
-    for (const [op, b] of this.perOperation) out[op] = b.limits;
+    const out: Record<string, RateLimit> = { account: this.account.rate };
+    for (const [op, b] of this.perOperation) out[op] = b.rate;
     return out;
   }
 }

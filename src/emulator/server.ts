@@ -22,8 +22,10 @@ import { FaultInjector, parseFaultRules, type FaultRule } from "./faults";
 import { RestApiLocks } from "./locks";
 import type { MotoServer } from "./moto";
 import { identifyOperation } from "./operations";
-import { MotoClient, ParityLayer, type CallContext } from "./parity";
-import { Quota, type BucketLimits } from "./quota";
+import { MotoClient } from "./moto-client";
+import { ParityLayer, type CallContext } from "./parity";
+import type { RateLimit } from "../rate";
+import { Quota } from "./quota";
 import { StatsRecorder, type EmulatorStats } from "./stats";
 
 /** Settings of the layer. */
@@ -31,7 +33,7 @@ export interface LayerSettings {
   /** Port to listen on (127.0.0.1); 0 picks a free one. */
   readonly port: number;
   /** The account bucket (AWS-12 default `{rps: 10, burst: 40}`), or "off". */
-  readonly quota: BucketLimits | "off";
+  readonly quota: RateLimit | "off";
   /** Multiplies every quota rate and burst; default 1. */
   readonly quotaScale: number;
   /** Delay added to every mutating call, in ms (keeps it in flight: AWS-9). */

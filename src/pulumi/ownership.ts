@@ -15,7 +15,8 @@
  * the process shares them.
  */
 import type { MethodKey, Removal, ResponseKind } from "../model";
-import { PathNotFoundError, canonicalPath, newReadSession, resolvePaths } from "../observe";
+import { newReadSession, resolvePaths } from "../observe";
+import { PathNotFoundError, canonicalPath } from "../observe/paths";
 import type { Runtime } from "../reconcile";
 
 /** What one resource of the stack manages. */

@@ -11,8 +11,9 @@ import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws
 import type { Emulator } from "../../src/emulator";
 import type { MethodSpec, NormalizedResponses, ObservedMethod } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { observeMethods, PathNotFoundError } from "../../src/observe";
-import { planMethod } from "../../src/plan";
+import { observeMethods } from "../../src/observe";
+import { PathNotFoundError } from "../../src/observe/paths";
+import { planMethod } from "../../src/plan/method";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
 import { localClient } from "../../src/seed";
 import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";

@@ -23,6 +23,7 @@
  */
 import type { NormalizedMethodResponse, NormalizedResponse, NormalizedResponses, Operation, PatchOperation } from "../../src/model";
 import { compareKeys, normalizeIntegrationResponse, normalizeMethodResponse, normalizeResponses } from "../../src/normalize";
+import { unescapePathSegment } from "../../src/patch";
 
 /** The AWS error names the model throws. */
 export type AwsModelErrorName = "ConflictException" | "BadRequestException" | "NotFoundException" | "ValidationException";
@@ -45,12 +46,17 @@ export class AwsModelError extends Error {
 
 const STATUS_CODE = /^[1-5]\d\d$/;
 
-/** Unescape a JSON Pointer segment (`~1` → `/`, `~0` → `~`, AWS-21). */
-function unescapeSegment(s: string): string {
-  return s.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-/** Apply one patch operation to a mutable method response. */
+/**
+ * Apply one patch operation to a mutable method response.
+ *
+ * Deliberately NOT the product's `applyMethodResponsePatch` (src/patch.ts): this oracle
+ * checks the planner, so it keeps its own model of AWS's patch semantics — it refuses
+ * what AWS refuses (AWS-22 missing keys, AWS-23 unknown paths, AWS-24 values) and is
+ * stricter about mapped headers, where the product's function is lenient by design (it
+ * only re-targets a failed patch). Sharing the planner's code would let a bug in it pass
+ * here too. Only the JSON Pointer unescaping (`unescapePathSegment`, RFC 6901) is shared:
+ * it is a standard, not a decision of the planner.
+ */
 function applyPatch(
   mr: { responseParameters: Record<string, boolean>; responseModels: Record<string, string> },
   p: PatchOperation,
@@ -77,7 +83,7 @@ function applyPatch(
     return;
   }
   if (p.path.startsWith("/responseModels/")) {
-    const k = unescapeSegment(p.path.slice("/responseModels/".length));
+    const k = unescapePathSegment(p.path.slice("/responseModels/".length));
     if (p.op === "remove" || p.op === "replace") {
       if (!has(mr.responseModels, k)) throw new AwsModelError("NotFoundException", "AWS-22", "Content-Type specified was not found");
     }

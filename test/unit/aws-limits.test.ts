@@ -5,10 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffMs } from "../../src/aws/call";
 import { isLoopbackEndpoint, resolveClientConfig } from "../../src/aws/client";
-import { DEFAULT_RATE, TokenBucket, WriteQueues } from "../../src/aws/limits";
+import { DEFAULT_RATE, RateLimiter, WriteQueues } from "../../src/aws/limits";
 import { createRuntime, REGISTRY_SYMBOL, releaseSharedClients } from "../../src/aws/runtime";
 
-describe("TokenBucket", () => {
+describe("RateLimiter (client side, on the shared TokenBucket)", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
@@ -16,7 +16,7 @@ describe("TokenBucket", () => {
   afterEach(() => vi.useRealTimers());
 
   it("gives the burst at once, then `rps` tokens a second, in FIFO order (AWS-12 default 10 rps, burst 40)", async () => {
-    const bucket = new TokenBucket(DEFAULT_RATE);
+    const bucket = new RateLimiter(DEFAULT_RATE);
     const order: number[] = [];
     const takes = Array.from({ length: 60 }, (_, i) => bucket.take().then(() => order.push(i)));
     await vi.advanceTimersByTimeAsync(0);
@@ -30,7 +30,7 @@ describe("TokenBucket", () => {
   });
 
   it("refills up to the burst, never beyond", async () => {
-    const bucket = new TokenBucket({ rps: 2, burst: 3 });
+    const bucket = new RateLimiter({ rps: 2, burst: 3 });
     for (let i = 0; i < 3; i++) await bucket.take();
     expect(bucket.available()).toBeCloseTo(0);
     await vi.advanceTimersByTimeAsync(10_000);
@@ -38,7 +38,7 @@ describe("TokenBucket", () => {
   });
 
   it("spaces waiters by 1/rps", async () => {
-    const bucket = new TokenBucket({ rps: 4, burst: 1 });
+    const bucket = new RateLimiter({ rps: 4, burst: 1 });
     const times: number[] = [];
     const start = Date.now();
     const all = Promise.all(Array.from({ length: 5 }, () => bucket.take().then(() => times.push(Date.now() - start))));
@@ -48,12 +48,12 @@ describe("TokenBucket", () => {
   });
 
   it("rps Infinity is no limit", async () => {
-    const bucket = new TokenBucket({ rps: Infinity, burst: Infinity });
+    const bucket = new RateLimiter({ rps: Infinity, burst: Infinity });
     await Promise.all(Array.from({ length: 1000 }, () => bucket.take()));
   });
 
   it("rejects a nonsense rate", () => {
-    expect(() => new TokenBucket({ rps: 0, burst: 1 })).toThrow(RangeError);
+    expect(() => new RateLimiter({ rps: 0, burst: 1 })).toThrow(RangeError);
   });
 });
 

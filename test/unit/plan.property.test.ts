@@ -9,7 +9,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyOperations } from "../oracle/aws-model";
 import type { DesiredMethod, MethodKey, NormalizedResponse, NormalizedResponses, ObservedMethod, Removal, ResponseKind } from "../../src/model";
-import { PlanError, planMethod } from "../../src/plan";
+import { PlanError } from "../../src/plan/errors";
+import { planMethod } from "../../src/plan/method";
 import { CODES, consistentResponsesArb } from "./arbitraries";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "POST" };

@@ -2,17 +2,11 @@ import { describe, expect, it } from "vitest";
 import { applyOperations } from "../oracle/aws-model";
 import type { DesiredMethod, MethodKey, ObservedMethod, Operation, Removal, ResponseSpec } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import {
-  countOperations,
-  countOperationsByKind,
-  escapePathSegment,
-  isInSync,
-  methodResponsePatch,
-  plan,
-  PlanError,
-  planMethod,
-  targetState,
-} from "../../src/plan";
+import { escapePathSegment, methodResponsePatch } from "../../src/patch";
+import { countOperations, countOperationsByKind, isInSync, plan } from "../../src/plan";
+import { PlanError } from "../../src/plan/errors";
+import { planMethod } from "../../src/plan/method";
+import { targetState } from "../../src/plan/target";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
 const H = (name: string) => `method.response.header.${name}`;

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  javaPatternToJs,
-  MAX_TEMPLATE_BYTES,
-  methodSpecsOfFile,
-  validateMethodSpec,
-  validateSpecFile,
-  validateSpecs,
-} from "../../src/validate";
+import { methodSpecsOfFile, validateMethodSpec, validateSpecFile, validateSpecs } from "../../src/validate";
+import { MAX_TEMPLATE_BYTES } from "../../src/validate/grammar";
+import { javaPatternToJs } from "../../src/validate/selection-pattern";
 
 /** A valid spec to start each bad case from. */
 function base(): Record<string, unknown> {
