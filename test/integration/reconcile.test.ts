@@ -14,7 +14,7 @@ import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods, PathNotFoundError } from "../../src/observe";
 import { planMethod } from "../../src/plan";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
-import { localClient } from "../../src/seed";
+import { localClient } from "../../tools/seed";
 import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;
