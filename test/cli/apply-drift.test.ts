@@ -6,7 +6,7 @@
  */
 import { DeleteIntegrationResponseCommand, DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedPetStore, type PetStore } from "../../src/demo/seed";
+import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { emulatorStats, liveResponses } from "../e2e/harness";
 import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
 

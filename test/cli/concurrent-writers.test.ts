@@ -6,7 +6,7 @@
  * the last writer leaves is one of the two specs, never a mix.
  */
 import { describe, expect, it } from "vitest";
-import { seedPetStore } from "../../src/demo/seed";
+import { seedPetStore } from "../../tools/demo/seed";
 import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
 
 const H = (name: string) => `method.response.header.${name}`;

@@ -7,7 +7,7 @@ import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sd
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedPetStore, type PetStore } from "../../src/demo/seed";
+import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { emulatorStats } from "../e2e/harness";
 import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
 

@@ -6,7 +6,7 @@
 import { PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { seedPetStore, type PetStore } from "../../src/demo/seed";
+import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { createStack, sdkClient, type TestStack } from "../e2e/harness";
 import { cli } from "./helpers";
 

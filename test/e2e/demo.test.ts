@@ -1,5 +1,5 @@
 /**
- * `npm start` (node dist/demo/main.js): exits 0, prints the converged table and the drift
+ * `npm start` (node build/tools/demo/main.js): exits 0, prints the converged table and the drift
  * being detected and corrected, and leaves no process behind (no moto, no pulumi).
  */
 import { spawn } from "node:child_process";
@@ -31,7 +31,7 @@ function descendants(pid: number): number[] {
 
 describe("npm start (the demo)", () => {
   it("runs the whole story, exits 0, leaves nothing behind", async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, "dist", "demo", "main.js")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(ROOT, "build", "tools", "demo", "main.js")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     const seen = new Set<number>();
@@ -73,7 +73,7 @@ describe("npm start (the demo)", () => {
     const ours = (p: number) => {
       try {
         const cmd = readFileSync(`/proc/${p}/cmdline`, "utf8");
-        return /moto|pulumi|dist\/demo/.test(cmd) && !readFileSync(`/proc/${p}/stat`, "utf8").includes(") Z ");
+        return /moto|pulumi|build\/tools\/demo/.test(cmd) && !readFileSync(`/proc/${p}/stat`, "utf8").includes(") Z ");
       } catch {
         return false;
       }

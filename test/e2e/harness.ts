@@ -9,8 +9,8 @@ import { GetMethodCommand, type APIGatewayClient } from "@aws-sdk/client-api-gat
 import type { NormalizedResponses } from "../../src/model";
 import { normalizeLiveMethod } from "../../src/normalize";
 import type { EmulatorStats } from "../../src/emulator";
-import { ensureStack, runPulumi, type PulumiResult } from "../../src/pulumi-env";
-import { localClient, seedRestApi } from "../../src/seed";
+import { ensureStack, runPulumi, type PulumiResult } from "../../tools/pulumi-env";
+import { localClient, seedRestApi } from "../../tools/seed";
 
 /** A stack of a test program in its own temporary backend. */
 export interface TestStack {

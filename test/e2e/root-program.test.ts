@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { seedPetStore, type PetStore } from "../../src/demo/seed";
+import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { createStack, emulatorStats, sdkClient, type TestStack } from "./harness";
 
 describe("root program: the pet-store responses", () => {

@@ -7,7 +7,7 @@ import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, expect } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index";
 import type { MethodKey } from "../../src/model";
-import { localClient, seedRestApi } from "../../src/seed";
+import { localClient, seedRestApi } from "../../tools/seed";
 
 /** An SDK client for `endpoint`, with `maxAttempts: 1` so raw errors are seen. */
 export function clientFor(endpoint: string, extra: { requestTimeoutMs?: number } = {}): APIGatewayClient {

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { seedPetStore } from "../../src/demo/seed";
+import { seedPetStore } from "../../tools/demo/seed";
 import { createStack, liveResponses, sdkClient } from "../e2e/harness";
 
 const ROOT = path.resolve(__dirname, "..", "..");

@@ -11,8 +11,8 @@ import * as path from "node:path";
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import { seedPetStore, type PetStore } from "../../src/demo/seed";
-import { pulumiEnv, TOOLS_BIN } from "../../src/pulumi-env";
+import { seedPetStore, type PetStore } from "../../tools/demo/seed";
+import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
 import { CLI, tempDir } from "../cli/helpers";
 import { createStack, sdkClient, type TestStack } from "../e2e/harness";
 

@@ -17,7 +17,7 @@ import type { MethodSpec } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
-import { localClient } from "../../src/seed";
+import { localClient } from "../../tools/seed";
 import { callsBetween, FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;

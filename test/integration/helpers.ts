@@ -6,7 +6,7 @@
 import { PutIntegrationResponseCommand, PutMethodResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorStats } from "../../src/emulator";
 import type { MethodKey } from "../../src/model";
-import { seedRestApi, type SeededRestApi } from "../../src/seed";
+import { seedRestApi, type SeededRestApi } from "../../tools/seed";
 
 /**
  * Start the local API Gateway with the AWS quotas scaled up 100 times (account

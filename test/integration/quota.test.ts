@@ -12,7 +12,7 @@ import { startEmulator, type Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
-import { seedRestApi } from "../../src/seed";
+import { seedRestApi } from "../../tools/seed";
 
 let emulator: Emulator;
 let runtime: Runtime;

@@ -11,7 +11,7 @@ import type { Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
-import { localClient } from "../../src/seed";
+import { localClient } from "../../tools/seed";
 import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;

@@ -15,7 +15,7 @@ import { observeMethods } from "../../src/observe";
 import { PathNotFoundError } from "../../src/observe/paths";
 import { planMethod } from "../../src/plan/method";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
-import { localClient } from "../../src/seed";
+import { localClient } from "../../tools/seed";
 import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;

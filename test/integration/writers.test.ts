@@ -12,7 +12,7 @@ import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws
 import type { Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec, Plan } from "../../src/model";
 import { ConvergenceError, reconcile } from "../../src/reconcile";
-import { localClient } from "../../src/seed";
+import { localClient } from "../../tools/seed";
 import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
 
 let emulator: Emulator;

@@ -13,8 +13,8 @@ import * as path from "node:path";
 import { PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stringify } from "yaml";
-import { seedPetStore, type PetStore } from "../../src/demo/seed";
-import { ensureStack, runPulumi, TOOLS_BIN, type RunPulumiOptions } from "../../src/pulumi-env";
+import { seedPetStore, type PetStore } from "../../tools/demo/seed";
+import { ensureStack, runPulumi, TOOLS_BIN, type RunPulumiOptions } from "../../tools/pulumi-env";
 import { tempDir } from "../cli/helpers";
 import { liveResponses, sdkClient } from "../e2e/harness";
 

@@ -21,5 +21,7 @@ describe("the npm tarball", () => {
 
   it("carries no tooling", () => {
     expect(files.filter((f) => /^dist\/(bench|demo)\/|^dist\/(seed|pulumi-env|aws-model)\./.test(f))).toEqual([]);
+    // The tooling lives in tools/ and compiles into build/: neither is in "files".
+    expect(files.filter((f) => /^(tools|build)\//.test(f))).toEqual([]);
   });
 });

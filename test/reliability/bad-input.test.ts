@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
-import { PACKAGE_ROOT } from "../../src/pulumi-env";
+import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { reconcile, ValidationError } from "../../src/reconcile";
 import { seedApi, type SeededApi } from "./helpers";
 

@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { pulumiEnv, TOOLS_BIN } from "../../src/pulumi-env";
+import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
 import { createStack, emulatorStats, type TestStack } from "../e2e/harness";
 import { liveDifferences, seedApi, seedDrift, specsFor, type SeededApi } from "./helpers";
 

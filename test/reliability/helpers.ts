@@ -9,8 +9,8 @@ import type { EmulatorStats } from "../../src/emulator";
 import type { MethodKey, MethodSpec, ResponseSpec } from "../../src/model";
 import { normalizeDesiredResponses, normalizedEqual } from "../../src/normalize";
 import { observeMethods } from "../../src/observe";
-import { seedApi, type SeededApi } from "../../src/bench/workload";
-import { localClient } from "../../src/seed";
+import { seedApi, type SeededApi } from "../../tools/bench/workload";
+import { localClient } from "../../tools/seed";
 
 export { seedApi, type SeededApi };
 

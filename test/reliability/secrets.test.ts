@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PACKAGE_ROOT } from "../../src/pulumi-env";
+import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { createStack, type TestStack } from "../e2e/harness";
 import { seedApi, type SeededApi } from "./helpers";
 
@@ -64,7 +64,7 @@ describe("secrets and credentials never appear in clear text", () => {
     expect(up.code, texts["pulumi up"]).toBe(0);
     // The template really is live (so the search below is meaningful).
     const { GetIntegrationResponseCommand } = await import("@aws-sdk/client-api-gateway");
-    const { localClient } = await import("../../src/seed");
+    const { localClient } = await import("../../tools/seed");
     const c = localClient(endpoint);
     const live = await c.send(new GetIntegrationResponseCommand({ ...api.methods[0]!, statusCode: "200" }));
     c.destroy();

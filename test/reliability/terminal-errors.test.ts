@@ -21,7 +21,7 @@ beforeAll(async () => {
   // Two resources; the second gets its GET method deleted below (a missing method).
   api = await seedApi(emulator.moto.endpoint, 2, "terminal");
   const { DeleteMethodCommand } = await import("@aws-sdk/client-api-gateway");
-  const { localClient } = await import("../../src/seed");
+  const { localClient } = await import("../../tools/seed");
   const c = localClient(emulator.moto.endpoint);
   await c.send(new DeleteMethodCommand(api.methods[1]!));
   c.destroy();

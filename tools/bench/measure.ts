@@ -3,10 +3,10 @@
  * local API Gateway saw (calls by operation and outcome, 429s, 409s), turned into
  * the quota bound (C − burst) / rps and the ratio to it.
  */
-import type { EmulatorStats } from "../emulator";
-import { createRuntime } from "../aws/runtime";
-import { normalizedEqual } from "../normalize";
-import { observeMethods } from "../observe";
+import type { EmulatorStats } from "../../src/emulator";
+import { createRuntime } from "../../src/aws/runtime";
+import { normalizedEqual } from "../../src/normalize";
+import { observeMethods } from "../../src/observe";
 import { desiredByResource, type SeededApi } from "./workload";
 
 /** The quota the emulator enforces and our side is configured with. */

@@ -15,9 +15,9 @@ import {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from "@aws-sdk/client-api-gateway";
-import { send, type ApiGatewayCommand, type SendOptions } from "./aws/call";
-import type { Runtime } from "./aws/runtime";
-import type { MethodKey } from "./model";
+import { send, type ApiGatewayCommand, type SendOptions } from "../src/aws/call";
+import type { Runtime } from "../src/aws/runtime";
+import type { MethodKey } from "../src/model";
 
 /** Options of {@link localClient}. */
 export interface LocalClientOptions {

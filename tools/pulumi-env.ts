@@ -4,11 +4,18 @@
  * acquisition, `PULUMI_HOME` inside `.tools/`, and `.tools/bin` first on PATH.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
 
-/** The package root (holds package.json and .tools/), from dist/ or src/. */
-export const PACKAGE_ROOT = path.resolve(__dirname, "..");
+/** The package root (holds package.json and .tools/): the nearest folder above that holds package.json, from tools/ or build/tools/. */
+export const PACKAGE_ROOT = packageRoot(__dirname);
+
+function packageRoot(from: string): string {
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..");
+  }
+}
 
 /** `.tools/bin`: pulumi, pulumi-language-nodejs and the dynamic-provider shim. */
 export const TOOLS_BIN = path.join(PACKAGE_ROOT, ".tools", "bin");

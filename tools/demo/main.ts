@@ -22,10 +22,10 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../aws/runtime";
-import type { Emulator } from "../emulator";
-import type { NormalizedResponses } from "../model";
-import { observeMethods, resolvePaths } from "../observe";
+import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../../src/aws/runtime";
+import type { Emulator } from "../../src/emulator";
+import type { NormalizedResponses } from "../../src/model";
+import { observeMethods, resolvePaths } from "../../src/observe";
 import { ensureStack, PACKAGE_ROOT, runPulumi, type PulumiResult } from "../pulumi-env";
 import { seedPetStore } from "./seed";
 
@@ -222,7 +222,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       config["aws:region"] = region;
     } else {
       heading("Starting the local API Gateway (moto behind the AWS behaviour layer, AWS quota 10 rps / burst 40)");
-      const { startEmulator } = await import("../emulator");
+      const { startEmulator } = await import("../../src/emulator");
       emulator = await startEmulator();
       check();
       say(`    endpoint ${emulator.endpoint}`);

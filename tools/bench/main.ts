@@ -13,13 +13,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as os from "node:os";
 import * as path from "node:path";
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { releaseSharedClients, createRuntime } from "../aws/runtime";
-import { startEmulator, type Emulator } from "../emulator";
-import type { DesiredMethod, ObservedMethod } from "../model";
-import { normalizeDesiredResponses } from "../normalize";
-import { plan } from "../plan";
+import { releaseSharedClients, createRuntime } from "../../src/aws/runtime";
+import { startEmulator, type Emulator } from "../../src/emulator";
+import type { DesiredMethod, ObservedMethod } from "../../src/model";
+import { normalizeDesiredResponses } from "../../src/normalize";
+import { plan } from "../../src/plan";
 import { PACKAGE_ROOT, ensureStack, runPulumi, TOOLS_BIN } from "../pulumi-env";
-import { reconcile } from "../reconcile";
+import { reconcile } from "../../src/reconcile";
 import { localClient, pool } from "../seed";
 import { callDelta, liveEqualsDesired, quotaBoundSeconds, type CallDelta, type Quota } from "./measure";
 import { lineChart, type Rgb } from "./png";
@@ -272,9 +272,9 @@ function machine(): Record<string, string> {
   };
 }
 
-/** The hand-written analysis (src/bench/analysis.md), if there. */
+/** The hand-written analysis (tools/bench/analysis.md, next to the source), if there. */
 function analysis(): string {
-  const p = path.join(PACKAGE_ROOT, "src", "bench", "analysis.md");
+  const p = path.join(PACKAGE_ROOT, "tools", "bench", "analysis.md");
   return existsSync(p) ? readFileSync(p, "utf8") : "";
 }
 

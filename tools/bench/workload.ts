@@ -5,8 +5,8 @@
  * (REST API, resources, methods, MOCK integrations) goes to moto directly, so it
  * neither costs quota nor shows in the local API Gateway's stats.
  */
-import type { MethodKey, MethodSpec, NormalizedResponses, ResponseSpec } from "../model";
-import { normalizeDesiredResponses } from "../normalize";
+import type { MethodKey, MethodSpec, NormalizedResponses, ResponseSpec } from "../../src/model";
+import { normalizeDesiredResponses } from "../../src/normalize";
 import { localClient, seedRestApi } from "../seed";
 
 /** Status codes per method; each has a method response and an integration response. */
