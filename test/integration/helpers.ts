@@ -4,9 +4,11 @@
  * emulator's call counts.
  */
 import { PutIntegrationResponseCommand, PutMethodResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { afterAll, beforeAll } from "vitest";
+import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorStats } from "../../src/emulator";
 import type { MethodKey } from "../../src/model";
-import { seedRestApi, type SeededRestApi } from "../../tools/seed";
+import { localClient, seedRestApi, type SeededRestApi } from "../../tools/seed";
 
 /**
  * Start the local API Gateway with the AWS quotas scaled up 100 times (account
@@ -75,4 +77,35 @@ export function readsAndWrites(before: EmulatorStats, after: EmulatorStats): { r
     else writes += n;
   }
   return { reads, writes, calls };
+}
+
+/** What {@link useSeededApi} gives a test file, once its `beforeAll` has run. */
+export interface SeededSuite {
+  readonly emulator: Emulator;
+  /** An SDK client on the emulator (another writer, or a seeder). */
+  readonly client: APIGatewayClient;
+  /** A runtime at the test rates, with a 10 s deadline. */
+  readonly runtime: Runtime;
+  readonly api: SeededApi;
+}
+
+/**
+ * Before a file's tests: start the local API Gateway, seed a REST API with
+ * `resources` resources and `methods` GET methods, and make a client and a runtime;
+ * after them, release and stop everything. The fields are set once `beforeAll` ran.
+ */
+export function useSeededApi(options: { resources: number; methods: number }): SeededSuite {
+  const suite = {} as { -readonly [K in keyof SeededSuite]: SeededSuite[K] };
+  beforeAll(async () => {
+    suite.emulator = await startLocalApiGateway();
+    suite.client = localClient(suite.emulator.endpoint);
+    suite.runtime = createRuntime({ endpoint: suite.emulator.endpoint, ...FAST_RATES, deadlineMs: 10_000 });
+    suite.api = await seedApi(suite.client, options);
+  });
+  afterAll(async () => {
+    suite.client?.destroy();
+    releaseSharedClients();
+    await suite.emulator?.stop();
+  });
+  return suite;
 }

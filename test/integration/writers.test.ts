@@ -5,36 +5,17 @@
  * cause and lists what still differs. A write that fails on a state nobody moved
  * is not retried by another pass.
  */
-import { DeleteMethodResponseCommand, PutMethodResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DeleteMethodResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { describe, expect, it } from "vitest";
 import { ApplyError } from "../../src/apply";
-import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
-import type { Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec, Plan } from "../../src/model";
 import { ConvergenceError, reconcile } from "../../src/reconcile";
-import { localClient } from "../../tools/seed";
-import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { readsAndWrites, seedResponses, useSeededApi } from "./helpers";
 
-let emulator: Emulator;
-let client: APIGatewayClient;
-let runtime: Runtime;
-let api: SeededApi;
-
-beforeAll(async () => {
-  emulator = await startLocalApiGateway();
-  client = localClient(emulator.endpoint);
-  runtime = createRuntime({ endpoint: emulator.endpoint, ...FAST_RATES, deadlineMs: 10_000 });
-  api = await seedApi(client, { resources: 6, methods: 6 });
-});
-
-afterAll(async () => {
-  client?.destroy();
-  releaseSharedClients();
-  await emulator?.stop();
-});
+const suite = useSeededApi({ resources: 6, methods: 6 });
 
 const H = (name: string) => `method.response.header.${name}`;
-const keyOf = (i: number): MethodKey => api.methods[i]!;
+const keyOf = (i: number): MethodKey => suite.api.methods[i]!;
 const specOf = (key: MethodKey): MethodSpec => ({
   ...key,
   responses: {
@@ -44,10 +25,10 @@ const specOf = (key: MethodKey): MethodSpec => ({
     },
   },
 });
-const otherWriterAdds = (key: MethodKey, statusCode: string) => client.send(new PutMethodResponseCommand({ ...key, statusCode }));
+const otherWriterAdds = (key: MethodKey, statusCode: string) => suite.client.send(new PutMethodResponseCommand({ ...key, statusCode }));
 
 async function setFaults(rules: unknown[]): Promise<void> {
-  const res = await fetch(`${emulator.endpoint}/__emulator/faults`, { method: "POST", body: JSON.stringify(rules) });
+  const res = await fetch(`${suite.emulator.endpoint}/__emulator/faults`, { method: "POST", body: JSON.stringify(rules) });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`faults: HTTP ${res.status}`);
 }
@@ -56,7 +37,7 @@ describe("reconcile across writers", () => {
   it("another writer adds a response during the first pass: a second pass removes it, and the run converges", async () => {
     const key = keyOf(0);
     const passes: Plan[] = [];
-    const result = await reconcile(runtime, [specOf(key)], {
+    const result = await reconcile(suite.runtime, [specOf(key)], {
       events: {
         passStarted: async (pass, plan) => {
           passes.push(plan);
@@ -67,14 +48,14 @@ describe("reconcile across writers", () => {
     expect(passes).toHaveLength(2);
     expect(passes[1]!.methods[0]!.operations.map((o) => `${o.kind} ${o.statusCode}`)).toEqual(["DeleteMethodResponse 418"]);
     expect(result.report.operations.map((o) => `${o.kind} ${o.statusCode}`)).toEqual(["PutMethodResponse 200", "PutIntegrationResponse 200", "DeleteMethodResponse 418"]);
-    const again = await reconcile(runtime, [specOf(key)]);
+    const again = await reconcile(suite.runtime, [specOf(key)]);
     expect(again.report.operations).toEqual([]);
   });
 
   it("a writer that keeps moving the state: gives up after 3 passes, names another writer as the probable cause and lists what differs", async () => {
     const key = keyOf(1);
     let pass = 0;
-    const err = await reconcile(runtime, [specOf(key)], {
+    const err = await reconcile(suite.runtime, [specOf(key)], {
       events: { passStarted: async (n) => void (pass = n, await otherWriterAdds(key, String(417 + n))) },
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConvergenceError);
@@ -95,12 +76,12 @@ describe("reconcile across writers", () => {
       "DeleteMethodResponse 418",
       "DeleteMethodResponse 419",
     ]);
-    await client.send(new DeleteMethodResponseCommand({ ...key, statusCode: "420" }));
+    await suite.client.send(new DeleteMethodResponseCommand({ ...key, statusCode: "420" }));
   });
 
   it("maxPasses: 1 makes one pass only", async () => {
     const key = keyOf(2);
-    const err = await reconcile(runtime, [specOf(key)], {
+    const err = await reconcile(suite.runtime, [specOf(key)], {
       maxPasses: 1,
       events: { passStarted: async () => void (await otherWriterAdds(key, "418")) },
     }).catch((e: unknown) => e);
@@ -112,16 +93,16 @@ describe("reconcile across writers", () => {
   it("a write that failed because another writer removed what it maps: the next pass re-plans from the live state and converges", async () => {
     const key = keyOf(3);
     // Live: the method response declares X-Trace; the integration response is still to be written.
-    await seedResponses(client, key, { "200": { methodResponse: { responseParameters: { [H("X-Trace")]: true } } } });
+    await seedResponses(suite.client, key, { "200": { methodResponse: { responseParameters: { [H("X-Trace")]: true } } } });
     const passes: number[] = [];
-    const result = await reconcile(runtime, [specOf(key)], {
+    const result = await reconcile(suite.runtime, [specOf(key)], {
       events: {
         passStarted: async (pass) => {
           passes.push(pass);
           // The other writer replaces the method response without the header: mapping it is now refused (AWS-5).
           if (pass === 1) {
-            await client.send(new DeleteMethodResponseCommand({ ...key, statusCode: "200" }));
-            await client.send(new PutMethodResponseCommand({ ...key, statusCode: "200" }));
+            await suite.client.send(new DeleteMethodResponseCommand({ ...key, statusCode: "200" }));
+            await suite.client.send(new PutMethodResponseCommand({ ...key, statusCode: "200" }));
           }
         },
       },
@@ -134,9 +115,9 @@ describe("reconcile across writers", () => {
     const key = keyOf(4);
     await setFaults([{ fault: "denied", operation: "PutIntegrationResponse" }]);
     const passes: number[] = [];
-    const before = await emulator.stats();
+    const before = suite.emulator.stats();
     try {
-      const err = await reconcile(runtime, [specOf(key)], { events: { passStarted: (pass) => void passes.push(pass) } }).catch((e: unknown) => e);
+      const err = await reconcile(suite.runtime, [specOf(key)], { events: { passStarted: (pass) => void passes.push(pass) } }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApplyError);
       expect((err as ApplyError).failures.map((f) => f.method.key)).toEqual([key]);
       expect((err as ApplyError).report.operations.map((o) => `${o.kind} ${o.statusCode}`)).toEqual(["PutMethodResponse 200"]);
@@ -144,6 +125,6 @@ describe("reconcile across writers", () => {
       await setFaults([]);
     }
     expect(passes).toEqual([1]);
-    expect(readsAndWrites(before, await emulator.stats()).calls.PutIntegrationResponse).toBe(1);
+    expect(readsAndWrites(before, suite.emulator.stats()).calls.PutIntegrationResponse).toBe(1);
   });
 });
