@@ -14,7 +14,7 @@ describe("the npm tarball", () => {
   const files = listing[0].files.map((f) => f.path);
 
   it("carries the product", () => {
-    for (const f of ["dist/index.js", "dist/pulumi/handlers.js", "dist/pulumi/provider.js", "dist/cli/main.js", "dist/emulator/main.js", "schema/spec.schema.json", "README.md"]) {
+    for (const f of ["dist/index.js", "dist/pulumi/handlers.js", "dist/pulumi/provider.js", "dist/cli/main.js", "dist/emulator/main.js", "schema/spec.schema.json", "README.md", "docs/aws-behaviors.md", "docs/local-api-gateway.md"]) {
       expect(files).toContain(f);
     }
   });
