@@ -157,6 +157,30 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
 }
 
 /**
+ * A `GetResources` read of a REST API for path resolution, shared by every caller
+ * of the process (same client configuration) that asks within the coalescing
+ * window: the Pulumi resources of a `pulumi up` resolve their paths together with
+ * one read instead of one each (`GetResources` has the tightest quota, AWS-12). Only
+ * callers that arrive before the read starts share it, so none of them can depend
+ * on a change made after it (a resource it waited for would have made it arrive later).
+ */
+function coalescedApiRead(runtime: Runtime, restApiId: string, counters: CallCounters | undefined): Promise<ApiSnapshot> {
+  if (runtime.coalesceWindowMs <= 0) return readApi(runtime, restApiId, counters);
+  const pending = runtime.shared.pendingPathReads;
+  const open = pending.get(restApiId) as Promise<ApiSnapshot> | undefined;
+  if (open) return open;
+  const read = new Promise<ApiSnapshot>((resolve, reject) => {
+    setTimeout(() => {
+      // Close the window before reading: later callers open a new one.
+      if (pending.get(restApiId) === read) pending.delete(restApiId);
+      readApi(runtime, restApiId, counters).then(resolve, reject);
+    }, runtime.coalesceWindowMs);
+  });
+  pending.set(restApiId, read);
+  return read;
+}
+
+/**
  * Resolve resource paths to resource ids with ONE `GetResources` read of the
  * REST API per run (shared with the first observe through `session`).
  *
@@ -172,7 +196,7 @@ export async function resolvePaths(
   const session = options.session ?? newReadSession();
   let read = session.snapshots.get(restApiId);
   if (!read) {
-    read = readApi(runtime, restApiId, options.counters);
+    read = coalescedApiRead(runtime, restApiId, options.counters);
     session.snapshots.set(restApiId, read);
   }
   const snapshot = await read;

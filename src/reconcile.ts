@@ -119,6 +119,11 @@ export interface ReconcileOptions {
   readonly maxPasses?: number;
   /** Progress events (the command line's progress lines). */
   readonly events?: ReconcileEvents;
+  /**
+   * Reads already made for this run (a Pulumi resource's path resolution): path
+   * resolution and the first observe use them instead of reading again.
+   */
+  readonly session?: ReadSession;
 }
 
 /** The result of {@link reconcile}. */
@@ -267,7 +272,7 @@ function planObserved(desired: readonly DesiredMethod[], observed: readonly Obse
  */
 export async function planSpecs(runtime: Runtime, specs: readonly ReconcileInput[], options: ReconcileOptions = {}): Promise<SpecPlan> {
   const counters = newCounters();
-  const session = newReadSession();
+  const session = options.session ?? newReadSession();
   const desired = await desiredOf(runtime, specs, session, counters, options);
   const observed = await observeMethods(
     runtime,

@@ -62,6 +62,8 @@ export interface SharedState {
   readonly resourceCounts: Map<string, number>;
   /** REST API id → the observe read in its coalescing window. */
   readonly pendingObserves: Map<string, PendingObserve>;
+  /** REST API id → the `GetResources` read of path resolution in its coalescing window (its result is an `ApiSnapshot`). */
+  readonly pendingPathReads: Map<string, Promise<unknown>>;
 }
 
 /** Everything the effectful steps need. Cheap to create: shared parts come from the registry. */
@@ -151,6 +153,7 @@ export function sharedStateFor(config: ClientConfig): SharedState {
       buckets: new Map(),
       resourceCounts: new Map(),
       pendingObserves: new Map(),
+      pendingPathReads: new Map(),
     };
     r.entries.set(key, entry);
   }

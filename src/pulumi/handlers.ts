@@ -20,7 +20,7 @@ import type {
 } from "../model";
 import { describeMethod } from "../model";
 import { normalizedEqual, normalizeDesiredResponses, normalizeResponses, stableStringify } from "../normalize";
-import { observeMethods, resolvePaths } from "../observe";
+import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "../observe";
 import { reconcile, toDesiredMethod, type Runtime } from "../reconcile";
 import {
   IDENTITY_FIELDS,
@@ -191,11 +191,16 @@ export function compactResponses(responses: NormalizedResponses): Record<string,
 
 // ------------------------------------------------------------------ desired state
 
-async function resolveKey(rt: Runtime, inputs: AnyInputs): Promise<MethodKey> {
+/**
+ * The method key of a resource's inputs; a `path` is resolved with the `GetResources`
+ * read that the resources of this process asking together share, kept in `session`
+ * for the run's first observe.
+ */
+async function resolveKey(rt: Runtime, inputs: AnyInputs, session?: ReadSession): Promise<MethodKey> {
   let resourceId = inputs.resourceId;
   if (resourceId === undefined) {
     if (inputs.path === undefined) throw new Error("one of resourceId and path is required");
-    resourceId = (await resolvePaths(rt, inputs.restApiId, [inputs.path]))[inputs.path]!;
+    resourceId = (await resolvePaths(rt, inputs.restApiId, [inputs.path], session ? { session } : {}))[inputs.path]!;
   }
   return { restApiId: inputs.restApiId, resourceId, httpMethod: inputs.httpMethod };
 }
@@ -228,9 +233,9 @@ function desiredOf(kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previo
   return removals.length > 0 ? { ...desired, removals } : desired;
 }
 
-async function converge(rt: Runtime, kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previous?: readonly Required<Removal>[]) {
+async function converge(rt: Runtime, kind: ResourceKind, inputs: AnyInputs, key: MethodKey, previous: readonly Required<Removal>[] | undefined, session: ReadSession) {
   const desired = desiredOf(kind, inputs, key, previous);
-  const result = await reconcile(rt, [desired]);
+  const result = await reconcile(rt, [desired], { session });
   const live = result.observed[0]!.responses;
   const outs = outputsOf(kind, inputs, key, managedPart(live, desired.exclusive, desired.responses));
   return kind === "ResponseSet" ? { ...outs, __declared: partsOf(desired.responses) } : outs;
@@ -282,12 +287,13 @@ export async function diffResource(kind: ResourceKind, olds: AnyOutputs, news: A
 /** `create`: converge; single resources refuse to take over an existing response unless `adoptExisting`. */
 export async function createResource(kind: ResourceKind, inputs: AnyInputs) {
   const rt = runtimeFor(processSettings());
-  const key = await resolveKey(rt, inputs);
+  const session = newReadSession();
+  const key = await resolveKey(rt, inputs, session);
   resolveClaim(ownerOf(inputs), key.resourceId);
   if (kind !== "ResponseSet") {
     const single = inputs as MethodResponseInputs | IntegrationResponseInputs;
     if (!single.adoptExisting) {
-      const [observed] = await observeMethods(rt, [key]);
+      const [observed] = await observeMethods(rt, [key], { session });
       const existing = observed?.responses[single.statusCode]?.[KIND_OF[kind]];
       if (existing) {
         const what = kind === "MethodResponse" ? "method response" : "integration response";
@@ -300,7 +306,7 @@ export async function createResource(kind: ResourceKind, inputs: AnyInputs) {
       }
     }
   }
-  const outs = await converge(rt, kind, inputs, key);
+  const outs = await converge(rt, kind, inputs, key, undefined, session);
   const statusCode = kind === "ResponseSet" ? undefined : (inputs as MethodResponseInputs).statusCode;
   return { id: resourceIdOf(key, statusCode), outs };
 }
@@ -308,9 +314,10 @@ export async function createResource(kind: ResourceKind, inputs: AnyInputs) {
 /** `update`: converge; for a non-exclusive set, what the old inputs declared and the new ones do not is removed. */
 export async function updateResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInputs) {
   const rt = runtimeFor(processSettings());
-  const key = await resolveKey(rt, { ...news, resourceId: news.resourceId ?? (news.path === olds.path ? olds.resourceId : undefined) });
+  const session = newReadSession();
+  const key = await resolveKey(rt, { ...news, resourceId: news.resourceId ?? (news.path === olds.path ? olds.resourceId : undefined) }, session);
   resolveClaim(ownerOf(news), key.resourceId);
-  return { outs: await converge(rt, kind, news, key, previousParts(kind, olds)) };
+  return { outs: await converge(rt, kind, news, key, previousParts(kind, olds), session) };
 }
 
 /**
