@@ -156,9 +156,7 @@ export function specSchemaFileText(): string {
  * (the only function of this module with an effect; `fs` is loaded only when called).
  */
 export function writeSpecSchemaFile(packageRoot: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require("node:fs") as typeof import("node:fs");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const path = require("node:path") as typeof import("node:path");
   const file = path.join(packageRoot, SPEC_SCHEMA_PATH);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -168,7 +166,6 @@ export function writeSpecSchemaFile(packageRoot: string): string {
 
 if (require.main === module) {
   // `node dist/schema.js` writes the committed schema file of the package.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const path = require("node:path") as typeof import("node:path");
   process.stdout.write(`wrote ${writeSpecSchemaFile(path.resolve(__dirname, ".."))}\n`);
 }

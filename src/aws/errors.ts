@@ -100,7 +100,6 @@ type SdkRetryClassification = Pick<typeof import("@smithy/core/retry"), "isThrot
 let sdkClassification: SdkRetryClassification | undefined;
 /** The SDK's predicates, loaded on first use (nothing is loaded at module load). */
 function sdk(): SdkRetryClassification {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (sdkClassification ??= require("@smithy/core/retry") as SdkRetryClassification);
 }
 

@@ -50,7 +50,6 @@ const example = (lines: string[]) => `\nExample${lines.length > 1 ? "s" : ""}:\n
 /** The package version, for `--version`. */
 function packageVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require(path.join(__dirname, "..", "..", "package.json")) as { version: string }).version;
   } catch {
     return "unknown";

@@ -36,7 +36,6 @@ export interface LoadedSpec {
  * @throws {CliError} naming the file, the line and the column
  */
 export function parseSpecText(text: string, file: string): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require("yaml") as typeof import("yaml");
   const where = (e: { linePos?: [{ line: number; col: number }, ...unknown[]] }) => {
     const pos = e.linePos?.[0];

@@ -105,7 +105,6 @@ export function forEachEntry(f: Failures, value: Record<string, unknown>, field:
 }
 
 /** A UTF-16 surrogate without its pair: the string is not valid Unicode and cannot be sent as UTF-8. */
-// eslint-disable-next-line no-misleading-character-class
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Report every key and string value under `value` that is not valid Unicode (a lone surrogate, e.g. from bytes that were not UTF-8). */

@@ -40,7 +40,5 @@ export const STATUS_CODE_RE = new RegExp(STATUS_CODE_PATTERN);
 export const PARAMETER_KEY_RE = new RegExp(RESPONSE_PARAMETER_KEY_PATTERN);
 export const MAPPING_VALUE_RE = new RegExp(MAPPING_VALUE_PATTERN);
 export const CONTENT_TYPE_RE = new RegExp(CONTENT_TYPE_PATTERN);
-// eslint-disable-next-line no-control-regex
 export const CONTROL_RE = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
 export const TEMPLATE_CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
