@@ -119,6 +119,23 @@ export class MethodNotStartedError extends Error {
   }
 }
 
+/** Why a run that re-planned still failed: the words both front ends print. */
+export function movedNote(passes: number): string {
+  return `after ${passes} apply passes, the live state changing between them: another writer changing these methods at the same time is the probable cause`;
+}
+
+/**
+ * Could a write have failed because the live state moved under it (so that another
+ * pass, planned from a fresh read, may succeed)? A 400 (a mapping to a header another
+ * writer just removed, AWS-5; a second default, AWS-6), a 404 (a response just
+ * deleted) or a 409 "already exists" depend on the state; a refused permission, a
+ * hard limit or a throttling deadline do not.
+ */
+export function isStateDependent(err: Error): boolean {
+  if (!(err instanceof ApiGatewayError)) return false;
+  return err.classification === "not-found" || err.classification === "already-exists" || err.awsErrorName === "BadRequestException";
+}
+
 /** Some methods could not be applied. Every other method was applied (each step is safe to repeat). */
 export class ApplyError extends Error {
   override readonly name = "ApplyError";
@@ -133,18 +150,29 @@ export class ApplyError extends Error {
   /** How many methods the apply tried. */
   readonly methodCount: number;
 
-  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number) {
+  /** Apply passes of the run (more than 1: the live state moved under it, see `reconcile`). */
+  readonly passes: number;
+
+  /**
+   * @param failures the failed methods with their errors
+   * @param report what was done
+   * @param methodCount how many methods the apply tried
+   * @param passes apply passes of the run; more than 1 names another writer as the probable cause
+   */
+  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number, passes = 1) {
     const errors = failures.map((f) => f.error);
     const notStarted = errors.filter((e) => e instanceof MethodNotStartedError).length;
     const stopped = notStarted > 0 ? ` (${notStarted} not started after a hard limit, LIMIT_EXCEEDED, AWS-63)` : "";
     super(
-      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied${stopped}:\n` + errors.map((e) => `  - ${e.message}`).join("\n"),
+      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied${stopped}${passes > 1 ? ` ${movedNote(passes)}` : ""}:\n` +
+        errors.map((e) => `  - ${e.message}`).join("\n"),
       { cause: errors[0] },
     );
     this.errors = errors;
     this.failures = failures;
     this.report = report;
     this.methodCount = methodCount;
+    this.passes = passes;
   }
 }
 

@@ -7,7 +7,7 @@
  * share one `GetResources` read per REST API. A no-op (the plan is empty) makes
  * no write and no second read: the first read was the verification.
  */
-import { applyPlan, ApplyError, isHardLimit, type ApplyEvents } from "./apply";
+import { applyPlan, ApplyError, isHardLimit, isStateDependent, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";
 import { createRuntime, newCounters, type CallCounters, type Runtime, type RuntimeOptions } from "./aws/runtime";
 import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
@@ -347,7 +347,7 @@ export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput
       adopted.push(...e.report.adopted);
       failed = e;
     }
-    const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount);
+    const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount, pass);
     // A hard limit (AWS-63) does not lift with another pass.
     if (failed?.errors.some(isHardLimit)) throw failure();
     if (!verify) {
@@ -362,7 +362,9 @@ export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput
     const again = planObserved(desired, observed);
     // Level-based: the goal is reached, whoever wrote the last piece.
     if (isInSync(again)) break;
-    if (failed && (pass >= maxPasses || !failedMethodsMoved(failed, current, again))) throw failure();
+    // Another pass when the state visibly moved, or when a failure depends on the state
+    // (it may have moved and moved back between the failure and this read).
+    if (failed && (pass >= maxPasses || !(failedMethodsMoved(failed, current, again) || failed.errors.some(isStateDependent)))) throw failure();
     if (pass >= maxPasses) {
       const why: NonConvergenceCause = maxPasses === 1 ? "single-pass" : JSON.stringify([...operationsByMethod(again)]) === JSON.stringify([...operationsByMethod(current)]) ? "not-sticking" : "moved";
       throw new ConvergenceError(again, report(), pass, why);

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { Command, CommanderError } from "commander";
 import { releaseSharedClients } from "../aws/runtime";
 import type { Plan } from "../model";
+import { movedNote } from "../apply";
 import { isInSync } from "../plan";
 import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
 import { createRuntime, planSpecs } from "../reconcile";
@@ -142,7 +143,8 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
       }
       if (result.failures.length > 0) {
         const f = result.failures[0]!;
-        io.stderr.write(`error: ${result.failures.length} method(s) could not be applied; first: ${f.error.message.split("\n")[0]}\n`);
+        const moved = (result.passes ?? 1) > 1 ? ` (${movedNote(result.passes!)})` : "";
+        io.stderr.write(`error: ${result.failures.length} method(s) could not be applied${moved}; first: ${f.error.message.split("\n")[0]}\n`);
         return setExit(EXIT.error);
       }
       setExit(EXIT.ok);
