@@ -8,18 +8,9 @@
  * - `ResponseSet`: every response of one method (authoritative by default);
  * - `MethodResponse` / `IntegrationResponse`: one response of one status code.
  */
-import { createHash } from "node:crypto";
-import type {
-  DesiredMethod,
-  MethodKey,
-  NormalizedIntegrationResponse,
-  NormalizedMethodResponse,
-  NormalizedResponses,
-  Removal,
-  ResponseSpec,
-} from "../model";
+import type { DesiredMethod, MethodKey, NormalizedResponses, Removal } from "../model";
 import { describeMethod } from "../model";
-import { normalizedEqual, normalizeDesiredResponses, normalizeResponses, stableStringify } from "../normalize";
+import { normalizedEqual, normalizeDesiredResponses, normalizeResponses } from "../normalize";
 import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "../observe";
 import { reconcile, toDesiredMethod, type Runtime } from "../reconcile";
 import {
@@ -39,7 +30,9 @@ import {
   type ResponseSetInputs,
 } from "./inputs";
 import { claimsOn, markDeleteFirst, resolveClaim } from "./ownership";
+import { compactResponses, managedPart, partsOf, unmanagedPart } from "./responses";
 import { processSettings, runtimeFor } from "./settings";
+import { resourceIdOf, revisionOf, type IntegrationResponseOutputs, type MethodResponseOutputs, type ResponseSetOutputs } from "./state";
 
 // Providers serialized into existing state by earlier versions call these through this
 // module (`configure` and `check` included): keep them reachable here.
@@ -47,78 +40,13 @@ export { checkInputs, checkResource, inputsAfterCheck } from "./check";
 export { configureProcess } from "./settings";
 export { UNKNOWN, specOf };
 export type { IntegrationResponseInputs, MethodResponseInputs, ResourceKind, ResponseSetInputs };
+export { compactResponses } from "./responses";
+export { resourceIdOf, revisionOf } from "./state";
+export type { IntegrationResponseOutputs, MethodResponseOutputs, ResponseSetOutputs } from "./state";
 
 // ------------------------------------------------------------------ outputs
 
-/** The outputs every resource kind shares. */
-interface CommonOutputs {
-  readonly restApiId: string;
-  readonly resourceId: string;
-  readonly path?: string;
-  readonly httpMethod: string;
-  /** Content hash of the live responses (AWS-25): use it in `aws.apigateway.Deployment` `triggers`. */
-  readonly revision: string;
-}
-
-/** Outputs of a `ResponseSet`: the normalized live responses it manages. */
-export interface ResponseSetOutputs extends CommonOutputs {
-  /** As given; absent means true. */
-  readonly exclusive?: boolean;
-  readonly responses: NormalizedResponses;
-  /**
-   * Hidden: the status codes and kinds the inputs declared at the last create or
-   * update (refresh keeps it), so that what a non-exclusive set stops declaring is
-   * computed from declarations, never from refreshed live responses. Absent in
-   * state written before it existed.
-   */
-  readonly __declared?: readonly Required<Removal>[];
-}
-
-/** Outputs of a `MethodResponse`. */
-export interface MethodResponseOutputs extends CommonOutputs, NormalizedMethodResponse {
-  readonly statusCode: string;
-  readonly adoptExisting?: boolean;
-}
-
-/** Outputs of an `IntegrationResponse`. */
-export interface IntegrationResponseOutputs extends CommonOutputs {
-  readonly statusCode: string;
-  readonly selectionPattern: string;
-  readonly responseParameters: Record<string, string>;
-  readonly responseTemplates: Record<string, string>;
-  readonly contentHandling?: string;
-  readonly adoptExisting?: boolean;
-}
-
 type AnyOutputs = ResponseSetOutputs | MethodResponseOutputs | IntegrationResponseOutputs;
-
-/** `sha256:` + hex of the stable JSON of a method key and its responses. */
-export function revisionOf(key: MethodKey, responses: NormalizedResponses): string {
-  return "sha256:" + createHash("sha256").update(stableStringify({ key, responses })).digest("hex");
-}
-
-/** The resource id: `restApiId/resourceId/httpMethod[/statusCode]`. */
-export function resourceIdOf(key: MethodKey, statusCode?: string): string {
-  return [key.restApiId, key.resourceId, key.httpMethod, ...(statusCode !== undefined ? [statusCode] : [])].join("/");
-}
-
-/**
- * The part of the live responses a resource manages: all of them for an exclusive
- * set; otherwise the status codes and kinds named in `scope`.
- */
-function managedPart(live: NormalizedResponses, exclusive: boolean, scope: NormalizedResponses): NormalizedResponses {
-  if (exclusive) return live;
-  const out: Record<string, { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse }> = {};
-  for (const [code, wanted] of Object.entries(scope)) {
-    const have = live[code];
-    if (!have) continue;
-    const part: { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse } = {};
-    if (wanted.methodResponse && have.methodResponse) part.methodResponse = have.methodResponse;
-    if (wanted.integrationResponse && have.integrationResponse) part.integrationResponse = have.integrationResponse;
-    if (part.methodResponse || part.integrationResponse) out[code] = part;
-  }
-  return normalizeResponses(out);
-}
 
 function outputsOf(kind: ResourceKind, inputs: AnyInputs, key: MethodKey, managed: NormalizedResponses): AnyOutputs {
   const common = {
@@ -154,41 +82,6 @@ function responsesOfOutputs(kind: ResourceKind, olds: AnyOutputs): NormalizedRes
   return normalizeResponses({ [single.statusCode]: { [KIND_OF[kind]]: fields } });
 }
 
-/** The live responses that a managed part does not hold (per status code and kind). */
-function unmanagedPart(live: NormalizedResponses, managed: NormalizedResponses): NormalizedResponses {
-  const out: Record<string, { methodResponse?: NormalizedMethodResponse; integrationResponse?: NormalizedIntegrationResponse }> = {};
-  for (const [code, r] of Object.entries(live)) {
-    const part = {
-      ...(r.methodResponse && !managed[code]?.methodResponse ? { methodResponse: r.methodResponse } : {}),
-      ...(r.integrationResponse && !managed[code]?.integrationResponse ? { integrationResponse: r.integrationResponse } : {}),
-    };
-    if (part.methodResponse || part.integrationResponse) out[code] = part;
-  }
-  return out;
-}
-
-/** Compact spec form of normalized responses (no empty maps, no default selection pattern) for `read`'s inputs. */
-export function compactResponses(responses: NormalizedResponses): Record<string, ResponseSpec> {
-  const compact = (o: object) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(o)) {
-      if (v === undefined) continue;
-      if (k === "selectionPattern" && v === "") continue;
-      if (v && typeof v === "object" && Object.keys(v).length === 0) continue;
-      out[k] = v;
-    }
-    return out;
-  };
-  const out: Record<string, ResponseSpec> = {};
-  for (const [code, r] of Object.entries(responses)) {
-    out[code] = {
-      ...(r.methodResponse ? { methodResponse: compact(r.methodResponse) } : {}),
-      ...(r.integrationResponse ? { integrationResponse: compact(r.integrationResponse) } : {}),
-    };
-  }
-  return out;
-}
-
 // ------------------------------------------------------------------ desired state
 
 /**
@@ -203,16 +96,6 @@ async function resolveKey(rt: Runtime, inputs: AnyInputs, session?: ReadSession)
     resourceId = (await resolvePaths(rt, inputs.restApiId, [inputs.path], session ? { session } : {}))[inputs.path]!;
   }
   return { restApiId: inputs.restApiId, resourceId, httpMethod: inputs.httpMethod };
-}
-
-/** The status codes and kinds that responses have. */
-function partsOf(responses: NormalizedResponses): Required<Removal>[] {
-  const out: Required<Removal>[] = [];
-  for (const [code, r] of Object.entries(responses)) {
-    if (r.methodResponse) out.push({ statusCode: code, kind: "methodResponse" });
-    if (r.integrationResponse) out.push({ statusCode: code, kind: "integrationResponse" });
-  }
-  return out;
 }
 
 /** What a resource managed before an update: its declarations, or (older state) its managed live part. */
