@@ -4,8 +4,11 @@
  */
 import type { MethodSpec, ResponseKind } from "../model";
 
-/** The resource kinds served by the providers. */
-export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationResponse";
+/** The resource kinds served by the providers (each has its adapter: ./kinds/index.ts). */
+export const RESOURCE_KINDS = ["ResponseSet", "MethodResponse", "IntegrationResponse"] as const;
+
+/** A resource kind served by the providers. */
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /**
  * The input under which `read` lists the live responses a non-exclusive `ResponseSet`
@@ -107,6 +110,16 @@ export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
   const response: Record<string, unknown> = {};
   for (const f of SINGLE_FIELDS[kind]) if (single[f] !== undefined) response[f] = single[f];
   return { ...base, responses: { [String(single.statusCode)]: { [KIND_OF[kind]]: response } }, exclusive: false };
+}
+
+/** The method a resource's inputs name, as the start of its method spec. */
+export function methodTargetOf(inputs: { readonly restApiId: string; readonly httpMethod: string; readonly resourceId?: string; readonly path?: string }) {
+  return {
+    restApiId: inputs.restApiId,
+    httpMethod: inputs.httpMethod,
+    ...(inputs.resourceId !== undefined ? { resourceId: inputs.resourceId } : {}),
+    ...(inputs.path !== undefined ? { path: inputs.path } : {}),
+  };
 }
 
 /** Map a failure of the one-method spec back onto a single resource's own property names. */
