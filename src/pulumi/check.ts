@@ -1,31 +1,13 @@
 /**
  * `check`: validation of a resource's inputs (zero AWS calls), of the stack config's
- * settings, and of ownership (one owner per response in a stack).
+ * settings, and of ownership (one owner per response in a stack). Written once for
+ * every kind; what a kind allows and claims is its adapter's.
  */
-import type { Removal, ValidationFailure } from "../model";
-import { validateMethodSpec } from "../validate";
-import {
-  IDENTITY_FIELDS,
-  KIND_OF,
-  LEFT_ALONE,
-  SINGLE_FIELDS,
-  UNKNOWN,
-  ownerOf,
-  specOf,
-  withoutUnknowns,
-  type MethodResponseInputs,
-  type ResourceKind,
-  type ResponseSetInputs,
-} from "./inputs";
+import type { ValidationFailure } from "../model";
+import { IDENTITY_FIELDS, LEFT_ALONE, UNKNOWN, ownerOf, withoutUnknowns, type ResourceKind } from "./inputs";
+import { adapterOf } from "./kinds";
 import { claim, describeParts, type Claim } from "./ownership";
 import { processSettings, settingsFailures } from "./settings";
-
-function singleProperty(kind: Exclude<ResourceKind, "ResponseSet">, statusCode: string, property: string): string {
-  const prefix = `responses.${statusCode}.${KIND_OF[kind]}.`;
-  if (property.startsWith(prefix)) return property.slice(prefix.length);
-  if (property === `responses.${statusCode}` || property.startsWith("responses.")) return "statusCode";
-  return property;
-}
 
 /** Valid stand-ins for identity fields not known yet (preview): they are validated once known. */
 const IDENTITY_PLACEHOLDERS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
@@ -41,39 +23,20 @@ const IDENTITY_PLACEHOLDERS: Record<(typeof IDENTITY_FIELDS)[number], string> = 
  * as holding secrets (`__secretInputs`), no message quotes a value.
  */
 export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): ValidationFailure[] {
+  const adapter = adapterOf(kind);
   const failures: ValidationFailure[] = [];
   const hideValues = news.__secretInputs === true;
   const known = withoutUnknowns(news) as Record<string, unknown>;
-  const allowed = new Set<string>([
-    ...IDENTITY_FIELDS,
-    ...(kind === "ResponseSet" ? ["responses", "exclusive"] : ["statusCode", "adoptExisting", ...SINGLE_FIELDS[kind]]),
-  ]);
+  const allowed = new Set<string>([...IDENTITY_FIELDS, ...adapter.inputFields]);
   for (const k of Object.keys(news)) {
     if (!k.startsWith("__") && !allowed.has(k) && news[k] !== undefined) {
       failures.push({ property: k, reason: `unknown property "${k}"; allowed: ${[...allowed].join(", ")}` });
     }
   }
-  if (kind !== "ResponseSet" && news.adoptExisting !== undefined && typeof news.adoptExisting !== "boolean") {
-    const shown = hideValues ? "(a secret value)" : JSON.stringify(news.adoptExisting);
-    failures.push({ property: "adoptExisting", reason: `adoptExisting must be a boolean, got ${shown}` });
-  }
   const inputs = { ...known } as Record<string, unknown>;
   for (const f of IDENTITY_FIELDS) if (news[f] === UNKNOWN) inputs[f] = IDENTITY_PLACEHOLDERS[f];
   for (const k of ["adoptExisting", ...Object.keys(inputs).filter((k) => k.startsWith("__"))]) delete inputs[k];
-  if (kind !== "ResponseSet") {
-    const statusCode = news.statusCode === UNKNOWN ? "200" : inputs.statusCode;
-    const spec = specOf(kind, { ...(inputs as unknown as MethodResponseInputs), statusCode: String(statusCode) });
-    for (const f of validateMethodSpec(spec, { hideValues })) {
-      failures.push({ property: singleProperty(kind, String(statusCode), f.property), reason: f.reason });
-    }
-    if (statusCode === undefined) failures.push({ property: "statusCode", reason: "statusCode is required" });
-    return failures;
-  }
-  if (news.responses === UNKNOWN) inputs.responses = {};
-  // An exclusive set owns every method response: a mapped header must be declared in the set itself (AWS-4, AWS-5).
-  const requireMethodResponseForMappings = inputs.exclusive !== false;
-  const spec = specOf(kind, inputs as unknown as ResponseSetInputs);
-  return [...failures, ...validateMethodSpec(spec, { requireMethodResponseForMappings, hideValues })];
+  return [...failures, ...adapter.validate(news, inputs, hideValues)];
 }
 
 /** What a resource's inputs say it manages, when its method is known. */
@@ -85,17 +48,9 @@ function claimOf(kind: ResourceKind, news: Record<string, unknown>): Claim | und
   const resourceId = known("resourceId");
   const path = known("path");
   if (owner === undefined || restApiId === undefined || httpMethod === undefined || (resourceId === undefined && path === undefined)) return undefined;
-  const base = { owner, type: kind, restApiId, httpMethod, ...(resourceId !== undefined ? { resourceId } : {}), ...(path !== undefined ? { path } : {}) };
-  if (kind === "ResponseSet") {
-    const responses = news.responses && typeof news.responses === "object" ? (withoutUnknowns(news.responses) as Record<string, object>) : {};
-    const parts: Required<Removal>[] = [];
-    for (const [code, r] of Object.entries(responses)) {
-      for (const k of ["methodResponse", "integrationResponse"] as const) if (r && typeof r === "object" && k in r) parts.push({ statusCode: code, kind: k });
-    }
-    return { ...base, wholeMethod: news.exclusive !== false, parts };
-  }
-  const statusCode = known("statusCode");
-  return statusCode === undefined ? undefined : { ...base, wholeMethod: false, parts: [{ statusCode, kind: KIND_OF[kind] }] };
+  const scope = adapterOf(kind).claimedScope(news);
+  if (scope === undefined) return undefined;
+  return { owner, type: kind, restApiId, httpMethod, ...(resourceId !== undefined ? { resourceId } : {}), ...(path !== undefined ? { path } : {}), ...scope };
 }
 
 /**
@@ -112,7 +67,7 @@ export function checkResource(kind: ResourceKind, news: Record<string, unknown>)
     const what = describeParts(parts, mine.wholeMethod || other.wholeMethod);
     const exclusiveNote = mine.wholeMethod || other.wholeMethod ? " (an exclusive ResponseSet manages every response of its method)" : "";
     failures.push({
-      property: kind === "ResponseSet" ? "responses" : "statusCode",
+      property: adapterOf(kind).ownershipProperty,
       reason:
         `${what} of ${where} is also managed by ${other.owner}${exclusiveNote}. ` +
         `Two owners would undo each other on every pulumi up --refresh: keep each response in one resource ` +
@@ -130,6 +85,6 @@ export function checkResource(kind: ResourceKind, news: Record<string, unknown>)
  */
 export function inputsAfterCheck(kind: ResourceKind, olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> {
   const leftAlone = olds?.[LEFT_ALONE];
-  if (kind !== "ResponseSet" || news.exclusive !== false || leftAlone === undefined || news[LEFT_ALONE] !== undefined) return news;
+  if (!adapterOf(kind).keepsLeftAlone(news) || leftAlone === undefined || news[LEFT_ALONE] !== undefined) return news;
   return { ...news, [LEFT_ALONE]: leftAlone };
 }

@@ -1,11 +1,15 @@
 /**
- * The inputs of the three resource kinds as the provider receives them, and the one
- * method spec each stands for. Values not known yet (preview) arrive as {@link UNKNOWN}.
+ * The inputs of the resource kinds as the provider receives them, and what all kinds
+ * share about them (each kind's own meaning is its adapter's: ./kinds/). Values not
+ * known yet (preview) arrive as {@link UNKNOWN}.
  */
-import type { MethodSpec, ResponseKind } from "../model";
+import type { MethodSpec } from "../model";
 
-/** The resource kinds served by the providers. */
-export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationResponse";
+/** The resource kinds served by the providers (each has its adapter: ./kinds/index.ts). */
+export const RESOURCE_KINDS = ["ResponseSet", "MethodResponse", "IntegrationResponse"] as const;
+
+/** A resource kind served by the providers. */
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /**
  * The input under which `read` lists the live responses a non-exclusive `ResponseSet`
@@ -13,19 +17,6 @@ export type ResourceKind = "ResponseSet" | "MethodResponse" | "IntegrationRespon
  * non-exclusive, so that the preview of `exclusive` false → true shows them removed.
  */
 export const LEFT_ALONE = "responsesLeftAlone";
-
-/**
- * What to do instead of importing a resource: Pulumi's import does not work for dynamic
- * providers (pulumi/pulumi #3550); creating the resource adopts what exists.
- */
-export function importAdvice(kind: ResourceKind): string {
-  return (
-    `the import option does not work for dynamic resources (pulumi/pulumi #3550). Declare the resource without it and run pulumi up: ` +
-    (kind === "ResponseSet"
-      ? "a ResponseSet adopts the responses its method already has and converges them."
-      : "set adoptExisting: true, and the resource takes over the existing response and converges it.")
-  );
-}
 
 /** The value Pulumi passes for a not-yet-known input during preview. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -61,18 +52,13 @@ export interface IntegrationResponseInputs {
   readonly adoptExisting?: boolean;
 }
 
+/** The inputs of any resource kind. */
 export type AnyInputs = ResponseSetInputs | MethodResponseInputs | IntegrationResponseInputs;
 
+/** The fields naming a resource's method: a change replaces the resource. */
 export const IDENTITY_FIELDS = ["restApiId", "resourceId", "path", "httpMethod"] as const;
-export const SINGLE_FIELDS: Record<Exclude<ResourceKind, "ResponseSet">, readonly string[]> = {
-  MethodResponse: ["responseParameters", "responseModels"],
-  IntegrationResponse: ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"],
-};
-export const KIND_OF: Record<Exclude<ResourceKind, "ResponseSet">, ResponseKind> = {
-  MethodResponse: "methodResponse",
-  IntegrationResponse: "integrationResponse",
-};
 
+/** Whether a value holds a value not known yet (preview), at any depth. */
 export function containsUnknown(v: unknown): boolean {
   if (v === UNKNOWN) return true;
   if (Array.isArray(v)) return v.some(containsUnknown);
@@ -91,26 +77,17 @@ export function withoutUnknowns(v: unknown): unknown {
   return v;
 }
 
-/** The one-method spec a resource stands for (single resources: one status code, not exclusive). */
-export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
-  const base = {
+/** The method a resource's inputs name, as the start of its method spec. */
+export function methodTargetOf(inputs: { readonly restApiId: string; readonly httpMethod: string; readonly resourceId?: string; readonly path?: string }) {
+  return {
     restApiId: inputs.restApiId,
     httpMethod: inputs.httpMethod,
     ...(inputs.resourceId !== undefined ? { resourceId: inputs.resourceId } : {}),
     ...(inputs.path !== undefined ? { path: inputs.path } : {}),
   };
-  if (kind === "ResponseSet") {
-    const set = inputs as ResponseSetInputs;
-    return { ...base, responses: set.responses ?? {}, ...(set.exclusive !== undefined ? { exclusive: set.exclusive } : {}) };
-  }
-  const single = inputs as unknown as Record<string, unknown>;
-  const response: Record<string, unknown> = {};
-  for (const f of SINGLE_FIELDS[kind]) if (single[f] !== undefined) response[f] = single[f];
-  return { ...base, responses: { [String(single.statusCode)]: { [KIND_OF[kind]]: response } }, exclusive: false };
 }
 
-/** Map a failure of the one-method spec back onto a single resource's own property names. */
-
+/** The owner (URN) the resource class passes as the hidden `__owner` input. */
 export function ownerOf(inputs: object): string | undefined {
   const owner = (inputs as { __owner?: unknown }).__owner;
   return typeof owner === "string" && owner !== UNKNOWN ? owner : undefined;

@@ -14,10 +14,11 @@
  * status codes. Claims are kept on `globalThis` so that every copy of this module in
  * the process shares them.
  */
-import type { MethodKey, Removal, ResponseKind } from "../model";
+import type { MethodKey, Removal } from "../model";
 import { newReadSession, resolvePaths } from "../observe";
 import { PathNotFoundError, canonicalPath } from "../observe/paths";
 import type { Runtime } from "../reconcile";
+import { RESPONSE_LABEL } from "./responses";
 
 /** What one resource of the stack manages. */
 export interface Claim {
@@ -75,8 +76,7 @@ function sharedParts(a: Claim, b: Claim): Required<Removal>[] {
 /** How an overlap reads in a message: `the method response 200, …` or `every response`. */
 export function describeParts(parts: readonly Required<Removal>[], wholeMethod: boolean): string {
   if (wholeMethod && parts.length === 0) return "every response of the method";
-  const label = (k: ResponseKind) => (k === "methodResponse" ? "method response" : "integration response");
-  return parts.map((p) => `the ${label(p.kind)} ${p.statusCode}`).join(", ");
+  return parts.map((p) => `the ${RESPONSE_LABEL[p.kind]} ${p.statusCode}`).join(", ");
 }
 
 /**

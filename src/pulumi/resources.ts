@@ -21,7 +21,8 @@ import type {
   NormalizedResponses,
   ResponseSpec,
 } from "../model";
-import { importAdvice, type ResourceKind } from "./inputs";
+import type { ResourceKind } from "./inputs";
+import { importAdvice } from "./kinds";
 import { makeProvider } from "./provider";
 
 /** A REST API: its id, or the resource that defines it (an `aws.apigateway.RestApi`; its `id` is used). */

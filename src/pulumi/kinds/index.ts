@@ -1,0 +1,38 @@
+/**
+ * The registry of resource kinds: the one place that maps a kind's name to its adapter.
+ * Adding a kind means writing its adapter and naming it here.
+ */
+import type { MethodSpec } from "../../model";
+import type { ResourceAdapter } from "../adapter";
+import type { AnyInputs, ResourceKind } from "../inputs";
+import { integrationResponse } from "./integration-response";
+import { methodResponse } from "./method-response";
+import { responseSet } from "./response-set";
+
+const ADAPTERS: { readonly [K in ResourceKind]: ResourceAdapter } = {
+  ResponseSet: responseSet,
+  MethodResponse: methodResponse,
+  IntegrationResponse: integrationResponse,
+};
+
+/** The adapter of a resource kind; an unknown kind (a corrupt state) fails, naming it. */
+export function adapterOf(kind: ResourceKind): ResourceAdapter {
+  if (!Object.hasOwn(ADAPTERS, kind)) throw new Error(`unknown resource kind ${JSON.stringify(kind)}; known: ${Object.keys(ADAPTERS).join(", ")}`);
+  return ADAPTERS[kind];
+}
+
+/** The one-method spec a resource's inputs stand for (single resources: one status code, not exclusive). */
+export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
+  return adapterOf(kind).specOf(inputs);
+}
+
+/**
+ * What to do instead of importing a resource: Pulumi's import does not work for dynamic
+ * providers (pulumi/pulumi #3550); creating the resource adopts what exists.
+ */
+export function importAdvice(kind: ResourceKind): string {
+  return (
+    `the import option does not work for dynamic resources (pulumi/pulumi #3550). Declare the resource without it and run pulumi up: ` +
+    adapterOf(kind).adoptionAdvice
+  );
+}
