@@ -27,7 +27,7 @@ import type {
 } from "@aws-sdk/client-api-gateway";
 import { send } from "./aws/call";
 import { ApiGatewayError, errorMessage } from "./aws/errors";
-import { addCounters, newCounters, type CallCounters, type Runtime } from "./aws/runtime";
+import { addCounters, newCounters, type CallCounters, type Connection } from "./aws/connection";
 import type {
   ApplyReport,
   DesiredMethod,
@@ -149,7 +149,7 @@ export class ApplyError extends Error {
 }
 
 interface ApplyContext {
-  readonly runtime: Runtime;
+  readonly runtime: Connection;
   readonly counters: CallCounters;
   readonly done: Operation[];
   readonly adopted: Adopted[];
@@ -264,7 +264,7 @@ async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true
 }
 
 /** Run one method's operations in plan order, in a context of its own; tell the events. */
-async function runMethod(runtime: Runtime, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
+async function runMethod(runtime: Connection, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
   const started = Date.now();
   const ctx: ApplyContext = { runtime, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
   events?.methodStarted?.(mp, ctx.counters);
@@ -291,7 +291,7 @@ async function runMethod(runtime: Runtime, mp: MethodPlan, events: ApplyEvents |
  * @throws {ApplyError} when a method could not be applied; `errors` holds the
  *   typed errors ({@link ApiGatewayError}, with code and request id), `report` the partial report
  */
-export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(runtime: Connection, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const started = Date.now();
   const counters = options.counters ?? newCounters();
   const done: Operation[] = [];

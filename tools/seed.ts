@@ -16,7 +16,7 @@ import {
   type ServiceOutputTypes,
 } from "@aws-sdk/client-api-gateway";
 import { send, type ApiGatewayCommand, type SendOptions } from "../src/aws/call";
-import type { Runtime } from "../src/aws/runtime";
+import type { Runtime } from "../src/runtime";
 import type { MethodKey } from "../src/model";
 
 /** Options of {@link localClient}. */

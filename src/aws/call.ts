@@ -14,7 +14,7 @@ import type { Command } from "@smithy/types";
 import type { MethodKey } from "../model";
 import { classifyError, toApiGatewayError } from "./errors";
 import { decideRetry } from "./retry";
-import type { CallCounters, Runtime } from "./runtime";
+import type { CallCounters, Connection } from "./connection";
 
 /** Re-exported from `retry.ts`, where the pure retry decision lives. */
 export { backoffMs } from "./retry";
@@ -52,7 +52,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * @throws {ApiGatewayError} with the classification, a stable code, the request id and the attempts
  */
 export async function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
-  runtime: Runtime,
+  runtime: Connection,
   operation: string,
   command: ApiGatewayCommand<I, O>,
   options: SendOptions = {},
@@ -65,7 +65,7 @@ export async function send<I extends ServiceInputTypes, O extends ServiceOutputT
 }
 
 async function sendWithRetries<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
-  runtime: Runtime,
+  runtime: Connection,
   operation: string,
   command: ApiGatewayCommand<I, O>,
   options: SendOptions,

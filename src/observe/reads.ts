@@ -8,9 +8,10 @@
 import type { GetMethodCommandOutput, GetResourcesCommandOutput, Resource } from "@aws-sdk/client-api-gateway";
 import { send } from "../aws/call";
 import { ApiGatewayError } from "../aws/errors";
-import type { CallCounters, Runtime } from "../aws/runtime";
+import type { CallCounters, Connection } from "../aws/connection";
 import type { MethodKey, ObservedMethod } from "../model";
 import { normalizeLiveMethod, type LiveMethod } from "../normalize";
+import { readCacheOf } from "./cache";
 
 /** `GetResources` page size: the largest AWS allows (AWS-30). */
 export const RESOURCES_PAGE_SIZE = 500;
@@ -73,7 +74,7 @@ function absent(key: MethodKey, absence: AbsenceEvidence): ObservedMethodWithEvi
 }
 
 /** Read one method with `GetMethod` (AWS-15); a 404 is `exists: false` (AWS-8). */
-export async function getMethod(runtime: Runtime, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
+export async function getMethod(runtime: Connection, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
   const { GetMethodCommand } = await import("@aws-sdk/client-api-gateway");
   try {
     const out: GetMethodCommandOutput = await send(
@@ -96,7 +97,7 @@ export async function getMethod(runtime: Runtime, key: MethodKey, counters?: Cal
  * its absence when it answers 404. Asked only on the error path, to tell a missing
  * REST API from a missing method: `GetMethod` answers both with the same text (AWS-8).
  */
-export async function restApiAbsence(runtime: Runtime, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
+export async function restApiAbsence(runtime: Connection, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
   const { GetRestApiCommand } = await import("@aws-sdk/client-api-gateway");
   try {
     await send(runtime, "GetRestApi", new GetRestApiCommand({ restApiId }), { restApiId, counters });
@@ -114,7 +115,7 @@ export async function restApiAbsence(runtime: Runtime, restApiId: string, counte
  * following `position` (AWS-30). Records the resource count for the cost
  * estimate of later passes. A 404 gives `exists: false`.
  */
-export async function readApi(runtime: Runtime, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
+export async function readApi(runtime: Connection, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
   const { GetResourcesCommand } = await import("@aws-sdk/client-api-gateway");
   const resources: ResourceSnapshot[] = [];
   const requestIds: string[] = [];
@@ -154,7 +155,7 @@ export async function readApi(runtime: Runtime, restApiId: string, counters?: Ca
     if (!position || seenPositions.has(position)) break;
     seenPositions.add(position);
   }
-  runtime.shared.resourceCounts.set(restApiId, resources.length);
+  readCacheOf(runtime).resourceCounts.set(restApiId, resources.length);
   return { restApiId, exists: true, resources, pages, requestIds };
 }
 
@@ -182,7 +183,7 @@ export function observeInSnapshot(snapshot: ApiSnapshot, key: MethodKey): Observ
 }
 
 /** Estimated `GetResources` pages of a REST API: from the last read, else 1. */
-export function estimatedPages(runtime: Runtime, restApiId: string): number {
-  const r = runtime.shared.resourceCounts.get(restApiId);
+export function estimatedPages(runtime: Connection, restApiId: string): number {
+  const r = readCacheOf(runtime).resourceCounts.get(restApiId);
   return r === undefined ? 1 : Math.max(1, Math.ceil(r / RESOURCES_PAGE_SIZE));
 }

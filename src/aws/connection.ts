@@ -1,15 +1,19 @@
 /**
- * The runtime every effectful step takes: the shared client, token bucket and
- * write queues, the retry policy and call counters.
+ * The connection to API Gateway every effectful step takes: the shared client,
+ * token buckets and write queues, the retry policy and call counters.
  *
  * Shared objects live in a process-wide registry on `globalThis` under a global
  * symbol, keyed by the resolved client configuration, so every resource of one
  * Pulumi provider process (and every copy of this module that Pulumi's closure
  * serialization may have made) shares one client, one bucket and one queue per
  * REST API. Nothing is created at module load (toolchain.md).
+ *
+ * Other layers keep their own state next to the shared objects through
+ * {@link attachment} (observe keeps its read cache there); this module knows
+ * nothing of what they keep.
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import type { MethodKey, ObservedMethod, RetryCause } from "../model";
+import type { RetryCause } from "../model";
 import { clientConfigKey, createApiGatewayClient, resolveClientConfig, type ClientConfig, type ResolvedClientConfig } from "./client";
 import type { RateLimit } from "../rate";
 import { DEFAULT_OPERATION_RATES, DEFAULT_RATE, RateLimiter, WriteQueues } from "./limits";
@@ -46,44 +50,42 @@ export function addCounters(into: CallCounters, from: CallCounters): void {
   for (const [cause, n] of Object.entries(from.retries) as [RetryCause, number][]) into.retries[cause] += n;
 }
 
-/** An observe read in its coalescing window (see `observe.ts`). */
-export interface PendingObserve {
-  readonly keys: Map<string, MethodKey>;
-  readonly result: Promise<Map<string, ObservedMethod>>;
-}
-
-/** What runtimes with the same client configuration share. */
-export interface SharedState {
+/** What connections with the same client configuration share. */
+export interface SharedConnectionState {
+  /** The registry key: the resolved client configuration. */
   readonly key: string;
+  /** The SDK client of this configuration. */
   readonly client: APIGatewayClient;
+  /** One write queue per REST API (AWS-9). */
   readonly writes: WriteQueues;
+  /** Token buckets by operation (`*` for the account's) and rate. */
   readonly buckets: Map<string, RateLimiter>;
-  /** REST API id → resource count seen by the last `GetResources` read (AWS-30). */
-  readonly resourceCounts: Map<string, number>;
-  /** REST API id → the observe read in its coalescing window. */
-  readonly pendingObserves: Map<string, PendingObserve>;
-  /** REST API id → the `GetResources` read of path resolution in its coalescing window (its result is an `ApiSnapshot`). */
-  readonly pendingPathReads: Map<string, Promise<unknown>>;
+  /** State other layers keep per configuration, by their own key ({@link attachment}). */
+  readonly attachments: Map<symbol, unknown>;
 }
 
-/** Everything the effectful steps need. Cheap to create: shared parts come from the registry. */
-export interface Runtime {
+/** Everything the effectful steps need to call API Gateway. Cheap to create: shared parts come from the registry. */
+export interface Connection {
+  /** The resolved client configuration. */
   readonly config: ResolvedClientConfig;
+  /** The shared SDK client. */
   readonly client: APIGatewayClient;
+  /** The account's token bucket (AWS-12). */
   readonly bucket: RateLimiter;
-  /** Operation name → its own bucket (AWS-12: `GetResources`), awaited after {@link Runtime.bucket}. */
+  /** Operation name → its own bucket (AWS-12: `GetResources`), awaited after {@link Connection.bucket}. */
   readonly operationBuckets: ReadonlyMap<string, RateLimiter>;
+  /** The per-REST-API write queues (AWS-9). */
   readonly writes: WriteQueues;
+  /** This connection's retry policy. */
   readonly policy: RetryPolicy;
-  readonly shared: SharedState;
-  /** Window in which concurrent observes of one REST API are coalesced, in ms. Default 25; 0 turns it off. */
-  readonly coalesceWindowMs: number;
-  /** Totals of every call made through this runtime. */
+  /** What connections of the same configuration share. */
+  readonly shared: SharedConnectionState;
+  /** Totals of every call made through this connection. */
   readonly counters: CallCounters;
 }
 
-/** Options of {@link createRuntime}: client configuration plus limits and policy. */
-export interface RuntimeOptions extends ClientConfig {
+/** Options of {@link createConnection}: client configuration plus limits and policy. */
+export interface ConnectionOptions extends ClientConfig {
   /** Process-wide rate for this configuration. Default 10 rps, burst 40 (AWS-12). `"off"` = no limit. */
   readonly rate?: RateLimit | "off";
   /**
@@ -100,25 +102,23 @@ export interface RuntimeOptions extends ClientConfig {
   readonly baseDelayMs?: number;
   /** Backoff largest step, in ms. Default 5 000. */
   readonly maxDelayMs?: number;
-  /** Observe coalescing window, in ms. Default 25. */
-  readonly coalesceWindowMs?: number;
 }
 
 interface Registry {
-  readonly version: 1;
-  readonly entries: Map<string, SharedState>;
+  readonly version: 2;
+  readonly entries: Map<string, SharedConnectionState>;
   readonly credentialIds: WeakMap<object, string>;
   nextCredentialId: number;
 }
 
 /** The global symbol under which the registry lives. */
-export const REGISTRY_SYMBOL: unique symbol = Symbol.for("pulumi-apigw-responses/runtime-registry@1") as never;
+export const REGISTRY_SYMBOL: unique symbol = Symbol.for("pulumi-apigw-responses/connection-registry@2") as never;
 
 function registry(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
   let r = g[REGISTRY_SYMBOL];
   if (!r) {
-    r = { version: 1, entries: new Map(), credentialIds: new WeakMap(), nextCredentialId: 1 };
+    r = { version: 2, entries: new Map(), credentialIds: new WeakMap(), nextCredentialId: 1 };
     g[REGISTRY_SYMBOL] = r;
   }
   return r;
@@ -140,7 +140,7 @@ function credentialsId(r: Registry, config: ResolvedClientConfig): string {
  * The shared client, bucket and write queues for a client configuration, from
  * the process-wide registry (created on first use).
  */
-export function sharedStateFor(config: ClientConfig): SharedState {
+export function sharedStateFor(config: ClientConfig): SharedConnectionState {
   const r = registry();
   const resolved = resolveClientConfig(config);
   const key = clientConfigKey(resolved, credentialsId(r, resolved));
@@ -151,9 +151,7 @@ export function sharedStateFor(config: ClientConfig): SharedState {
       client: createApiGatewayClient({ ...config, ...resolved }),
       writes: new WriteQueues(),
       buckets: new Map(),
-      resourceCounts: new Map(),
-      pendingObserves: new Map(),
-      pendingPathReads: new Map(),
+      attachments: new Map(),
     };
     r.entries.set(key, entry);
   }
@@ -161,10 +159,10 @@ export function sharedStateFor(config: ClientConfig): SharedState {
 }
 
 /**
- * Create a runtime: shared client, bucket and queues from the registry; the
- * policy and counters are this runtime's own.
+ * Create a connection: shared client, bucket and queues from the registry; the
+ * policy and counters are this connection's own.
  */
-export function createRuntime(options: RuntimeOptions = {}): Runtime {
+export function createConnection(options: ConnectionOptions = {}): Connection {
   const shared = sharedStateFor(options);
   const bucketFor = (name: string, rate: RateLimit): RateLimiter => {
     const k = `${name}:${rate.rps}/${rate.burst}`;
@@ -192,17 +190,27 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       baseDelayMs: positive(options.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs),
       maxDelayMs: positive(options.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs),
     },
-    coalesceWindowMs: options.coalesceWindowMs !== undefined && options.coalesceWindowMs >= 0 ? options.coalesceWindowMs : 25,
     counters: newCounters(),
   };
 }
 
 /**
  * Destroy every shared client (closing their sockets) and empty the registry.
- * For tests and short-lived processes; runtimes created before must not be used after.
+ * For tests and short-lived processes; connections created before must not be used after.
  */
 export function releaseSharedClients(): void {
   const r = registry();
   for (const entry of r.entries.values()) entry.client.destroy();
   r.entries.clear();
+}
+
+/**
+ * The state a layer keeps per client configuration, next to the shared client:
+ * created by `create` on first use under `key` (the layer's own symbol), then
+ * the same object for every connection of that configuration.
+ */
+export function attachment<T>(connection: Pick<Connection, "shared">, key: symbol, create: () => T): T {
+  const attached = connection.shared.attachments;
+  if (!attached.has(key)) attached.set(key, create());
+  return attached.get(key) as T;
 }
