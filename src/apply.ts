@@ -161,9 +161,8 @@ function sdkCommonInput(key: MethodKey, statusCode: string) {
   return { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod, statusCode };
 }
 
-/** Send one operation as its SDK command (no AWS-1/AWS-22 handling here). */
+/** Send one operation (no AWS-1/AWS-22 handling here). */
 async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
-  const sdk = await import("@aws-sdk/client-api-gateway");
   const opts = { method: op.key, path: ctx.path, statusCode: op.statusCode, write: true, counters: ctx.counters };
   const base = sdkCommonInput(op.key, op.statusCode);
   switch (op.kind) {
@@ -173,17 +172,17 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseParameters: op.methodResponse.responseParameters,
         responseModels: op.methodResponse.responseModels,
       };
-      await send(ctx.runtime, op.kind, new sdk.PutMethodResponseCommand(input), opts);
+      await send(ctx.runtime, op.kind, input, opts);
       return;
     }
     case "UpdateMethodResponse": {
       const input: UpdateMethodResponseCommandInput = { ...base, patchOperations: op.patch.map((p) => ({ ...p })) };
-      await send(ctx.runtime, op.kind, new sdk.UpdateMethodResponseCommand(input), opts);
+      await send(ctx.runtime, op.kind, input, opts);
       return;
     }
     case "DeleteMethodResponse": {
       const input: DeleteMethodResponseCommandInput = base;
-      await send(ctx.runtime, op.kind, new sdk.DeleteMethodResponseCommand(input), opts);
+      await send(ctx.runtime, op.kind, input, opts);
       return;
     }
     case "PutIntegrationResponse": {
@@ -197,12 +196,12 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseTemplates: ir.responseTemplates,
         ...(ir.contentHandling !== undefined ? { contentHandling: ir.contentHandling } : {}),
       };
-      await send(ctx.runtime, op.kind, new sdk.PutIntegrationResponseCommand(input), opts);
+      await send(ctx.runtime, op.kind, input, opts);
       return;
     }
     case "DeleteIntegrationResponse": {
       const input: DeleteIntegrationResponseCommandInput = base;
-      await send(ctx.runtime, op.kind, new sdk.DeleteIntegrationResponseCommand(input), opts);
+      await send(ctx.runtime, op.kind, input, opts);
       return;
     }
   }

@@ -17,6 +17,7 @@ import type { RetryCause } from "../model";
 import { clientConfigKey, createApiGatewayClient, resolveClientConfig, type ClientConfig, type ResolvedClientConfig } from "./client";
 import type { RateLimit } from "../rate";
 import { DEFAULT_OPERATION_RATES, DEFAULT_RATE, RateLimiter, WriteQueues } from "./limits";
+import { clientTransport, type Transport } from "./transport";
 
 /** The retry policy, as data (architecture rule 6). */
 export interface RetryPolicy {
@@ -52,10 +53,12 @@ export function addCounters(into: CallCounters, from: CallCounters): void {
 
 /** What connections with the same client configuration share. */
 export interface SharedConnectionState {
-  /** The registry key: the resolved client configuration. */
+  /** The registry key: the resolved client configuration (`transport:<n>` for a given transport). */
   readonly key: string;
-  /** The SDK client of this configuration. */
-  readonly client: APIGatewayClient;
+  /** The SDK client of this configuration; undefined when a given transport replaces it. */
+  readonly client: APIGatewayClient | undefined;
+  /** How an attempt reaches API Gateway: the client's, or the one given ({@link ConnectionOptions.transport}). */
+  readonly transport: Transport;
   /** One write queue per REST API (AWS-9). */
   readonly writes: WriteQueues;
   /** Token buckets by operation (`*` for the account's) and rate. */
@@ -68,8 +71,10 @@ export interface SharedConnectionState {
 export interface Connection {
   /** The resolved client configuration. */
   readonly config: ResolvedClientConfig;
-  /** The shared SDK client. */
-  readonly client: APIGatewayClient;
+  /** The shared SDK client; undefined when a given transport replaces it. */
+  readonly client: APIGatewayClient | undefined;
+  /** How one attempt of one operation reaches API Gateway (the seam `send` calls). */
+  readonly transport: Transport;
   /** The account's token bucket (AWS-12). */
   readonly bucket: RateLimiter;
   /** Operation name → its own bucket (AWS-12: `GetResources`), awaited after {@link Connection.bucket}. */
@@ -102,6 +107,12 @@ export interface ConnectionOptions extends ClientConfig {
   readonly baseDelayMs?: number;
   /** Backoff largest step, in ms. Default 5 000. */
   readonly maxDelayMs?: number;
+  /**
+   * Send every attempt through this function instead of an SDK client (the seam;
+   * see `transport.ts`): no client is created. Connections given the same function
+   * share buckets, write queues and attachments, as connections of one configuration do.
+   */
+  readonly transport?: Transport;
 }
 
 interface Registry {
@@ -109,6 +120,9 @@ interface Registry {
   readonly entries: Map<string, SharedConnectionState>;
   readonly credentialIds: WeakMap<object, string>;
   nextCredentialId: number;
+  /** Given transports → their shared state. */
+  transports: WeakMap<Transport, SharedConnectionState>;
+  nextTransportId: number;
 }
 
 /** The global symbol under which the registry lives. */
@@ -118,7 +132,7 @@ function registry(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
   let r = g[REGISTRY_SYMBOL];
   if (!r) {
-    r = { version: 2, entries: new Map(), credentialIds: new WeakMap(), nextCredentialId: 1 };
+    r = { version: 2, entries: new Map(), credentialIds: new WeakMap(), nextCredentialId: 1, transports: new WeakMap(), nextTransportId: 1 };
     g[REGISTRY_SYMBOL] = r;
   }
   return r;
@@ -146,9 +160,11 @@ export function sharedStateFor(config: ClientConfig): SharedConnectionState {
   const key = clientConfigKey(resolved, credentialsId(r, resolved));
   let entry = r.entries.get(key);
   if (!entry) {
+    const client = createApiGatewayClient({ ...config, ...resolved });
     entry = {
       key,
-      client: createApiGatewayClient({ ...config, ...resolved }),
+      client,
+      transport: clientTransport(client),
       writes: new WriteQueues(),
       buckets: new Map(),
       attachments: new Map(),
@@ -158,12 +174,23 @@ export function sharedStateFor(config: ClientConfig): SharedConnectionState {
   return entry;
 }
 
+/** The shared state of connections given `transport` (created on first use). */
+function sharedStateOfTransport(transport: Transport): SharedConnectionState {
+  const r = registry();
+  let entry = r.transports.get(transport);
+  if (!entry) {
+    entry = { key: `transport:${r.nextTransportId++}`, client: undefined, transport, writes: new WriteQueues(), buckets: new Map(), attachments: new Map() };
+    r.transports.set(transport, entry);
+  }
+  return entry;
+}
+
 /**
- * Create a connection: shared client, bucket and queues from the registry; the
- * policy and counters are this connection's own.
+ * Create a connection: shared client, bucket and queues from the registry (or
+ * those of the given transport); the policy and counters are this connection's own.
  */
 export function createConnection(options: ConnectionOptions = {}): Connection {
-  const shared = sharedStateFor(options);
+  const shared = options.transport ? sharedStateOfTransport(options.transport) : sharedStateFor(options);
   const bucketFor = (name: string, rate: RateLimit): RateLimiter => {
     const k = `${name}:${rate.rps}/${rate.burst}`;
     let b = shared.buckets.get(k);
@@ -180,6 +207,7 @@ export function createConnection(options: ConnectionOptions = {}): Connection {
   return {
     config: resolveClientConfig(options),
     client: shared.client,
+    transport: shared.transport,
     bucket,
     operationBuckets,
     writes: shared.writes,
@@ -195,13 +223,15 @@ export function createConnection(options: ConnectionOptions = {}): Connection {
 }
 
 /**
- * Destroy every shared client (closing their sockets) and empty the registry.
+ * Destroy every shared client (closing their sockets) and empty the registry
+ * (connections of given transports included).
  * For tests and short-lived processes; connections created before must not be used after.
  */
 export function releaseSharedClients(): void {
   const r = registry();
-  for (const entry of r.entries.values()) entry.client.destroy();
+  for (const entry of r.entries.values()) entry.client?.destroy();
   r.entries.clear();
+  r.transports = new WeakMap();
 }
 
 /**

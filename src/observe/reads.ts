@@ -75,12 +75,11 @@ function absent(key: MethodKey, absence: AbsenceEvidence): ObservedMethodWithEvi
 
 /** Read one method with `GetMethod` (AWS-15); a 404 is `exists: false` (AWS-8). */
 export async function getMethod(runtime: Connection, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
-  const { GetMethodCommand } = await import("@aws-sdk/client-api-gateway");
   try {
     const out: GetMethodCommandOutput = await send(
       runtime,
       "GetMethod",
-      new GetMethodCommand({ restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod }),
+      { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod },
       { method: key, counters },
     );
     return observedFromLive(key, out as LiveMethod);
@@ -98,9 +97,8 @@ export async function getMethod(runtime: Connection, key: MethodKey, counters?: 
  * REST API from a missing method: `GetMethod` answers both with the same text (AWS-8).
  */
 export async function restApiAbsence(runtime: Connection, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
-  const { GetRestApiCommand } = await import("@aws-sdk/client-api-gateway");
   try {
-    await send(runtime, "GetRestApi", new GetRestApiCommand({ restApiId }), { restApiId, counters });
+    await send(runtime, "GetRestApi", { restApiId }, { restApiId, counters });
     return undefined;
   } catch (err) {
     if (err instanceof ApiGatewayError && err.classification === "not-found") {
@@ -116,7 +114,6 @@ export async function restApiAbsence(runtime: Connection, restApiId: string, cou
  * estimate of later passes. A 404 gives `exists: false`.
  */
 export async function readApi(runtime: Connection, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
-  const { GetResourcesCommand } = await import("@aws-sdk/client-api-gateway");
   const resources: ResourceSnapshot[] = [];
   const requestIds: string[] = [];
   const seenPositions = new Set<string>();
@@ -128,7 +125,7 @@ export async function readApi(runtime: Connection, restApiId: string, counters?:
       out = await send(
         runtime,
         "GetResources",
-        new GetResourcesCommand({ restApiId, embed: ["methods"], limit: RESOURCES_PAGE_SIZE, position }),
+        { restApiId, embed: ["methods"], limit: RESOURCES_PAGE_SIZE, position },
         { restApiId, counters },
       );
     } catch (err) {
