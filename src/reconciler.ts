@@ -17,6 +17,7 @@ export type { ApiGatewayErrorCode, ErrorClass } from "./aws/errors";
 export type { RateLimit } from "./rate";
 export { releaseSharedClients } from "./aws/connection";
 export type { CallCounters, RetryPolicy } from "./aws/connection";
+export type { ApiGatewayOperations, OperationInput, OperationName, OperationOutput, Transport } from "./aws/transport";
 export type {
   ApplyReport,
   ContentHandling,

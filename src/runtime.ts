@@ -6,7 +6,9 @@
  */
 import { createConnection, type Connection, type ConnectionOptions } from "./aws/connection";
 
+/** Re-exported from `aws/connection.ts`: destroy the shared clients and empty the registry. */
 export { releaseSharedClients } from "./aws/connection";
+/** Re-exported from `aws/connection.ts`. */
 export type { CallCounters, Connection, ConnectionOptions, RetryPolicy } from "./aws/connection";
 
 /** Everything the reconciler needs: a connection and observe's coalescing window. */
