@@ -149,7 +149,7 @@ export class ApplyError extends Error {
 }
 
 interface ApplyContext {
-  readonly runtime: Connection;
+  readonly connection: Connection;
   readonly counters: CallCounters;
   readonly done: Operation[];
   readonly adopted: Adopted[];
@@ -172,17 +172,17 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseParameters: op.methodResponse.responseParameters,
         responseModels: op.methodResponse.responseModels,
       };
-      await send(ctx.runtime, op.kind, input, opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "UpdateMethodResponse": {
       const input: UpdateMethodResponseCommandInput = { ...base, patchOperations: op.patch.map((p) => ({ ...p })) };
-      await send(ctx.runtime, op.kind, input, opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "DeleteMethodResponse": {
       const input: DeleteMethodResponseCommandInput = base;
-      await send(ctx.runtime, op.kind, input, opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "PutIntegrationResponse": {
@@ -196,12 +196,12 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseTemplates: ir.responseTemplates,
         ...(ir.contentHandling !== undefined ? { contentHandling: ir.contentHandling } : {}),
       };
-      await send(ctx.runtime, op.kind, input, opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "DeleteIntegrationResponse": {
       const input: DeleteIntegrationResponseCommandInput = base;
-      await send(ctx.runtime, op.kind, input, opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
   }
@@ -212,7 +212,7 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
  * response of one status code towards `target`, leaving everything else alone.
  */
 async function replanMethodResponse(ctx: ApplyContext, key: MethodKey, statusCode: string, target: (live: NormalizedMethodResponse | undefined) => NormalizedMethodResponse) {
-  const observed = await getMethod(ctx.runtime, key, ctx.counters);
+  const observed = await getMethod(ctx.connection, key, ctx.counters);
   if (!observed.exists) {
     throw new ApiGatewayError({
       code: "METHOD_NOT_FOUND",
@@ -263,9 +263,9 @@ async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true
 }
 
 /** Run one method's operations in plan order, in a context of its own; tell the events. */
-async function runMethod(runtime: Connection, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
+async function runMethod(connection: Connection, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
   const started = Date.now();
-  const ctx: ApplyContext = { runtime, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
+  const ctx: ApplyContext = { connection, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
   events?.methodStarted?.(mp, ctx.counters);
   let error: Error | undefined;
   try {
@@ -290,7 +290,7 @@ async function runMethod(runtime: Connection, mp: MethodPlan, events: ApplyEvent
  * @throws {ApplyError} when a method could not be applied; `errors` holds the
  *   typed errors ({@link ApiGatewayError}, with code and request id), `report` the partial report
  */
-export async function applyPlan(runtime: Connection, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(connection: Connection, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const started = Date.now();
   const counters = options.counters ?? newCounters();
   const done: Operation[] = [];
@@ -315,7 +315,7 @@ export async function applyPlan(runtime: Connection, plan: Plan, options: ApplyO
           options.events?.methodEnded?.(mp, { operations: [], adopted: [], counters: newCounters(), durationMs: 0, error });
           continue;
         }
-        const outcome = await runMethod(runtime, mp, options.events);
+        const outcome = await runMethod(connection, mp, options.events);
         if (isHardLimit(outcome.error)) limit = outcome.error;
         done.push(...outcome.operations);
         adopted.push(...outcome.adopted);

@@ -22,7 +22,8 @@
  * operation and the request id) kept for the error a caller may raise.
  *
  * This module holds the two entry points, {@link observeMethods} and {@link resolvePaths};
- * the single reads are in `observe/reads.ts`, paths and their error in `observe/paths.ts`.
+ * the single reads are in `observe/reads.ts`, paths and their error in `observe/paths.ts`, the
+ * coalescing windows and resource counts (per client configuration) in `observe/cache.ts`.
  */
 import type { CallCounters } from "./aws/connection";
 import type { Runtime } from "./runtime";

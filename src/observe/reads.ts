@@ -74,10 +74,10 @@ function absent(key: MethodKey, absence: AbsenceEvidence): ObservedMethodWithEvi
 }
 
 /** Read one method with `GetMethod` (AWS-15); a 404 is `exists: false` (AWS-8). */
-export async function getMethod(runtime: Connection, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
+export async function getMethod(connection: Connection, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
   try {
     const out: GetMethodCommandOutput = await send(
-      runtime,
+      connection,
       "GetMethod",
       { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod },
       { method: key, counters },
@@ -96,9 +96,9 @@ export async function getMethod(runtime: Connection, key: MethodKey, counters?: 
  * its absence when it answers 404. Asked only on the error path, to tell a missing
  * REST API from a missing method: `GetMethod` answers both with the same text (AWS-8).
  */
-export async function restApiAbsence(runtime: Connection, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
+export async function restApiAbsence(connection: Connection, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
   try {
-    await send(runtime, "GetRestApi", { restApiId }, { restApiId, counters });
+    await send(connection, "GetRestApi", { restApiId }, { restApiId, counters });
     return undefined;
   } catch (err) {
     if (err instanceof ApiGatewayError && err.classification === "not-found") {
@@ -113,7 +113,7 @@ export async function restApiAbsence(runtime: Connection, restApiId: string, cou
  * following `position` (AWS-30). Records the resource count for the cost
  * estimate of later passes. A 404 gives `exists: false`.
  */
-export async function readApi(runtime: Connection, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
+export async function readApi(connection: Connection, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
   const resources: ResourceSnapshot[] = [];
   const requestIds: string[] = [];
   const seenPositions = new Set<string>();
@@ -123,7 +123,7 @@ export async function readApi(runtime: Connection, restApiId: string, counters?:
     let out: GetResourcesCommandOutput;
     try {
       out = await send(
-        runtime,
+        connection,
         "GetResources",
         { restApiId, embed: ["methods"], limit: RESOURCES_PAGE_SIZE, position },
         { restApiId, counters },
@@ -152,7 +152,7 @@ export async function readApi(runtime: Connection, restApiId: string, counters?:
     if (!position || seenPositions.has(position)) break;
     seenPositions.add(position);
   }
-  readCacheOf(runtime).resourceCounts.set(restApiId, resources.length);
+  readCacheOf(connection).resourceCounts.set(restApiId, resources.length);
   return { restApiId, exists: true, resources, pages, requestIds };
 }
 
@@ -180,7 +180,7 @@ export function observeInSnapshot(snapshot: ApiSnapshot, key: MethodKey): Observ
 }
 
 /** Estimated `GetResources` pages of a REST API: from the last read, else 1. */
-export function estimatedPages(runtime: Connection, restApiId: string): number {
-  const r = readCacheOf(runtime).resourceCounts.get(restApiId);
+export function estimatedPages(connection: Connection, restApiId: string): number {
+  const r = readCacheOf(connection).resourceCounts.get(restApiId);
   return r === undefined ? 1 : Math.max(1, Math.ceil(r / RESOURCES_PAGE_SIZE));
 }
