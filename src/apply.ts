@@ -27,7 +27,7 @@ import type {
 } from "@aws-sdk/client-api-gateway";
 import { send } from "./aws/call";
 import { ApiGatewayError, errorMessage } from "./aws/errors";
-import { addCounters, newCounters, type CallCounters, type Runtime } from "./aws/runtime";
+import { addCounters, newCounters, type CallCounters, type Connection } from "./aws/connection";
 import type {
   ApplyReport,
   DesiredMethod,
@@ -177,7 +177,7 @@ export class ApplyError extends Error {
 }
 
 interface ApplyContext {
-  readonly runtime: Runtime;
+  readonly connection: Connection;
   readonly counters: CallCounters;
   readonly done: Operation[];
   readonly adopted: Adopted[];
@@ -189,9 +189,8 @@ function sdkCommonInput(key: MethodKey, statusCode: string) {
   return { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod, statusCode };
 }
 
-/** Send one operation as its SDK command (no AWS-1/AWS-22 handling here). */
+/** Send one operation (no AWS-1/AWS-22 handling here). */
 async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
-  const sdk = await import("@aws-sdk/client-api-gateway");
   const opts = { method: op.key, path: ctx.path, statusCode: op.statusCode, write: true, counters: ctx.counters };
   const base = sdkCommonInput(op.key, op.statusCode);
   switch (op.kind) {
@@ -201,17 +200,17 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseParameters: op.methodResponse.responseParameters,
         responseModels: op.methodResponse.responseModels,
       };
-      await send(ctx.runtime, op.kind, new sdk.PutMethodResponseCommand(input), opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "UpdateMethodResponse": {
       const input: UpdateMethodResponseCommandInput = { ...base, patchOperations: op.patch.map((p) => ({ ...p })) };
-      await send(ctx.runtime, op.kind, new sdk.UpdateMethodResponseCommand(input), opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "DeleteMethodResponse": {
       const input: DeleteMethodResponseCommandInput = base;
-      await send(ctx.runtime, op.kind, new sdk.DeleteMethodResponseCommand(input), opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "PutIntegrationResponse": {
@@ -225,12 +224,12 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseTemplates: ir.responseTemplates,
         ...(ir.contentHandling !== undefined ? { contentHandling: ir.contentHandling } : {}),
       };
-      await send(ctx.runtime, op.kind, new sdk.PutIntegrationResponseCommand(input), opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
     case "DeleteIntegrationResponse": {
       const input: DeleteIntegrationResponseCommandInput = base;
-      await send(ctx.runtime, op.kind, new sdk.DeleteIntegrationResponseCommand(input), opts);
+      await send(ctx.connection, op.kind, input, opts);
       return;
     }
   }
@@ -241,7 +240,7 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
  * response of one status code towards `target`, leaving everything else alone.
  */
 async function replanMethodResponse(ctx: ApplyContext, key: MethodKey, statusCode: string, target: (live: NormalizedMethodResponse | undefined) => NormalizedMethodResponse) {
-  const observed = await getMethod(ctx.runtime, key, ctx.counters);
+  const observed = await getMethod(ctx.connection, key, ctx.counters);
   if (!observed.exists) {
     throw new ApiGatewayError({
       code: "METHOD_NOT_FOUND",
@@ -292,9 +291,9 @@ async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true
 }
 
 /** Run one method's operations in plan order, in a context of its own; tell the events. */
-async function runMethod(runtime: Runtime, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
+async function runMethod(connection: Connection, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
   const started = Date.now();
-  const ctx: ApplyContext = { runtime, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
+  const ctx: ApplyContext = { connection, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
   events?.methodStarted?.(mp, ctx.counters);
   let error: Error | undefined;
   try {
@@ -319,7 +318,7 @@ async function runMethod(runtime: Runtime, mp: MethodPlan, events: ApplyEvents |
  * @throws {ApplyError} when a method could not be applied; `errors` holds the
  *   typed errors ({@link ApiGatewayError}, with code and request id), `report` the partial report
  */
-export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyPlan(connection: Connection, plan: Plan, options: ApplyOptions = {}): Promise<ApplyReport> {
   const started = Date.now();
   const counters = options.counters ?? newCounters();
   const done: Operation[] = [];
@@ -344,7 +343,7 @@ export async function applyPlan(runtime: Runtime, plan: Plan, options: ApplyOpti
           options.events?.methodEnded?.(mp, { operations: [], adopted: [], counters: newCounters(), durationMs: 0, error });
           continue;
         }
-        const outcome = await runMethod(runtime, mp, options.events);
+        const outcome = await runMethod(connection, mp, options.events);
         if (isHardLimit(outcome.error)) limit = outcome.error;
         done.push(...outcome.operations);
         adopted.push(...outcome.adopted);

@@ -22,9 +22,12 @@
  * operation and the request id) kept for the error a caller may raise.
  *
  * This module holds the two entry points, {@link observeMethods} and {@link resolvePaths};
- * the single reads are in `observe/reads.ts`, paths and their error in `observe/paths.ts`.
+ * the single reads are in `observe/reads.ts`, paths and their error in `observe/paths.ts`, the
+ * coalescing windows and resource counts (per client configuration) in `observe/cache.ts`.
  */
-import type { CallCounters, PendingObserve, Runtime } from "./aws/runtime";
+import type { CallCounters } from "./aws/connection";
+import type { Runtime } from "./runtime";
+import { readCacheOf, type PendingObserve } from "./observe/cache";
 import { methodId, type MethodKey } from "./model";
 import { canonicalPath, PathNotFoundError } from "./observe/paths";
 import { estimatedPages, getMethod, observeInSnapshot, readApi, type ApiSnapshot, type ObservedMethodWithEvidence } from "./observe/reads";
@@ -94,7 +97,7 @@ function coalescedRead(
   strategy: ObserveStrategy,
   counters: CallCounters | undefined,
 ): Promise<Map<string, ObservedMethodWithEvidence>> {
-  const pending = runtime.shared.pendingObserves;
+  const pending = readCacheOf(runtime).pendingObserves;
   const open = pending.get(restApiId);
   if (open) {
     for (const k of keys) open.keys.set(methodId(k), k);
@@ -166,8 +169,8 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
  */
 function coalescedApiRead(runtime: Runtime, restApiId: string, counters: CallCounters | undefined): Promise<ApiSnapshot> {
   if (runtime.coalesceWindowMs <= 0) return readApi(runtime, restApiId, counters);
-  const pending = runtime.shared.pendingPathReads;
-  const open = pending.get(restApiId) as Promise<ApiSnapshot> | undefined;
+  const pending = readCacheOf(runtime).pendingPathReads;
+  const open = pending.get(restApiId);
   if (open) return open;
   const read = new Promise<ApiSnapshot>((resolve, reject) => {
     setTimeout(() => {

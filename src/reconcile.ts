@@ -9,7 +9,8 @@
  */
 import { applyPlan, ApplyError, isHardLimit, isStateDependent, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";
-import { createRuntime, newCounters, type CallCounters, type Runtime, type RuntimeOptions } from "./aws/runtime";
+import { newCounters, type CallCounters } from "./aws/connection";
+import { createRuntime, type Runtime, type RuntimeOptions } from "./runtime";
 import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
 import { describeMethod, methodId } from "./model";
 import { normalizeDesiredResponses } from "./normalize";
@@ -18,9 +19,9 @@ import { restApiAbsence, type ObservedMethodWithEvidence } from "./observe/reads
 import { isInSync, plan as planMethods } from "./plan";
 import { validateSpecs, type ValidateOptions } from "./validate";
 
-/** Re-exported from `aws/runtime`: a runtime on the shared client, bucket and write queues of its configuration. */
+/** Re-exported from `runtime.ts`: a runtime on the shared client, bucket and write queues of its configuration. */
 export { createRuntime };
-/** Re-exported from `aws/runtime`. */
+/** Re-exported from `runtime.ts`. */
 export type { Runtime, RuntimeOptions };
 
 /** The specs are invalid. Thrown before any AWS call; carries every failure. */

@@ -15,8 +15,9 @@ export type { ClientConfig, ClientCredentials } from "./aws/client";
 export { ApiGatewayError } from "./aws/errors";
 export type { ApiGatewayErrorCode, ErrorClass } from "./aws/errors";
 export type { RateLimit } from "./rate";
-export { releaseSharedClients } from "./aws/runtime";
-export type { CallCounters, RetryPolicy } from "./aws/runtime";
+export { releaseSharedClients } from "./aws/connection";
+export type { CallCounters, RetryPolicy } from "./aws/connection";
+export type { ApiGatewayOperations, OperationInput, OperationName, OperationOutput, Transport } from "./aws/transport";
 export type {
   ApplyReport,
   ContentHandling,

@@ -4,19 +4,10 @@
  * resources, methods, integrations, no responses), as the bench, the demo and the
  * tests need it.
  */
-import {
-  APIGatewayClient,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-  type PutIntegrationCommandInput,
-  type ServiceInputTypes,
-  type ServiceOutputTypes,
-} from "@aws-sdk/client-api-gateway";
-import { send, type ApiGatewayCommand, type SendOptions } from "../src/aws/call";
-import type { Runtime } from "../src/aws/runtime";
+import { APIGatewayClient, type PutIntegrationCommandInput } from "@aws-sdk/client-api-gateway";
+import { send, type SendOptions } from "../src/aws/call";
+import { clientTransport, type OperationInput, type OperationName, type OperationOutput } from "../src/aws/transport";
+import type { Runtime } from "../src/runtime";
 import type { MethodKey } from "../src/model";
 
 /** Options of {@link localClient}. */
@@ -50,32 +41,27 @@ export type IntegrationInput = Omit<PutIntegrationCommandInput, "restApiId" | "r
 /** A MOCK integration that answers 200. */
 export const MOCK_200: IntegrationInput = { type: "MOCK", requestTemplates: { "application/json": '{"statusCode": 200}' } };
 
-function call<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
-  target: SeedTarget,
-  operation: string,
-  command: ApiGatewayCommand<I, O>,
-  options: SendOptions = {},
-): Promise<O> {
-  return "bucket" in target ? send(target, operation, command, options) : (target.send(command) as Promise<O>);
+function call<K extends OperationName>(target: SeedTarget, operation: K, input: OperationInput<K>, options: SendOptions = {}): Promise<OperationOutput<K>> {
+  return "bucket" in target ? send(target, operation, input, options) : clientTransport(target)(operation, input);
 }
 
 /** Create a REST API; returns its id and the id of its root resource `/`. */
 export async function createRestApi(target: SeedTarget, name: string, description?: string): Promise<{ restApiId: string; rootId: string }> {
-  const api = await call(target, "CreateRestApi", new CreateRestApiCommand({ name, ...(description !== undefined ? { description } : {}) }));
+  const api = await call(target, "CreateRestApi", { name, ...(description !== undefined ? { description } : {}) });
   const restApiId = api.id!;
-  const resources = await call(target, "GetResources", new GetResourcesCommand({ restApiId }));
+  const resources = await call(target, "GetResources", { restApiId });
   return { restApiId, rootId: resources.items!.find((r) => r.path === "/")!.id! };
 }
 
 /** Create the resource `pathPart` under `parentId`; returns its id. */
 export async function createResource(target: SeedTarget, restApiId: string, parentId: string, pathPart: string): Promise<string> {
-  return (await call(target, "CreateResource", new CreateResourceCommand({ restApiId, parentId, pathPart }), { write: true, restApiId })).id!;
+  return (await call(target, "CreateResource", { restApiId, parentId, pathPart }, { write: true, restApiId })).id!;
 }
 
 /** Put a method (authorization NONE) and, unless `integration` is false, its integration. */
 export async function putMethod(target: SeedTarget, key: MethodKey, integration: IntegrationInput | false): Promise<void> {
-  await call(target, "PutMethod", new PutMethodCommand({ ...key, authorizationType: "NONE" }), { write: true, method: key });
-  if (integration !== false) await call(target, "PutIntegration", new PutIntegrationCommand({ ...key, ...integration }), { write: true, method: key });
+  await call(target, "PutMethod", { ...key, authorizationType: "NONE" }, { write: true, method: key });
+  if (integration !== false) await call(target, "PutIntegration", { ...key, ...integration }, { write: true, method: key });
 }
 
 /** Run `fn` over `items`, `n` at a time. */

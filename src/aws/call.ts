@@ -8,13 +8,15 @@
  * errors, broken connections and time limits are retried with jittered
  * exponential backoff under a deadline (AWS-10) and an attempt budget;
  * everything else ends the call at once with a typed {@link ApiGatewayError}.
+ *
+ * Each attempt goes through the connection's {@link Transport} (the seam: the SDK
+ * client by default, an in-memory model of API Gateway in tests).
  */
-import type { ServiceInputTypes, ServiceOutputTypes } from "@aws-sdk/client-api-gateway";
-import type { Command } from "@smithy/types";
 import type { MethodKey } from "../model";
 import { classifyError, toApiGatewayError } from "./errors";
 import { decideRetry } from "./retry";
-import type { CallCounters, Runtime } from "./runtime";
+import type { CallCounters, Connection } from "./connection";
+import type { OperationInput, OperationName, OperationOutput, Transport } from "./transport";
 
 /** Re-exported from `retry.ts`, where the pure retry decision lives. */
 export { backoffMs } from "./retry";
@@ -31,55 +33,53 @@ export interface SendOptions {
   readonly write?: boolean;
   /** The REST API of a write when no `method` is given. */
   readonly restApiId?: string;
-  /** Extra counters to count into (besides `runtime.counters`), e.g. one apply's report. */
+  /** Extra counters to count into (besides `connection.counters`), e.g. one apply's report. */
   readonly counters?: CallCounters;
 }
-
-/** Any API Gateway SDK command. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ApiGatewayCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, any>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Send one command through the limits and the retry policy.
+ * Send one operation through the limits and the retry policy; each attempt goes
+ * through the connection's transport.
  *
- * @param runtime the shared client, bucket, queues and policy
- * @param operation the operation name (`GetMethod`, `PutMethodResponse`, …), for counting and messages
- * @param command the SDK command
+ * @param connection the connection: transport, bucket, queues and policy
+ * @param operation the operation (`GetMethod`, `PutMethodResponse`, …), also for counting and messages
+ * @param input the operation's input (its SDK command's input)
  * @param options method, status code, `write`, extra counters
- * @returns the command's output
+ * @returns the operation's output
  * @throws {ApiGatewayError} with the classification, a stable code, the request id and the attempts
  */
-export async function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
-  runtime: Runtime,
-  operation: string,
-  command: ApiGatewayCommand<I, O>,
+export async function send<K extends OperationName>(
+  connection: Connection,
+  operation: K,
+  input: OperationInput<K>,
   options: SendOptions = {},
-): Promise<O> {
-  const run = () => sendWithRetries(runtime, operation, command, options);
+): Promise<OperationOutput<K>> {
+  const run = () => sendWithRetries(connection, operation, input, options);
   if (!options.write) return run();
   const restApiId = options.restApiId ?? options.method?.restApiId;
   if (!restApiId) throw new TypeError(`send(${operation}): a write needs a method or a restApiId for its queue`);
-  return runtime.writes.run(restApiId, run);
+  return connection.writes.run(restApiId, run);
 }
 
-async function sendWithRetries<I extends ServiceInputTypes, O extends ServiceOutputTypes>(
-  runtime: Runtime,
-  operation: string,
-  command: ApiGatewayCommand<I, O>,
+async function sendWithRetries<K extends OperationName>(
+  connection: Connection,
+  operation: K,
+  input: OperationInput<K>,
   options: SendOptions,
-): Promise<O> {
-  const policy = runtime.policy;
+): Promise<OperationOutput<K>> {
+  const transport: Transport = connection.transport;
+  const policy = connection.policy;
   const started = Date.now();
-  // Calls and retries are counted into the runtime's totals and the caller's counters.
-  const counted = options.counters && options.counters !== runtime.counters ? [runtime.counters, options.counters] : [runtime.counters];
+  // Calls and retries are counted into the connection's totals and the caller's counters.
+  const counted = options.counters && options.counters !== connection.counters ? [connection.counters, options.counters] : [connection.counters];
   for (let attempt = 1; ; attempt++) {
     try {
-      await runtime.bucket.take();
-      await runtime.operationBuckets.get(operation)?.take();
+      await connection.bucket.take();
+      await connection.operationBuckets.get(operation)?.take();
       for (const c of counted) c.calls[operation] = (c.calls[operation] ?? 0) + 1;
-      return (await runtime.client.send(command)) as O;
+      return await transport(operation, input);
     } catch (err) {
       const decision = decideRetry({ classification: classifyError(err), attempt, elapsedMs: Date.now() - started, policy, jitter: Math.random() });
       if (!decision.retry) {

@@ -6,7 +6,7 @@
  * (architecture rule 6).
  *
  * Nothing here is created at module load: clients are made on demand and kept in
- * the process-wide registry (`runtime.ts`), so Pulumi can serialize the
+ * the process-wide registry (`connection.ts`), so Pulumi can serialize the
  * provider code that uses them (docs/toolchain.md, "Dynamic providers").
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
@@ -106,7 +106,7 @@ export function resolveClientConfig(config: ClientConfig = {}, env: NodeJS.Proce
 
 /**
  * A stable string that identifies a resolved configuration, for the registry:
- * runtimes with equal keys share one client, one token bucket and one set of
+ * connections with equal keys share one client, one token bucket and one set of
  * write queues. Secrets never appear in it; a credentials object or provider
  * function is told apart by identity (`credentialsId`).
  */

@@ -5,7 +5,7 @@
  * serialized).
  *
  * Both are plain objects created on demand and kept in the process-wide
- * registry (`runtime.ts`); nothing is created at module load.
+ * registry (`connection.ts`); nothing is created at module load.
  */
 import { TokenBucket, type RateLimit } from "../rate";
 

@@ -19,7 +19,7 @@
  */
 import type { RetryCause } from "../model";
 import { isRetryableClass, type Classification } from "./errors";
-import type { RetryPolicy } from "./runtime";
+import type { RetryPolicy } from "./connection";
 
 /** Why retrying stopped: the class is not retried, the attempt budget is used up, or the deadline is reached. */
 export type RetryStop = "not-retryable" | "attempts" | "deadline";

@@ -6,7 +6,8 @@
  * API before they start: each gets a `NOT STARTED` line.
  */
 import { ApplyError, MethodNotStartedError, type MethodFailure } from "../apply";
-import type { CallCounters, Runtime } from "../aws/runtime";
+import type { CallCounters } from "../aws/connection";
+import type { Runtime } from "../runtime";
 import type { ApplyReport, MethodSpec, Plan, RetryCause } from "../model";
 import { describeMethod, methodId } from "../model";
 import { isInSync } from "../plan";

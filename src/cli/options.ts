@@ -5,7 +5,7 @@
  * (`apigw-responses:rate`, `apigw-responses:deadline`).
  */
 import { Command, Option } from "commander";
-import type { RuntimeOptions } from "../aws/runtime";
+import type { RuntimeOptions } from "../runtime";
 import { parseDuration, parseRate, parseRegion } from "../settings";
 import { CliError } from "./errors";
 

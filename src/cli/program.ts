@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { Command, CommanderError } from "commander";
-import { releaseSharedClients } from "../aws/runtime";
+import { releaseSharedClients } from "../aws/connection";
 import type { Plan } from "../model";
 import { movedNote } from "../apply";
 import { isInSync } from "../plan";

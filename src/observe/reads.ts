@@ -8,9 +8,10 @@
 import type { GetMethodCommandOutput, GetResourcesCommandOutput, Resource } from "@aws-sdk/client-api-gateway";
 import { send } from "../aws/call";
 import { ApiGatewayError } from "../aws/errors";
-import type { CallCounters, Runtime } from "../aws/runtime";
+import type { CallCounters, Connection } from "../aws/connection";
 import type { MethodKey, ObservedMethod } from "../model";
 import { normalizeLiveMethod, type LiveMethod } from "../normalize";
+import { readCacheOf } from "./cache";
 
 /** `GetResources` page size: the largest AWS allows (AWS-30). */
 export const RESOURCES_PAGE_SIZE = 500;
@@ -73,13 +74,12 @@ function absent(key: MethodKey, absence: AbsenceEvidence): ObservedMethodWithEvi
 }
 
 /** Read one method with `GetMethod` (AWS-15); a 404 is `exists: false` (AWS-8). */
-export async function getMethod(runtime: Runtime, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
-  const { GetMethodCommand } = await import("@aws-sdk/client-api-gateway");
+export async function getMethod(connection: Connection, key: MethodKey, counters?: CallCounters): Promise<ObservedMethodWithEvidence> {
   try {
     const out: GetMethodCommandOutput = await send(
-      runtime,
+      connection,
       "GetMethod",
-      new GetMethodCommand({ restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod }),
+      { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod },
       { method: key, counters },
     );
     return observedFromLive(key, out as LiveMethod);
@@ -96,10 +96,9 @@ export async function getMethod(runtime: Runtime, key: MethodKey, counters?: Cal
  * its absence when it answers 404. Asked only on the error path, to tell a missing
  * REST API from a missing method: `GetMethod` answers both with the same text (AWS-8).
  */
-export async function restApiAbsence(runtime: Runtime, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
-  const { GetRestApiCommand } = await import("@aws-sdk/client-api-gateway");
+export async function restApiAbsence(connection: Connection, restApiId: string, counters?: CallCounters): Promise<AbsenceEvidence | undefined> {
   try {
-    await send(runtime, "GetRestApi", new GetRestApiCommand({ restApiId }), { restApiId, counters });
+    await send(connection, "GetRestApi", { restApiId }, { restApiId, counters });
     return undefined;
   } catch (err) {
     if (err instanceof ApiGatewayError && err.classification === "not-found") {
@@ -114,8 +113,7 @@ export async function restApiAbsence(runtime: Runtime, restApiId: string, counte
  * following `position` (AWS-30). Records the resource count for the cost
  * estimate of later passes. A 404 gives `exists: false`.
  */
-export async function readApi(runtime: Runtime, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
-  const { GetResourcesCommand } = await import("@aws-sdk/client-api-gateway");
+export async function readApi(connection: Connection, restApiId: string, counters?: CallCounters): Promise<ApiSnapshot> {
   const resources: ResourceSnapshot[] = [];
   const requestIds: string[] = [];
   const seenPositions = new Set<string>();
@@ -125,9 +123,9 @@ export async function readApi(runtime: Runtime, restApiId: string, counters?: Ca
     let out: GetResourcesCommandOutput;
     try {
       out = await send(
-        runtime,
+        connection,
         "GetResources",
-        new GetResourcesCommand({ restApiId, embed: ["methods"], limit: RESOURCES_PAGE_SIZE, position }),
+        { restApiId, embed: ["methods"], limit: RESOURCES_PAGE_SIZE, position },
         { restApiId, counters },
       );
     } catch (err) {
@@ -154,7 +152,7 @@ export async function readApi(runtime: Runtime, restApiId: string, counters?: Ca
     if (!position || seenPositions.has(position)) break;
     seenPositions.add(position);
   }
-  runtime.shared.resourceCounts.set(restApiId, resources.length);
+  readCacheOf(connection).resourceCounts.set(restApiId, resources.length);
   return { restApiId, exists: true, resources, pages, requestIds };
 }
 
@@ -182,7 +180,7 @@ export function observeInSnapshot(snapshot: ApiSnapshot, key: MethodKey): Observ
 }
 
 /** Estimated `GetResources` pages of a REST API: from the last read, else 1. */
-export function estimatedPages(runtime: Runtime, restApiId: string): number {
-  const r = runtime.shared.resourceCounts.get(restApiId);
+export function estimatedPages(connection: Connection, restApiId: string): number {
+  const r = readCacheOf(connection).resourceCounts.get(restApiId);
   return r === undefined ? 1 : Math.max(1, Math.ceil(r / RESOURCES_PAGE_SIZE));
 }

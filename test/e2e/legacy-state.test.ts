@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { releaseSharedClients } from "../../src/aws/runtime";
+import { releaseSharedClients } from "../../src/runtime";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createRuntime, reconcile } from "../../src/reconcile";
 import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "./harness";

@@ -11,7 +11,7 @@ import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApplyError, MethodNotStartedError } from "../../src/apply";
 import { ApiGatewayError } from "../../src/aws/errors";
-import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import type { Emulator } from "../../src/emulator";
 import type { MethodSpec } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";

@@ -5,7 +5,7 @@
  */
 import { PutIntegrationResponseCommand, PutMethodResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll } from "vitest";
-import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients, type Runtime } from "../../src/runtime";
 import { startEmulator, type Emulator, type EmulatorOptions, type EmulatorStats } from "../../src/emulator";
 import type { MethodKey } from "../../src/model";
 import { localClient, seedRestApi, type SeededRestApi } from "../../tools/seed";

@@ -7,7 +7,7 @@
  * Seeding goes through `send` too, so it shares the same bucket.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients, type Runtime } from "../../src/runtime";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";

@@ -6,7 +6,7 @@
  */
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients, type Runtime } from "../../src/runtime";
 import type { Emulator } from "../../src/emulator";
 import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";

@@ -7,7 +7,7 @@ import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyPlan, ApplyError } from "../../src/apply";
 import { ApiGatewayError } from "../../src/aws/errors";
-import { createRuntime, releaseSharedClients, type Runtime } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients, type Runtime } from "../../src/runtime";
 import type { Emulator } from "../../src/emulator";
 import type { MethodSpec, NormalizedResponses, ObservedMethod } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";

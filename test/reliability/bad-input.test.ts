@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { reconcile, ValidationError } from "../../src/reconcile";
 import { seedApi, type SeededApi } from "./helpers";

@@ -6,7 +6,7 @@
  * injected, cause by cause.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { startEmulator, type Emulator, type FaultRule } from "../../src/emulator";
 import { reconcile } from "../../src/reconcile";
 import { faultsBetween, liveDifferences, seedApi, seedDrift, specsFor } from "./helpers";

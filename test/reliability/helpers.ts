@@ -4,7 +4,7 @@
  * of the suite, and the check that the live state equals the desired one exactly.
  */
 import { PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { createRuntime } from "../../src/aws/runtime";
+import { createRuntime } from "../../src/runtime";
 import type { EmulatorStats } from "../../src/emulator";
 import type { MethodKey, MethodSpec, ResponseSpec } from "../../src/model";
 import { normalizeDesiredResponses, normalizedEqual } from "../../src/normalize";

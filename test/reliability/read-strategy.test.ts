@@ -6,7 +6,7 @@
  * bucket is short, fewer calls still win.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { observeMethods } from "../../src/observe";
 import { seedApi, type SeededApi } from "./helpers";
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApplyError } from "../../src/apply";
 import { ApiGatewayError } from "../../src/aws/errors";
-import { createRuntime, releaseSharedClients } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import type { MethodSpec } from "../../src/model";
 import { reconcile } from "../../src/reconcile";

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffMs } from "../../src/aws/call";
 import { isLoopbackEndpoint, resolveClientConfig } from "../../src/aws/client";
 import { DEFAULT_RATE, RateLimiter, WriteQueues } from "../../src/aws/limits";
-import { createRuntime, REGISTRY_SYMBOL, releaseSharedClients } from "../../src/aws/runtime";
+import { REGISTRY_SYMBOL, releaseSharedClients } from "../../src/aws/connection";
+import { createRuntime } from "../../src/runtime";
 
 describe("RateLimiter (client side, on the shared TokenBucket)", () => {
   beforeEach(() => {

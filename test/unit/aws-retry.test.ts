@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Classification, ErrorClass } from "../../src/aws/errors";
 import { decideRetry, type RetryDecision, type RetryInput } from "../../src/aws/retry";
-import type { RetryPolicy } from "../../src/aws/runtime";
+import type { RetryPolicy } from "../../src/aws/connection";
 
 const POLICY: RetryPolicy = { deadlineMs: 10_000, maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 };
 

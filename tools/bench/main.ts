@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as os from "node:os";
 import * as path from "node:path";
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { releaseSharedClients, createRuntime } from "../../src/aws/runtime";
+import { releaseSharedClients, createRuntime } from "../../src/runtime";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import type { DesiredMethod, ObservedMethod } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";

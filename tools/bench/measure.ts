@@ -4,7 +4,7 @@
  * the quota bound (C − burst) / rps and the ratio to it.
  */
 import type { EmulatorStats } from "../../src/emulator";
-import { createRuntime } from "../../src/aws/runtime";
+import { createRuntime } from "../../src/runtime";
 import { normalizedEqual } from "../../src/normalize";
 import { observeMethods } from "../../src/observe";
 import { desiredByResource, type SeededApi } from "./workload";

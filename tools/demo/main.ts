@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../../src/aws/runtime";
+import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../../src/runtime";
 import type { Emulator } from "../../src/emulator";
 import type { NormalizedResponses } from "../../src/model";
 import { observeMethods, resolvePaths } from "../../src/observe";
