@@ -2,7 +2,7 @@
  * `npm run bench`: this project against the API Gateway quota (AWS-12) and a
  * naive peer, side by side in one run, on the local API Gateway with the quota
  * on and scaled. Writes `BENCHMARKS.md`, `bench/results.json` (raw) and
- * `bench/chart.png`.
+ * `bench/chart.svg` (tools/bench/chart.ts: Vega-Lite rendered headless).
  *
  * Environment knobs: `BENCH_SIZES` (default `40,200,1000`), `BENCH_SKIP_PULUMI=1`,
  * `BENCH_SINGLES_MAX_S` (the longest single-resource `pulumi up` to attempt,
@@ -22,7 +22,7 @@ import { PACKAGE_ROOT, ensureStack, runPulumi, TOOLS_BIN } from "../pulumi-env";
 import { reconcile } from "../../src/reconcile";
 import { localClient, pool } from "../seed";
 import { callDelta, liveEqualsDesired, quotaBoundSeconds, type CallDelta, type Quota } from "./measure";
-import { lineChart, type Rgb } from "./png";
+import { renderChartSvg } from "./chart";
 import { renderReport } from "./report";
 import { RESPONSES_PER_METHOD, responsesOf, seedApi, specsOf, type SeededApi } from "./workload";
 
@@ -372,48 +372,24 @@ async function main(): Promise<void> {
   };
   mkdirSync(path.join(PACKAGE_ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
-  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(results, sizes, QUOTA));
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.svg"), await renderChartSvg(results, QUOTA));
   writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
-  log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.png in ${out.totalSeconds} s`);
-}
-
-const COLORS: Record<Mode | "bound", Rgb> = {
-  "reconciler-sets": [0, 114, 178],
-  "pulumi-sets": [0, 158, 115],
-  "pulumi-singles": [230, 159, 0],
-  "naive-sdk": [213, 94, 0],
-  bound: [120, 120, 120],
-};
-
-function chart(results: readonly Measurement[], sizes: readonly number[], quota: Quota = QUOTA): Buffer {
-  const modes: Mode[] = ["reconciler-sets", "pulumi-sets", "pulumi-singles", "naive-sdk"];
-  const at = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n);
-  const series = modes
-    .filter((m) => results.some((r) => r.mode === m))
-    .map((mode) => ({
-      label: { "reconciler-sets": "ResponseSet, reconciler", "pulumi-sets": "ResponseSet, pulumi up", "pulumi-singles": "singles, pulumi up", "naive-sdk": "naive SDK (fails)" }[mode],
-      color: COLORS[mode],
-      points: sizes.map((n) => ({ x: n, y: at(mode, n)?.wallSeconds })),
-    }));
-  const boundOf = (n: number) => at("reconciler-sets", n)?.boundSeconds;
-  series.push({ label: "quota bound (C-burst)/rps", color: COLORS.bound, points: sizes.map((n) => ({ x: n, y: boundOf(n) || undefined })), dashed: true } as never);
-  return lineChart({ title: `Time to converge N responses, quota ${quota.rps} rps burst ${quota.burst}`, xLabel: "N responses", yLabel: "seconds", series });
+  log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.svg in ${out.totalSeconds} s`);
 }
 
 /** `--render`: write BENCHMARKS.md and the chart again from bench/results.json (after editing the analysis). */
-function renderOnly(): void {
+async function renderOnly(): Promise<void> {
   const out = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), "utf8")) as Parameters<typeof renderReport>[0];
-  const sizes = [...new Set(out.results.map((m) => m.n))].sort((a, b) => a - b);
-  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(out.results, sizes, out.quota));
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.svg"), await renderChartSvg(out.results, out.quota));
   writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
-  log("wrote BENCHMARKS.md and bench/chart.png from bench/results.json");
+  log("wrote BENCHMARKS.md and bench/chart.svg from bench/results.json");
 }
 
 /** The `--help` text. */
 export const USAGE = `npm run bench [-- --render]
 
 Measures converges against the local API Gateway with AWS's quota on (scaled ${SCALE}x) and
-writes BENCHMARKS.md, bench/results.json and bench/chart.png. About 7 minutes on 2 cores.
+writes BENCHMARKS.md, bench/results.json and bench/chart.svg. About 7 minutes on 2 cores.
 
   --render   only write BENCHMARKS.md and the chart again from bench/results.json
   --help     this text
@@ -428,10 +404,8 @@ Environment:
 
 if (require.main === module && (process.argv.includes("--help") || process.argv.includes("-h"))) {
   process.stdout.write(USAGE);
-} else if (require.main === module && process.argv.includes("--render")) {
-  renderOnly();
 } else if (require.main === module) {
-  main().catch((e: unknown) => {
+  (process.argv.includes("--render") ? renderOnly() : main()).catch((e: unknown) => {
     process.stderr.write(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });

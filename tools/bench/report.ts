@@ -76,7 +76,7 @@ calls answered 2xx. Ratio = wall time / bound. When C ≤ burst the bound is 0 a
 
 ## Results
 
-![time vs N](bench/chart.png)
+![time vs N](bench/chart.svg)
 
 ${tables}
 "failed" counts failed operations (naive SDK), failed methods (reconciler) or failed resources (pulumi).
@@ -120,7 +120,7 @@ Whole run: ${r.totalSeconds} s.
 ## Reproduce
 
 \`\`\`sh
-npm run bench            # bootstrap + node build/tools/bench/main.js; writes BENCHMARKS.md, bench/results.json, bench/chart.png
+npm run bench            # bootstrap + node build/tools/bench/main.js; writes BENCHMARKS.md, bench/results.json, bench/chart.svg
 BENCH_SIZES=40,200 BENCH_SKIP_PULUMI=1 npm run bench   # a quick run without the pulumi modes
 \`\`\`
 
