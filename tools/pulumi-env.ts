@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import * as path from "node:path";
+import type { Stack } from "@pulumi/pulumi/automation";
 
 /** The package root (holds package.json and .tools/): the nearest folder above that holds package.json, from tools/ or build/tools/. */
 export const PACKAGE_ROOT = packageRoot(__dirname);
@@ -121,4 +122,44 @@ export async function ensureStack(
     const r = await runPulumi(["config", "set", "--stack", stack, k, v], options);
     if (r.code !== 0) throw new Error(`pulumi config set ${k} failed:\n${r.stdout}${r.stderr}`);
   }
+}
+
+/** Options of {@link automationStack}. */
+export interface AutomationStackOptions extends PulumiEnvOptions {
+  /** The program folder (holds Pulumi.yaml); the stack's Pulumi.<stack>.yaml is written there. */
+  readonly cwd: string;
+  /** The stack's name. */
+  readonly stack: string;
+  /** Config values to set (plain text). */
+  readonly config?: Record<string, string>;
+}
+
+/**
+ * The same unattended, offline `pulumi` through the Automation API
+ * (`@pulumi/pulumi/automation`): a `LocalWorkspace` on the program in `cwd` that runs
+ * this project's CLI (`.tools/bin/pulumi`) with {@link pulumiEnv}, and the stack created
+ * (passphrase secrets provider) or selected, with `config` set. Its operations take
+ * `onEvent` for the engine's structured events.
+ */
+export async function automationStack(options: AutomationStackOptions): Promise<Stack> {
+  const { LocalWorkspace, PulumiCommand } = await import("@pulumi/pulumi/automation");
+  const pulumiCommand = await PulumiCommand.get({ root: path.dirname(TOOLS_BIN) });
+  const env = pulumiEnv(options);
+  const envVars = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: options.stack, workDir: options.cwd },
+    { pulumiCommand, envVars, secretsProvider: "passphrase", ...(env.PULUMI_HOME ? { pulumiHome: env.PULUMI_HOME } : {}) },
+  );
+  if (options.config && Object.keys(options.config).length > 0) {
+    await stack.setAllConfig(Object.fromEntries(Object.entries(options.config).map(([k, value]) => [k, { value }])));
+  }
+  return stack;
+}
+
+/** The exit code of a failed Automation API command (its `CommandError`), if it has one. */
+export function commandExitCode(error: unknown): number | undefined {
+  // The CLI's exit code is on the process error (execa's) the CommandError wraps; its own `code` is then -2 ("unknown").
+  const result = (error as { commandResult?: { code?: unknown; err?: { exitCode?: unknown } } } | undefined)?.commandResult;
+  const code = result?.err?.exitCode ?? result?.code;
+  return typeof code === "number" ? code : undefined;
 }

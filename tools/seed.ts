@@ -8,6 +8,7 @@ import { APIGatewayClient, type PutIntegrationCommandInput } from "@aws-sdk/clie
 import { send, type SendOptions } from "../src/aws/call";
 import { clientTransport, type OperationInput, type OperationName, type OperationOutput } from "../src/aws/transport";
 import type { Runtime } from "../src/runtime";
+import pMap from "p-map";
 import type { MethodKey } from "../src/model";
 
 /** Options of {@link localClient}. */
@@ -64,21 +65,6 @@ export async function putMethod(target: SeedTarget, key: MethodKey, integration:
   if (integration !== false) await call(target, "PutIntegration", { ...key, ...integration }, { write: true, method: key });
 }
 
-/** Run `fn` over `items`, `n` at a time. */
-export async function pool<T, U>(items: readonly T[], n: number, fn: (item: T, i: number) => Promise<U>): Promise<U[]> {
-  const out: U[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
-
 /** Options of {@link seedRestApi}. */
 export interface SeedOptions {
   /** The REST API's name. */
@@ -117,9 +103,8 @@ export async function seedRestApi(target: SeedTarget, options: SeedOptions): Pro
   const { restApiId, rootId } = await createRestApi(target, options.name);
   const methods = options.methods ?? options.resources;
   const pathPart = options.pathPart ?? ((i: number) => `r${i}`);
-  const seeded = await pool(
+  const seeded = await pMap(
     Array.from({ length: options.resources }, (_, i) => i),
-    options.concurrency ?? 1,
     async (i) => {
       const path = pathPart(i);
       const id = await createResource(target, restApiId, rootId, path);
@@ -130,6 +115,7 @@ export async function seedRestApi(target: SeedTarget, options: SeedOptions): Pro
       }
       return { resource: { id, path: `/${path}` }, method };
     },
+    { concurrency: options.concurrency ?? 1 },
   );
   return {
     restApiId,

@@ -2,7 +2,9 @@
  * `npm run bench`: this project against the API Gateway quota (AWS-12) and a
  * naive peer, side by side in one run, on the local API Gateway with the quota
  * on and scaled. Writes `BENCHMARKS.md`, `bench/results.json` (raw) and
- * `bench/chart.png`.
+ * `bench/chart.svg` (tools/bench/chart.ts: Vega-Lite rendered headless). The `pulumi`
+ * modes run through the Automation API (tools/pulumi-env.ts `automationStack`) and read
+ * failures from the engine's events.
  *
  * Environment knobs: `BENCH_SIZES` (default `40,200,1000`), `BENCH_SKIP_PULUMI=1`,
  * `BENCH_SINGLES_MAX_S` (the longest single-resource `pulumi up` to attempt,
@@ -18,11 +20,13 @@ import { startEmulator, type Emulator } from "../../src/emulator";
 import type { DesiredMethod, ObservedMethod } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { plan } from "../../src/plan";
-import { PACKAGE_ROOT, ensureStack, runPulumi, TOOLS_BIN } from "../pulumi-env";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
+import pMap from "p-map";
+import { automationStack, commandExitCode, PACKAGE_ROOT, TOOLS_BIN } from "../pulumi-env";
 import { reconcile } from "../../src/reconcile";
-import { localClient, pool } from "../seed";
+import { localClient } from "../seed";
 import { callDelta, liveEqualsDesired, quotaBoundSeconds, type CallDelta, type Quota } from "./measure";
-import { lineChart, type Rgb } from "./png";
+import { renderChartSvg } from "./chart";
 import { renderReport } from "./report";
 import { RESPONSES_PER_METHOD, responsesOf, seedApi, specsOf, type SeededApi } from "./workload";
 
@@ -142,8 +146,8 @@ async function runNaive(emulator: Emulator, api: SeededApi): Promise<Measurement
     }
   };
   // Method responses first, then integration responses (they map the headers the method responses declare).
-  await pool(puts, 10, ({ key, statusCode, r }) => attempt(() => client.send(new PutMethodResponseCommand({ ...key, statusCode, ...r.methodResponse }))));
-  await pool(puts, 10, ({ key, statusCode, r }) => attempt(() => client.send(new PutIntegrationResponseCommand({ ...key, statusCode, ...r.integrationResponse }))));
+  await pMap(puts, ({ key, statusCode, r }) => attempt(() => client.send(new PutMethodResponseCommand({ ...key, statusCode, ...r.methodResponse }))), { concurrency: 10 });
+  await pMap(puts, ({ key, statusCode, r }) => attempt(() => client.send(new PutIntegrationResponseCommand({ ...key, statusCode, ...r.integrationResponse }))), { concurrency: 10 });
   const wall = performance.now() - t0;
   client.destroy();
   const delta = callDelta(before, emulator.stats());
@@ -151,42 +155,75 @@ async function runNaive(emulator: Emulator, api: SeededApi): Promise<Measurement
 }
 
 interface BenchStack {
-  readonly cwd: string;
   readonly stateDir: string;
-  readonly stack: string;
+  readonly stack: Stack;
 }
 
 const PROGRAM_DIR = path.join(PACKAGE_ROOT, "bench", "program");
 
+/** A stack of bench/program in its own file backend, through the Automation API. */
 async function newStack(name: string, emulator: Emulator, api: SeededApi | undefined, mode: "sets" | "singles", tmp: string): Promise<BenchStack> {
   const stateDir = mkdtempSync(path.join(tmp, "state-"));
   const specFile = path.join(tmp, `${name}.json`);
   writeFileSync(specFile, JSON.stringify({ restApiId: api?.restApiId ?? "none", methods: api ? specsOf(api) : [] }));
-  const s = { cwd: PROGRAM_DIR, stateDir, stack: name };
-  await ensureStack(
-    name,
-    {
+  const stack = await automationStack({
+    cwd: PROGRAM_DIR,
+    stateDir,
+    stack: name,
+    config: {
       "aws:region": "us-east-1",
       "apigw-responses:endpoint": emulator.endpoint,
       "apigw-responses:rate": `${QUOTA.rps}:${QUOTA.burst}`,
       "bench:specFile": specFile,
       "bench:mode": mode,
     },
-    { cwd: PROGRAM_DIR, stateDir },
-  );
-  return s;
+  });
+  return { stateDir, stack };
 }
 
-async function pulumi(s: BenchStack, args: string[], timeoutMs = 600_000) {
+/** The outcome of one Pulumi operation: exit code, the engine's events, and times. */
+interface PulumiRun {
+  readonly code: number;
+  readonly events: EngineEvent[];
+  /** The whole Automation API call. */
+  readonly ms: number;
+  /** From the start to the engine's summary event (the end of the operation; for `up`, before the Automation API reads the stack's history); `ms` when there was none. */
+  readonly engineMs: number;
+  readonly error?: string;
+}
+
+/** Run an Automation API operation (killed after `timeoutMs`), collecting its events; never rejects on a failed command. */
+async function pulumi(op: (o: { onEvent: (e: EngineEvent) => void; signal: AbortSignal }) => Promise<unknown>, timeoutMs = 600_000): Promise<PulumiRun> {
+  const events: EngineEvent[] = [];
   const t0 = performance.now();
-  const r = await runPulumi([...args, "--stack", s.stack], { cwd: s.cwd, stateDir: s.stateDir, timeoutMs });
-  return { ...r, ms: performance.now() - t0 };
+  let summaryAt: number | undefined;
+  const onEvent = (e: EngineEvent) => {
+    if (e.summaryEvent) summaryAt ??= performance.now();
+    events.push(e);
+  };
+  let code = 0;
+  let error: string | undefined;
+  try {
+    await op({ onEvent, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    code = commandExitCode(e) ?? 1;
+    error = e instanceof Error ? e.message : String(e);
+  }
+  const ms = performance.now() - t0;
+  return { code, events, ms, engineMs: (summaryAt ?? t0 + ms) - t0, ...(error !== undefined ? { error } : {}) };
 }
 
 async function removeStack(s: BenchStack): Promise<void> {
-  await pulumi(s, ["stack", "rm", "--yes", "--force"]);
+  await pulumi(() => s.stack.workspace.removeStack(s.stack.name, { force: true }));
   rmSync(s.stateDir, { recursive: true, force: true });
 }
+
+/** Resources whose step failed (the engine's resOpFailed events), by URN. */
+const failedResources = (events: readonly EngineEvent[]) => new Set(events.flatMap((e) => (e.resOpFailedEvent ? [e.resOpFailedEvent.metadata.urn] : []))).size;
+
+/** The engine's error diagnostics, for the log. */
+const errorDiagnostics = (events: readonly EngineEvent[]) =>
+  events.flatMap((e) => (e.diagnosticEvent?.severity === "error" ? [`${e.diagnosticEvent.urn ?? ""} ${e.diagnosticEvent.message.trim()}`] : [])).join("\n");
 
 async function runPulumiUp(emulator: Emulator, api: SeededApi, mode: "sets" | "singles", tmp: string): Promise<{ m: Measurement; stack: BenchStack }> {
   const stack = await newStack(`${mode}-${api.methods.length}`, emulator, api, mode, tmp);
@@ -209,20 +246,22 @@ async function runPulumiUp(emulator: Emulator, api: SeededApi, mode: "sets" | "s
       await sleep(20);
     }
   })();
-  const r = await pulumi(stack, ["up", "--yes", "--skip-preview"]);
+  const r = await pulumi((o) => stack.stack.up(o));
   running = false;
   await poller;
   const delta = callDelta(before, emulator.stats());
   const windowS = first !== undefined ? round((last - first) / 1000, 3) : 0;
   const bound = quotaBoundSeconds(delta.successful, QUOTA);
-  const failed = (r.stdout.match(/creating failed/g) ?? []).length + (r.code !== 0 && !/creating failed/.test(r.stdout) ? 1 : 0);
-  if (r.code !== 0) log(`pulumi up (${mode}) exit ${r.code}:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}`);
-  const m = measurement(mode === "sets" ? "pulumi-sets" : "pulumi-singles", api, r.ms, delta, failed, await liveEqualsDesired(emulator.endpoint, api), {
+  const failedSteps = failedResources(r.events);
+  const failed = failedSteps + (r.code !== 0 && failedSteps === 0 ? 1 : 0);
+  if (r.code !== 0) log(`pulumi up (${mode}) exit ${r.code}:\n${errorDiagnostics(r.events).slice(-3000)}\n${(r.error ?? "").slice(-2000)}`);
+  const m = measurement(mode === "sets" ? "pulumi-sets" : "pulumi-singles", api, r.engineMs, delta, failed, await liveEqualsDesired(emulator.endpoint, api), {
     exitCode: r.code,
     resources: mode === "sets" ? api.methods.length : api.methods.length * RESPONSES_PER_METHOD,
     apiWindowSeconds: windowS,
     apiWindowRatio: bound > 0 ? round(windowS / bound, 3) : null,
     firstCallAfterSeconds: first !== undefined ? round((first - t0) / 1000, 3) : null,
+    automationApiSeconds: round(r.ms / 1000, 3),
   });
   return { m, stack };
 }
@@ -299,10 +338,10 @@ async function main(): Promise<void> {
     if (!skipPulumi) {
       // The engine's fixed cost: up and preview of the program with no resource.
       const empty = await newStack("empty", emulator, undefined, "sets", tmp);
-      await pulumi(empty, ["up", "--yes", "--skip-preview"]); // warms the TypeScript compile cache
-      const up = await pulumi(empty, ["up", "--yes", "--skip-preview", "--refresh"]);
-      const pv = await pulumi(empty, ["preview"]);
-      overhead = { upSeconds: round(up.ms / 1000), previewSeconds: round(pv.ms / 1000) };
+      await pulumi((o) => empty.stack.up(o)); // warms the TypeScript compile cache
+      const up = await pulumi((o) => empty.stack.up({ ...o, refresh: true }));
+      const pv = await pulumi((o) => empty.stack.preview(o));
+      overhead = { upSeconds: round(up.engineMs / 1000), previewSeconds: round(pv.ms / 1000) };
       log(`engine overhead: up ${overhead.upSeconds} s, preview ${overhead.previewSeconds} s`);
       await removeStack(empty);
     }
@@ -319,7 +358,7 @@ async function main(): Promise<void> {
         // No-op refresh + preview of the ResponseSet stack.
         await refill();
         const before = emulator.stats();
-        const pv = await pulumi(sets.stack, ["preview", "--refresh", "--expect-no-changes"]);
+        const pv = await pulumi((o) => sets.stack.stack.preview({ ...o, refresh: true, expectNoChanges: true }));
         const d = callDelta(before, emulator.stats());
         refreshes.push({ n, methods, resources: methods, seconds: round(pv.ms / 1000, 3), exitCode: pv.code, calls: d.calls, total: d.total });
         log(`no-op preview --refresh N=${n}: ${round(pv.ms / 1000)} s, exit ${pv.code}, calls ${JSON.stringify(d.calls)}`);
@@ -372,48 +411,24 @@ async function main(): Promise<void> {
   };
   mkdirSync(path.join(PACKAGE_ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
-  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(results, sizes, QUOTA));
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.svg"), await renderChartSvg(results, QUOTA));
   writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
-  log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.png in ${out.totalSeconds} s`);
-}
-
-const COLORS: Record<Mode | "bound", Rgb> = {
-  "reconciler-sets": [0, 114, 178],
-  "pulumi-sets": [0, 158, 115],
-  "pulumi-singles": [230, 159, 0],
-  "naive-sdk": [213, 94, 0],
-  bound: [120, 120, 120],
-};
-
-function chart(results: readonly Measurement[], sizes: readonly number[], quota: Quota = QUOTA): Buffer {
-  const modes: Mode[] = ["reconciler-sets", "pulumi-sets", "pulumi-singles", "naive-sdk"];
-  const at = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n);
-  const series = modes
-    .filter((m) => results.some((r) => r.mode === m))
-    .map((mode) => ({
-      label: { "reconciler-sets": "ResponseSet, reconciler", "pulumi-sets": "ResponseSet, pulumi up", "pulumi-singles": "singles, pulumi up", "naive-sdk": "naive SDK (fails)" }[mode],
-      color: COLORS[mode],
-      points: sizes.map((n) => ({ x: n, y: at(mode, n)?.wallSeconds })),
-    }));
-  const boundOf = (n: number) => at("reconciler-sets", n)?.boundSeconds;
-  series.push({ label: "quota bound (C-burst)/rps", color: COLORS.bound, points: sizes.map((n) => ({ x: n, y: boundOf(n) || undefined })), dashed: true } as never);
-  return lineChart({ title: `Time to converge N responses, quota ${quota.rps} rps burst ${quota.burst}`, xLabel: "N responses", yLabel: "seconds", series });
+  log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.svg in ${out.totalSeconds} s`);
 }
 
 /** `--render`: write BENCHMARKS.md and the chart again from bench/results.json (after editing the analysis). */
-function renderOnly(): void {
+async function renderOnly(): Promise<void> {
   const out = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), "utf8")) as Parameters<typeof renderReport>[0];
-  const sizes = [...new Set(out.results.map((m) => m.n))].sort((a, b) => a - b);
-  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.png"), chart(out.results, sizes, out.quota));
+  writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.svg"), await renderChartSvg(out.results, out.quota));
   writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
-  log("wrote BENCHMARKS.md and bench/chart.png from bench/results.json");
+  log("wrote BENCHMARKS.md and bench/chart.svg from bench/results.json");
 }
 
 /** The `--help` text. */
 export const USAGE = `npm run bench [-- --render]
 
 Measures converges against the local API Gateway with AWS's quota on (scaled ${SCALE}x) and
-writes BENCHMARKS.md, bench/results.json and bench/chart.png. About 7 minutes on 2 cores.
+writes BENCHMARKS.md, bench/results.json and bench/chart.svg. About 7 minutes on 2 cores.
 
   --render   only write BENCHMARKS.md and the chart again from bench/results.json
   --help     this text
@@ -428,10 +443,8 @@ Environment:
 
 if (require.main === module && (process.argv.includes("--help") || process.argv.includes("-h"))) {
   process.stdout.write(USAGE);
-} else if (require.main === module && process.argv.includes("--render")) {
-  renderOnly();
 } else if (require.main === module) {
-  main().catch((e: unknown) => {
+  (process.argv.includes("--render") ? renderOnly() : main()).catch((e: unknown) => {
     process.stderr.write(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });

@@ -68,7 +68,9 @@ calls answered 2xx. Ratio = wall time / bound. When C ≤ burst the bound is 0 a
 
 **Modes.**
 - \`reconciler-sets\`: \`reconcile(runtime, specs)\` in this process, one desired method per ResponseSet.
-- \`pulumi-sets\`: \`pulumi up\` of bench/program with one \`ResponseSet\` per method (wall time includes the engine's own start-up).
+- \`pulumi-sets\`: \`pulumi up\` of bench/program with one \`ResponseSet\` per method, run through the Automation API with
+  the project's CLI (wall time from the call to the engine's summary event: it includes the engine's own start-up, not the
+  stack-history read the Automation API does after an \`up\`).
 - \`pulumi-singles\`: \`pulumi up\` of the same program with one \`MethodResponse\` + one \`IntegrationResponse\` per status code
   (the shape of Terraform and \`@pulumi/aws\`; the integration response \`dependsOn\` its method response).
 - \`naive-sdk\`: AWS SDK v3 with its default retry settings (standard mode, 3 attempts), one \`Put*\` per response, 10 in parallel
@@ -76,7 +78,7 @@ calls answered 2xx. Ratio = wall time / bound. When C ≤ burst the bound is 0 a
 
 ## Results
 
-![time vs N](bench/chart.png)
+![time vs N](bench/chart.svg)
 
 ${tables}
 "failed" counts failed operations (naive SDK), failed methods (reconciler) or failed resources (pulumi).
@@ -120,7 +122,7 @@ Whole run: ${r.totalSeconds} s.
 ## Reproduce
 
 \`\`\`sh
-npm run bench            # bootstrap + node build/tools/bench/main.js; writes BENCHMARKS.md, bench/results.json, bench/chart.png
+npm run bench            # bootstrap + node build/tools/bench/main.js; writes BENCHMARKS.md, bench/results.json, bench/chart.svg
 BENCH_SIZES=40,200 BENCH_SKIP_PULUMI=1 npm run bench   # a quick run without the pulumi modes
 \`\`\`
 

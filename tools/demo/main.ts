@@ -5,10 +5,12 @@
  * 1. start the local API Gateway (with AWS's account quota) and seed the pet-store API
  *    skeleton (resources, methods, integrations; no responses) with the SDK;
  * 2. create a stack of the root program (`Pulumi.yaml`, `program/index.ts`) in a
- *    temporary file backend and run `pulumi up`;
+ *    temporary file backend and run `pulumi up` — every Pulumi operation goes through the
+ *    Automation API (`@pulumi/pulumi/automation`) with the project's own CLI, and what is
+ *    printed of it comes from the engine's structured events (tools/demo/events.ts);
  * 3. print the converged responses as a table (read back with the reconciler's observe);
  * 4. drift: change a template and delete the 500 response out of band with the SDK,
- *    show `pulumi preview --refresh --diff` (trimmed), correct it with
+ *    show `pulumi preview --refresh` (the changed resources and properties), correct it with
  *    `pulumi up --refresh --yes`, print the table again;
  * 5. destroy the stack and stop everything — also on errors and on Ctrl-C.
  *
@@ -26,7 +28,9 @@ import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../../
 import type { Emulator } from "../../src/emulator";
 import type { NormalizedResponses } from "../../src/model";
 import { observeMethods, resolvePaths } from "../../src/observe";
-import { ensureStack, PACKAGE_ROOT, runPulumi, type PulumiResult } from "../pulumi-env";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
+import { automationStack, commandExitCode, PACKAGE_ROOT } from "../pulumi-env";
+import { changedResources, changeSummary, summaryOf } from "./events";
 import { seedPetStore } from "./seed";
 
 /** The `--help` text. */
@@ -42,6 +46,14 @@ Options:
   --region REGION     with --aws: the region (default: AWS_REGION, then the profile's)
   --help              this text
 `;
+
+/**
+ * The root program is type-checked with the package's tsconfig.json, named explicitly: without it
+ * the language host's ts-node can compile program/index.ts with no project file, and TypeScript then
+ * cannot resolve the package's own exports map from its self link (TS2209, "project root is ambiguous")
+ * unless an earlier compile of the same source sits in ts-node's cache.
+ */
+const PROGRAM_ENV = { PULUMI_NODEJS_TSCONFIG_PATH: path.join(PACKAGE_ROOT, "tsconfig.json") };
 
 /** The methods of the pet store, as the root program names them. */
 export const PET_STORE_METHODS = [
@@ -101,50 +113,6 @@ export function responsesTable(rows: readonly { method: string; responses: Norma
   return out.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd()).join("\n");
 }
 
-/**
- * The lines of `pulumi preview --diff` worth reading: the resources that change and the
- * changed properties (`~`, `+`, `-`), without the refresh echo, URNs and unchanged values.
- */
-export function trimPreviewDiff(text: string, maxLines = 40): string[] {
-  const lines = text.split("\n");
-  const out: string[] = [];
-  let inRefresh = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const resource = /^(\s*)([~+-]{1,2}) pulumi-nodejs:dynamic\/apigw-responses:(\w+): \((\w[\w-]*)\)/.exec(line);
-    if (resource) {
-      inRefresh = resource[4] === "refresh";
-      if (inRefresh) continue;
-      const urn = /::([^:\]]+)\]\s*$/.exec(lines.slice(i + 1, i + 4).find((l) => l.includes("[urn=")) ?? "");
-      out.push(`${resource[2]} ${resource[3]} ${urn?.[1] ?? ""} (${resource[4]})`);
-      continue;
-    }
-    if (/^\s*[~+-]{1,2} pulumi:pulumi:Stack/.test(line) || /^\s*[~+-]{1,2} \S+: \(refresh\)/.test(line)) {
-      inRefresh = true;
-      continue;
-    }
-    if (/^Resources:/.test(line.trim())) {
-      inRefresh = false;
-      out.push(line.trim());
-      for (let j = i + 1; j < lines.length && lines[j]!.trim() !== ""; j++) out.push(`  ${lines[j]!.trim()}`);
-      break;
-    }
-    if (inRefresh) continue;
-    if (/^\s*[~+-]{1,2} /.test(line) && !line.includes("[urn=") && !/^\s*[~+-]{1,2} revision\s*:/.test(line)) out.push(`  ${line.replace(/^ {0,6}/, "").trimEnd()}`);
-  }
-  return out.length > maxLines ? [...out.slice(0, maxLines), `    … (${out.length - maxLines} more lines)`] : out;
-}
-
-/** The `Resources:` summary block of a `pulumi up` / `destroy` output. */
-export function resourcesSummary(text: string): string[] {
-  const lines = text.split("\n");
-  const i = lines.findIndex((l) => l.trim() === "Resources:");
-  if (i < 0) return [];
-  const out = ["Resources:"];
-  for (let j = i + 1; j < lines.length && lines[j]!.trim() !== ""; j++) out.push(`  ${lines[j]!.trim()}`);
-  return out;
-}
-
 /** Pids of this process's child processes (Linux /proc), to end them on Ctrl-C. */
 function childPids(): number[] {
   const out: number[] = [];
@@ -199,15 +167,26 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   let stackCreated = false;
   const stack = `demo-${process.pid}`;
   const stateDir = mkdtempSync(path.join(tmpdir(), "apigw-responses-demo-"));
-  const pulumiOptions = { cwd: PACKAGE_ROOT, stateDir };
-  const pulumi = async (args: string[], what: string, okCodes = [0]): Promise<PulumiResult> => {
+  let pulumiStack: Stack | undefined;
+  /**
+   * One Pulumi operation through the Automation API, with the engine's events collected.
+   * Resolves with the exit code (0, or one of `okCodes` the command failed with) and the events.
+   */
+  const pulumi = async (what: string, op: (onEvent: (e: EngineEvent) => void) => Promise<unknown>, okCodes = [0]): Promise<{ code: number; events: EngineEvent[] }> => {
     check();
     const t = Date.now();
-    const r = await runPulumi([...args, "--stack", stack], pulumiOptions);
+    const events: EngineEvent[] = [];
+    let code = 0;
+    try {
+      await op((e) => events.push(e));
+    } catch (e) {
+      check();
+      code = commandExitCode(e) ?? 1;
+      if (!okCodes.includes(code)) throw new Error(`${what} failed (exit ${code}):\n${e instanceof Error ? e.message : String(e)}`);
+    }
     check();
-    if (!okCodes.includes(r.code)) throw new Error(`${what} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
-    say(`    ${what}: exit ${r.code} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
-    return r;
+    say(`    ${what}: exit ${code} in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+    return { code, events };
   };
   try {
     let runtimeOptions: RuntimeOptions;
@@ -239,9 +218,10 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
     heading(`pulumi up: the root program (Pulumi.yaml, program/index.ts), stack ${stack}, file backend ${stateDir}`);
     stackCreated = true;
-    await ensureStack(stack, config, pulumiOptions);
-    const up = await pulumi(["up", "--yes", "--skip-preview"], "pulumi up");
-    for (const l of resourcesSummary(up.stdout)) say(`    ${l}`);
+    check();
+    const s = (pulumiStack = await automationStack({ cwd: PACKAGE_ROOT, stateDir, stack, config, env: PROGRAM_ENV }));
+    const up = await pulumi("pulumi up", (onEvent) => s.up({ onEvent }));
+    for (const l of changeSummary(summaryOf(up.events)?.resourceChanges)) say(`    ${l}`);
 
     const runtime = createRuntime(runtimeOptions);
     const table = async () => {
@@ -270,23 +250,24 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     await client.send(new sdk.DeleteMethodResponseCommand({ restApiId, resourceId: ids["/pets"]!, httpMethod: "GET", statusCode: "500" }));
     say("    done with the SDK: PutIntegrationResponse 404, DeleteIntegrationResponse 500, DeleteMethodResponse 500");
 
-    heading("pulumi preview --refresh --diff --expect-no-changes (trimmed): the drift shows as property changes");
-    const preview = await pulumi(["preview", "--refresh", "--diff", "--expect-no-changes"], "pulumi preview", [0, 7]);
-    for (const l of trimPreviewDiff(preview.stdout)) say(`    ${l}`);
+    heading("pulumi preview --refresh --expect-no-changes: the drift shows as property changes (from the engine's events)");
+    const preview = await pulumi("pulumi preview", (onEvent) => s.preview({ refresh: true, expectNoChanges: true, onEvent }), [0, 7]);
+    for (const l of changedResources(preview.events)) say(`    ${l}`);
+    for (const l of changeSummary(summaryOf(preview.events)?.resourceChanges, true)) say(`    ${l}`);
     if (preview.code !== 7) throw new Error("the preview did not report the drift (expected exit 7 from --expect-no-changes)");
     say("    exit 7: changes expected — the drift was detected");
 
-    heading("pulumi up --refresh --yes: correct the drift");
-    const fix = await pulumi(["up", "--refresh", "--yes", "--skip-preview"], "pulumi up --refresh");
-    for (const l of resourcesSummary(fix.stdout)) say(`    ${l}`);
+    heading("pulumi up --refresh: correct the drift");
+    const fix = await pulumi("pulumi up --refresh", (onEvent) => s.up({ refresh: true, onEvent }));
+    for (const l of changeSummary(summaryOf(fix.events)?.resourceChanges)) say(`    ${l}`);
     heading("The responses after the correction");
     say(await table());
-    const again = await pulumi(["preview", "--expect-no-changes"], "pulumi preview --expect-no-changes");
+    const again = await pulumi("pulumi preview --expect-no-changes", (onEvent) => s.preview({ expectNoChanges: true, onEvent }));
     if (again.code === 0) say("    in sync: no changes");
 
     heading("Cleaning up: pulumi destroy, stack rm");
-    await pulumi(["destroy", "--yes", "--skip-preview"], "pulumi destroy");
-    await pulumi(["stack", "rm", "--yes", "--force"], "pulumi stack rm");
+    await pulumi("pulumi destroy", (onEvent) => s.destroy({ onEvent }));
+    await pulumi("pulumi stack rm", () => s.workspace.removeStack(stack, { force: true }));
     stackCreated = false;
     say(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
     return 0;
@@ -300,8 +281,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   } finally {
     if (stackCreated && !interrupted) {
       // Best effort after a failure: remove what the stack made, then the stack (and its Pulumi.<stack>.yaml).
-      await runPulumi(["destroy", "--yes", "--skip-preview", "--stack", stack], pulumiOptions).catch(() => undefined);
-      await runPulumi(["stack", "rm", "--yes", "--force", "--stack", stack], pulumiOptions).catch(() => undefined);
+      const s = pulumiStack ?? (await automationStack({ cwd: PACKAGE_ROOT, stateDir, stack, env: PROGRAM_ENV }).catch(() => undefined));
+      await s?.destroy().catch(() => undefined);
+      await s?.workspace.removeStack(stack, { force: true }).catch(() => undefined);
     }
     if (stackCreated && interrupted) rmSync(path.join(PACKAGE_ROOT, `Pulumi.${stack}.yaml`), { force: true });
     client?.destroy();
