@@ -121,7 +121,7 @@ export class MethodNotStartedError extends Error {
 
 /** Why a run that re-planned still failed: the words both front ends print. */
 export function movedNote(passes: number): string {
-  return `after ${passes} apply passes, the live state changing between them: another writer changing these methods at the same time is the probable cause`;
+  return `after ${passes} apply passes, each planned from a fresh read of the live state: another writer changing these methods at the same time is the probable cause`;
 }
 
 /**
@@ -150,21 +150,24 @@ export class ApplyError extends Error {
   /** How many methods the apply tried. */
   readonly methodCount: number;
 
-  /** Apply passes of the run (more than 1: the live state moved under it, see `reconcile`). */
+  /** Apply passes of the run (`reconcile` re-plans when the live state may have moved). */
   readonly passes: number;
+  /** The live state was seen to change under the run in ways it did not write: another writer is the probable cause. */
+  readonly otherWriter: boolean;
 
   /**
    * @param failures the failed methods with their errors
    * @param report what was done
    * @param methodCount how many methods the apply tried
-   * @param passes apply passes of the run; more than 1 names another writer as the probable cause
+   * @param passes apply passes of the run
+   * @param otherWriter the state was seen to move under the run: the message names another writer as the probable cause
    */
-  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number, passes = 1) {
+  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number, passes = 1, otherWriter = false) {
     const errors = failures.map((f) => f.error);
     const notStarted = errors.filter((e) => e instanceof MethodNotStartedError).length;
     const stopped = notStarted > 0 ? ` (${notStarted} not started after a hard limit, LIMIT_EXCEEDED, AWS-63)` : "";
     super(
-      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied${stopped}${passes > 1 ? ` ${movedNote(passes)}` : ""}:\n` +
+      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied${stopped}${otherWriter ? ` ${movedNote(passes)}` : ""}:\n` +
         errors.map((e) => `  - ${e.message}`).join("\n"),
       { cause: errors[0] },
     );
@@ -173,6 +176,7 @@ export class ApplyError extends Error {
     this.report = report;
     this.methodCount = methodCount;
     this.passes = passes;
+    this.otherWriter = otherWriter;
   }
 }
 

@@ -335,6 +335,7 @@ export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput
   const report = (): ApplyReport => ({ operations: [...operations], calls: { ...counters.calls }, retries: { ...counters.retries }, adopted: [...adopted], durationMs: Date.now() - started });
   let observed: readonly ObservedMethodWithEvidence[] = first.observed;
   let current = first.plan;
+  let moved = false;
   for (let pass = 1; !isInSync(current); pass++) {
     await options.events?.passStarted?.(pass, current);
     let failed: ApplyError | undefined;
@@ -348,7 +349,9 @@ export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput
       adopted.push(...e.report.adopted);
       failed = e;
     }
-    const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount, pass);
+    // Another writer is the probable cause when the state was seen to move, or when a write
+    // that depends on the state failed again on a fresh plan.
+    const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount, pass, moved || (pass > 1 && failed!.errors.some(isStateDependent)));
     // A hard limit (AWS-63) does not lift with another pass.
     if (failed?.errors.some(isHardLimit)) throw failure();
     if (!verify) {
@@ -365,9 +368,11 @@ export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput
     if (isInSync(again)) break;
     // Another pass when the state visibly moved, or when a failure depends on the state
     // (it may have moved and moved back between the failure and this read).
-    if (failed && (pass >= maxPasses || !(failedMethodsMoved(failed, current, again) || failed.errors.some(isStateDependent)))) throw failure();
+    const movedNow = failed ? failedMethodsMoved(failed, current, again) : JSON.stringify([...operationsByMethod(again)]) !== JSON.stringify([...operationsByMethod(current)]);
+    moved ||= movedNow;
+    if (failed && (pass >= maxPasses || !(movedNow || failed.errors.some(isStateDependent)))) throw failure();
     if (pass >= maxPasses) {
-      const why: NonConvergenceCause = maxPasses === 1 ? "single-pass" : JSON.stringify([...operationsByMethod(again)]) === JSON.stringify([...operationsByMethod(current)]) ? "not-sticking" : "moved";
+      const why: NonConvergenceCause = maxPasses === 1 ? "single-pass" : movedNow ? "moved" : "not-sticking";
       throw new ConvergenceError(again, report(), pass, why);
     }
     current = again;

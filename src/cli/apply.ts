@@ -27,8 +27,10 @@ export interface CliApplyResult {
   readonly report: ApplyReport;
   /** Methods that failed, with their error (the others were applied). */
   readonly failures: readonly MethodFailure[];
-  /** Apply passes made (more than 1: the live state moved under the run). */
+  /** Apply passes made. */
   readonly passes?: number;
+  /** The live state was seen to move under the run: another writer is the probable cause. */
+  readonly otherWriter?: boolean;
 }
 
 /** `3 retries (2 throttled, 1 conflict)`, or `""` when there were none. */
@@ -106,7 +108,7 @@ export async function applySpecs(runtime: Runtime, specs: readonly MethodSpec[],
     else progress?.write(`verified: the live state equals the spec.\n`);
     return { plan: result.plan, report: result.report, failures: [] };
   } catch (e) {
-    if (e instanceof ApplyError) return { plan, report: e.report, failures: e.failures, passes: e.passes };
+    if (e instanceof ApplyError) return { plan, report: e.report, failures: e.failures, passes: e.passes, otherWriter: e.otherWriter };
     throw e;
   }
 }

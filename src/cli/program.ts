@@ -143,7 +143,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
       }
       if (result.failures.length > 0) {
         const f = result.failures[0]!;
-        const moved = (result.passes ?? 1) > 1 ? ` (${movedNote(result.passes!)})` : "";
+        const moved = result.otherWriter ? ` (${movedNote(result.passes ?? 1)})` : "";
         io.stderr.write(`error: ${result.failures.length} method(s) could not be applied${moved}; first: ${f.error.message.split("\n")[0]}\n`);
         return setExit(EXIT.error);
       }
