@@ -40,7 +40,10 @@ export function pulumiEnv(options: PulumiEnvOptions = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${TOOLS_BIN}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${stateDir}`,
+    // metadata=skip: the file backend otherwise writes a `.attrs` sidecar beside the checkpoint by truncating
+    // it in place (gocloud fileblob `setAttrs`), so a SIGKILL at that moment leaves it empty and every later
+    // command fails with "failed to load checkpoint: EOF" (docs/toolchain.md).
+    PULUMI_BACKEND_URL: `file://${stateDir}?metadata=skip`,
     PULUMI_CONFIG_PASSPHRASE: options.passphrase ?? "test",
     PULUMI_HOME: home,
     PULUMI_SKIP_UPDATE_CHECK: "true",
