@@ -27,7 +27,7 @@
  */
 import type { CallCounters } from "./aws/connection";
 import type { Runtime } from "./runtime";
-import { readCacheOf, type PendingObserve } from "./observe/cache";
+import { readCacheOf, readInWindow } from "./observe/cache";
 import { methodId, type MethodKey } from "./model";
 import { canonicalPath, PathNotFoundError } from "./observe/paths";
 import { estimatedPages, getMethod, observeInSnapshot, readApi, type ApiSnapshot, type ObservedMethodWithEvidence } from "./observe/reads";
@@ -87,37 +87,6 @@ async function readMethodsOfApi(
 }
 
 /**
- * Join (or open) the coalescing window of a REST API: every key added while the
- * window is open is read by the one read made when it closes.
- */
-function coalescedRead(
-  runtime: Runtime,
-  restApiId: string,
-  keys: readonly MethodKey[],
-  strategy: ObserveStrategy,
-  counters: CallCounters | undefined,
-): Promise<Map<string, ObservedMethodWithEvidence>> {
-  const pending = readCacheOf(runtime).pendingObserves;
-  const open = pending.get(restApiId);
-  if (open) {
-    for (const k of keys) open.keys.set(methodId(k), k);
-    return open.result as Promise<Map<string, ObservedMethodWithEvidence>>;
-  }
-  const batchKeys = new Map<string, MethodKey>();
-  for (const k of keys) batchKeys.set(methodId(k), k);
-  const result = new Promise<Map<string, ObservedMethodWithEvidence>>((resolve, reject) => {
-    setTimeout(() => {
-      // Close the window before reading: later observers open a new one.
-      if (pending.get(restApiId) === batch) pending.delete(restApiId);
-      readMethodsOfApi(runtime, restApiId, [...batchKeys.values()], strategy, counters).then(resolve, reject);
-    }, runtime.coalesceWindowMs);
-  });
-  const batch: PendingObserve = { keys: batchKeys, result };
-  pending.set(restApiId, batch);
-  return result;
-}
-
-/**
  * Observe methods (read only). Returns one {@link ObservedMethodWithEvidence}
  * per key, in input order. Methods of different REST APIs are read in parallel;
  * each REST API is read the cheaper way (one `GetMethod` per method, or
@@ -147,7 +116,8 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
       } else if (options.immediate || runtime.coalesceWindowMs <= 0) {
         read = await readMethodsOfApi(runtime, restApiId, list, strategy, options.counters);
       } else {
-        read = await coalescedRead(runtime, restApiId, list, strategy, options.counters);
+        const pending = readCacheOf(runtime).pendingObserves;
+        read = await readInWindow(pending, restApiId, runtime.coalesceWindowMs, apiKeys, (all) => readMethodsOfApi(runtime, restApiId, all, strategy, options.counters));
       }
       for (const k of list) results.set(methodId(k), read.get(methodId(k))!);
     }),
@@ -169,18 +139,7 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
  */
 function coalescedApiRead(runtime: Runtime, restApiId: string, counters: CallCounters | undefined): Promise<ApiSnapshot> {
   if (runtime.coalesceWindowMs <= 0) return readApi(runtime, restApiId, counters);
-  const pending = readCacheOf(runtime).pendingPathReads;
-  const open = pending.get(restApiId);
-  if (open) return open;
-  const read = new Promise<ApiSnapshot>((resolve, reject) => {
-    setTimeout(() => {
-      // Close the window before reading: later callers open a new one.
-      if (pending.get(restApiId) === read) pending.delete(restApiId);
-      readApi(runtime, restApiId, counters).then(resolve, reject);
-    }, runtime.coalesceWindowMs);
-  });
-  pending.set(restApiId, read);
-  return read;
+  return readInWindow(readCacheOf(runtime).pendingPathReads, restApiId, runtime.coalesceWindowMs, new Map(), () => readApi(runtime, restApiId, counters));
 }
 
 /**
