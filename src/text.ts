@@ -20,9 +20,3 @@ const escape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStar
 export function escapeUnsafe(s: string, options: { layout?: boolean } = {}): string {
   return s.replace(options.layout ? UNSAFE : UNSAFE_ALL, escape);
 }
-
-/** Does a text hold a character that {@link escapeUnsafe} escapes (newline and tab included)? */
-export function hasUnsafe(s: string): boolean {
-  UNSAFE_ALL.lastIndex = 0;
-  return UNSAFE_ALL.test(s);
-}

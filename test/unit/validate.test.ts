@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { methodSpecsOfFile, validateMethodSpec, validateSpecFile, validateSpecs } from "../../src/validate";
 import { MAX_TEMPLATE_BYTES } from "../../src/validate/grammar";
-import { javaPatternToJs } from "../../src/validate/selection-pattern";
 
 /** A valid spec to start each bad case from. */
 function base(): Record<string, unknown> {
@@ -382,21 +381,6 @@ describe("validateMethodSpec: good inputs", () => {
     const [f] = validateMethodSpec({ ...base(), httpMethod: "X".repeat(500) });
     expect(f?.reason.length).toBeLessThan(200);
     expect(f?.reason).toContain("...");
-  });
-});
-
-describe("javaPatternToJs", () => {
-  it.each([
-    ["(?i)error", "error"],
-    ["(?i:a)b", "(?:a)b"],
-    ["(?>a|b)", "(?:a|b)"],
-    ["a*+b++c?+d{2}+", "a*b+c?d{2}"],
-    ["\\Q(a)\\E", "\\(a\\)"],
-    ["[]a]", "[\\]a]"],
-    ["[(?i)]", "[(?i)]"],
-    ["(?:x)(?=y)(?<n>z)", "(?:x)(?=y)(?<n>z)"],
-  ])("%s → %s", (java, js) => {
-    expect(javaPatternToJs(java)).toBe(js);
   });
 });
 
