@@ -121,9 +121,7 @@ export function clientConfigKey(config: ResolvedClientConfig, credentialsId: str
  */
 export function createApiGatewayClient(config: ClientConfig = {}): APIGatewayClient {
   const resolved = resolveClientConfig(config);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require("@aws-sdk/client-api-gateway") as typeof import("@aws-sdk/client-api-gateway");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { NodeHttpHandler } = require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
   return new sdk.APIGatewayClient({
     region: resolved.region,

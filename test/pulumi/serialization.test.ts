@@ -12,7 +12,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 
 const dist = path.resolve(__dirname, "..", "..", "dist");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { makeProvider } = require(path.join(dist, "pulumi", "provider.js")) as typeof import("../../src/pulumi/provider");
 
 describe("provider serialization", () => {
@@ -34,7 +33,6 @@ describe("provider serialization", () => {
 
       // The text runs on its own: evaluate it as the provider process does and call check.
       const mod = { exports: {} as { handler?: () => pulumi.dynamic.ResourceProvider } };
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval
       new Function("module", "exports", "require", sf.text)(mod, mod.exports, require);
       const revived = mod.exports.handler!();
       const check = await revived.check!({}, { restApiId: "a", resourceId: "b", httpMethod: "GET", statusCode: "600", responses: {} });
