@@ -89,8 +89,8 @@ export function isSecretValue(v: unknown): boolean {
   return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG_VALUE;
 }
 
-/** Collects masked fields while the values are read. */
-class Reader {
+/** Reads the values of a preview step, masking secrets and values not known yet, and records the masked fields. */
+class MaskingReader {
   private n = 0;
   readonly secrets = new Set<string>();
 
@@ -159,23 +159,29 @@ function secretId(code: string, kind: ResponseKind, field: string): string {
   return JSON.stringify([code, kind, field]);
 }
 
-const KIND_OF_SINGLE: Record<Exclude<Kind, "ResponseSet">, ResponseKind> = { MethodResponse: "methodResponse", IntegrationResponse: "integrationResponse" };
-
-/** The responses a resource's inputs or outputs describe, read through `reader`. */
-function responsesOf(kind: Kind, props: Record<string, unknown> | undefined, reader: Reader): NormalizedResponses | undefined {
-  if (props === undefined) return {};
-  if (kind === "ResponseSet") return reader.responses(props.responses);
+/** The responses a single resource's inputs or outputs describe, read through `reader`. */
+function singleResponses(kind: ResponseKind, props: Record<string, unknown>, reader: MaskingReader): NormalizedResponses {
   const code = typeof props.statusCode === "string" && props.statusCode !== UNKNOWN_VALUE ? props.statusCode : UNKNOWN_MASK;
-  const k = KIND_OF_SINGLE[kind];
   const fields: Record<string, unknown> = {};
   for (const f of ["responseParameters", "responseModels", "selectionPattern", "responseTemplates", "contentHandling"]) {
     if (props[f] !== undefined) fields[f] = props[f];
   }
   // Outputs of a response that is gone (refreshed) carry no fields: absent.
   if (props.revision !== undefined && Object.keys(fields).length === 0) return {};
-  const r = k === "methodResponse" ? reader.methodResponse(fields, code) : reader.integrationResponse(fields, code);
-  return r ? { [code]: { [k]: r } } : {};
+  const r = kind === "methodResponse" ? reader.methodResponse(fields, code) : reader.integrationResponse(fields, code);
+  return r ? { [code]: { [kind]: r } } : {};
 }
+
+/**
+ * What each resource kind's inputs or outputs say in a preview: the responses they describe
+ * (undefined when secret or not known as a whole), and whether the kind removes the
+ * responses it does not list (an exclusive `ResponseSet`).
+ */
+const PREVIEW_KINDS: Record<Kind, { responses(props: Record<string, unknown>, reader: MaskingReader): NormalizedResponses | undefined; exclusive(props: Record<string, unknown>): boolean }> = {
+  ResponseSet: { responses: (props, reader) => reader.responses(props.responses), exclusive: (props) => props.exclusive !== false },
+  MethodResponse: { responses: (props, reader) => singleResponses("methodResponse", props, reader), exclusive: () => false },
+  IntegrationResponse: { responses: (props, reader) => singleResponses("integrationResponse", props, reader), exclusive: () => false },
+};
 
 function str(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
@@ -265,9 +271,9 @@ export function previewToPlan(preview: unknown): PreviewPlan {
     const key: MethodKey = { restApiId, resourceId: resourceId ?? (path !== undefined ? "(resolved from the path)" : "?"), httpMethod };
     // One entry per method: resources on the same path (or resource id) are merged.
     const id = methodId({ ...key, resourceId: path ?? key.resourceId });
-    const reader = new Reader();
-    const live = responsesOf(kind, oldOutputs, reader);
-    const desired = isDelete ? {} : responsesOf(kind, newInputs, reader);
+    const reader = new MaskingReader();
+    const live = oldOutputs === undefined ? {} : PREVIEW_KINDS[kind].responses(oldOutputs, reader);
+    const desired = newInputs === undefined ? {} : PREVIEW_KINDS[kind].responses(newInputs, reader);
     for (const s of reader.secrets) secretFields.add(s);
     const shown = op.replace(/-replace(d|ment)$/, "") === op ? op : `replace (${op})`;
     resources.push({ name, kind, op: shown });
@@ -277,7 +283,7 @@ export function previewToPlan(preview: unknown): PreviewPlan {
       notes.push(`${markdownCode(name)} (${kind}, ${shown}): the responses are ${live === undefined && desired === undefined ? "secret or not known" : live === undefined ? "secret in the last state" : "secret or not known before apply"}; not shown.`);
       continue;
     }
-    const exclusive = kind === "ResponseSet" ? (newInputs ?? oldOutputs)?.exclusive !== false : false;
+    const exclusive = PREVIEW_KINDS[kind].exclusive(newInputs ?? oldOutputs ?? {});
     // Deleting a resource removes what it manages; otherwise, a non-exclusive resource leaves other responses alone.
     const removeUnlisted = isDelete || exclusive;
     entry.operations.push(...displayOperations(key, live, desired, removeUnlisted));
