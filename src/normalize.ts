@@ -11,6 +11,10 @@
  * - every map has its keys sorted (code-point order), and the fields of every object are in
  *   alphabetical order too, so plain `JSON.stringify` is stable.
  *
+ * Gateway responses ({@link NormalizedGatewayResponse}): a put stores the type's defaults for
+ * the fields it leaves out (AWS-35), so a desired customization is compared with those
+ * defaults filled in, never with "unset" (AWS-36, the perpetual diff on `statusCode`).
+ *
  * Everything here is pure: no client, no I/O, inputs are never modified.
  */
 import type {
@@ -23,6 +27,16 @@ import type {
   NormalizedResponses,
   ResponseSpec,
 } from "./model";
+import {
+  DEFAULT_GATEWAY_RESPONSE_TEMPLATES,
+  GATEWAY_RESPONSE_DEFAULT_STATUS,
+  isGatewayResponseType,
+  type GatewayResponseSpec,
+  type GatewayResponseType,
+  type NormalizedGatewayResponse,
+  type ObservedGatewayResponse,
+  type ObservedGatewayResponses,
+} from "./gateway-responses";
 
 /**
  * A method response as the AWS SDK v3 returns it (`GetMethodResponse`, or an entry
@@ -222,4 +236,70 @@ export function sortDeep(value: unknown): unknown {
 /** True when two normalized values are equal (compared by their stable JSON). */
 export function normalizedEqual(a: unknown, b: unknown): boolean {
   return stableStringify(a) === stableStringify(b);
+}
+
+/**
+ * A gateway response as the AWS SDK v3 returns it (`GetGatewayResponse`, or an entry of
+ * `GetGatewayResponses` `items`), tolerant of `null`s.
+ */
+export interface LiveGatewayResponse {
+  readonly responseType?: string | null;
+  readonly statusCode?: string | null;
+  readonly responseParameters?: Readonly<Record<string, string | null | undefined>> | null;
+  readonly responseTemplates?: Readonly<Record<string, string | null | undefined>> | null;
+  /** True for a type that is not customized (AWS-32). */
+  readonly defaultResponse?: boolean | null;
+}
+
+/** `null` and `""` template values are the same (as for integration responses, AWS-16): `""`. */
+const templateValue = (v: string | null | undefined): string => v ?? "";
+
+/**
+ * Normalize a desired customization of `type`: the fields a put leaves out are filled
+ * with what AWS stores for them (AWS-35): the type's own status code (none for
+ * `DEFAULT_4XX` / `DEFAULT_5XX`), no parameters, the default template. An empty
+ * `responseTemplates` map also means the default template: the project never asks AWS
+ * to store an empty one (whether it would is not recorded, AWS-35). Idempotent.
+ */
+export function normalizeGatewayResponse(type: GatewayResponseType, spec: GatewayResponseSpec | NormalizedGatewayResponse | null | undefined): NormalizedGatewayResponse {
+  const templates = spec?.responseTemplates;
+  const statusCode = spec?.statusCode ?? GATEWAY_RESPONSE_DEFAULT_STATUS[type];
+  const base = {
+    responseParameters: sortedMap<string, string>(spec?.responseParameters, (v) => v ?? ""),
+    responseTemplates: sortedMap<string, string>(templates === undefined || templates === null || Object.keys(templates).length === 0 ? DEFAULT_GATEWAY_RESPONSE_TEMPLATES : templates, templateValue),
+  };
+  return statusCode === undefined ? base : { ...base, statusCode };
+}
+
+/**
+ * Normalize one live gateway response of `type`. Fields absent from the read are what
+ * AWS stores for them (AWS-35) and are filled in as for a desired one; an empty
+ * `responseTemplates` map is kept empty (it is not what the default template serves).
+ */
+export function normalizeLiveGatewayResponse(type: GatewayResponseType, live: LiveGatewayResponse): ObservedGatewayResponse {
+  const templates = live.responseTemplates;
+  const statusCode = live.statusCode === null || live.statusCode === undefined || live.statusCode === "" ? GATEWAY_RESPONSE_DEFAULT_STATUS[type] : live.statusCode;
+  const base = {
+    responseParameters: sortedMap<string, string>(live.responseParameters, (v) => v ?? ""),
+    responseTemplates: sortedMap<string, string>(templates === undefined || templates === null ? DEFAULT_GATEWAY_RESPONSE_TEMPLATES : templates, templateValue),
+  };
+  // Only `defaultResponse: true` says "not customized" (an emulator that lists only what was put omits it).
+  return { customized: live.defaultResponse !== true, response: statusCode === undefined ? base : { ...base, statusCode } };
+}
+
+/**
+ * Normalize the read of a REST API's gateway responses (`GetGatewayResponses` `items`,
+ * AWS-32). Entries of a type this version does not know are left out: nothing can
+ * desire them, and they are never reset.
+ */
+export function normalizeLiveGatewayResponses(restApiId: string, items: readonly (LiveGatewayResponse | null | undefined)[] | null | undefined): ObservedGatewayResponses {
+  const responses: Partial<Record<GatewayResponseType, ObservedGatewayResponse>> = {};
+  for (const item of items ?? []) {
+    const type = item?.responseType;
+    if (item === null || item === undefined || !isGatewayResponseType(type)) continue;
+    responses[type] = normalizeLiveGatewayResponse(type, item);
+  }
+  const sorted: Partial<Record<GatewayResponseType, ObservedGatewayResponse>> = {};
+  for (const t of (Object.keys(responses) as GatewayResponseType[]).sort(compareKeys)) sorted[t] = responses[t]!;
+  return { restApiId, responses: sorted };
 }

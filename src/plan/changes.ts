@@ -3,6 +3,7 @@
  * desired one: the rows of a plan's tables (`status code | field | live | desired`).
  * Pure.
  */
+import type { NormalizedGatewayResponse } from "../gateway-responses";
 import type { FieldChange, NormalizedIntegrationResponse, NormalizedMethodResponse } from "../model";
 import { compareKeys } from "../normalize";
 
@@ -58,3 +59,21 @@ export function integrationResponseChanges(
   return diffFields(flattenIntegrationResponse(live), flattenIntegrationResponse(desired));
 }
 
+
+/** Flatten a gateway response into `field → value` rows for {@link FieldChange}s. */
+function flattenGatewayResponse(gr: NormalizedGatewayResponse | undefined): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (gr === undefined) return out;
+  if (gr.statusCode !== undefined) out.set("statusCode", gr.statusCode);
+  for (const [k, v] of Object.entries(gr.responseParameters)) out.set(`responseParameters.${k}`, v);
+  for (const [k, v] of Object.entries(gr.responseTemplates)) out.set(`responseTemplates.${k}`, v);
+  return out;
+}
+
+/** Changes of a gateway response from `live` to `desired` (either may be absent). */
+export function gatewayResponseChanges(
+  live: NormalizedGatewayResponse | undefined,
+  desired: NormalizedGatewayResponse | undefined,
+): FieldChange[] {
+  return diffFields(flattenGatewayResponse(live), flattenGatewayResponse(desired));
+}
