@@ -27,6 +27,8 @@ export interface SendOptions {
   readonly method?: MethodKey;
   /** The method's resource path, when known, for messages. */
   readonly path?: string;
+  /** What the call is about when it is not a method, for messages (e.g. `gateway response THROTTLED (rest api a)`). */
+  readonly subject?: string;
   /** The status code the call is about, for messages. */
   readonly statusCode?: string;
   /** A mutating call: serialized with every other write on the same REST API (AWS-9). */
@@ -83,8 +85,8 @@ async function sendWithRetries<K extends OperationName>(
     } catch (err) {
       const decision = decideRetry({ classification: classifyError(err), attempt, elapsedMs: Date.now() - started, policy, jitter: Math.random() });
       if (!decision.retry) {
-        const { method, path, statusCode } = options;
-        throw toApiGatewayError(err, { operation, method, path, statusCode, attempts: attempt, gaveUp: decision.detail, stop: decision.reason });
+        const { method, path, subject, statusCode } = options;
+        throw toApiGatewayError(err, { operation, method, path, subject, statusCode, attempts: attempt, gaveUp: decision.detail, stop: decision.reason });
       }
       for (const c of counted) c.retries[decision.cause]++;
       if (decision.afterMs > 0) await sleep(decision.afterMs);

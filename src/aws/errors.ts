@@ -217,6 +217,8 @@ export type ApiGatewayErrorCode =
 const NOT_FOUND_CODES: readonly [RegExp, ApiGatewayErrorCode][] = [
   [/Invalid Method identifier/i, "METHOD_NOT_FOUND"],
   [/Invalid Resource identifier|Invalid REST API identifier/i, "RESOURCE_NOT_FOUND"],
+  // Gateway-response calls on a REST API that does not exist (AWS-38).
+  [/Invalid API identifier/i, "REST_API_NOT_FOUND"],
   [/Invalid Integration identifier|No integration defined/i, "INTEGRATION_NOT_FOUND"],
   [/Invalid Response status code/i, "RESPONSE_NOT_FOUND"],
 ];
@@ -269,6 +271,8 @@ export interface ApiGatewayErrorDetails {
   readonly method?: MethodKey;
   /** The method's resource path, when known: messages name the method by it. */
   readonly path?: string;
+  /** What the call was about when it is not a method, for messages (e.g. `gateway response THROTTLED (rest api a)`). */
+  readonly subject?: string;
   readonly statusCode?: string;
   /** The AWS request id of the last attempt, when the service answered. */
   readonly requestId?: string;
@@ -310,7 +314,7 @@ export class ApiGatewayError extends Error {
   constructor(details: ApiGatewayErrorDetails) {
     const attempts = details.attempts ?? 1;
     const awsName = errorName(details.cause) || undefined;
-    const where = details.method ? ` for ${describeMethod(details.method, details.path)}` : "";
+    const where = details.method ? ` for ${describeMethod(details.method, details.path)}` : details.subject ? ` for ${details.subject}` : "";
     const code = details.statusCode ? ` status ${details.statusCode}` : "";
     const underlying = `${awsName ? `${awsName}: ` : ""}${errorMessage(details.cause) || "unknown error"}`;
     const tail = [
@@ -338,7 +342,7 @@ export class ApiGatewayError extends Error {
  */
 export function toApiGatewayError(
   err: unknown,
-  context: { operation: string; method?: MethodKey; path?: string; statusCode?: string; attempts?: number; gaveUp?: string; stop?: RetryStop },
+  context: { operation: string; method?: MethodKey; path?: string; subject?: string; statusCode?: string; attempts?: number; gaveUp?: string; stop?: RetryStop },
 ): ApiGatewayError {
   if (err instanceof ApiGatewayError) return err;
   const c = classifyError(err).class;
@@ -348,6 +352,7 @@ export function toApiGatewayError(
     operation: context.operation,
     method: context.method,
     path: context.path,
+    subject: context.subject,
     statusCode: context.statusCode,
     requestId: requestIdOf(err),
     attempts: context.attempts,

@@ -17,16 +17,22 @@ import type {
   CreateResourceCommandOutput,
   CreateRestApiCommandInput,
   CreateRestApiCommandOutput,
+  DeleteGatewayResponseCommandInput,
+  DeleteGatewayResponseCommandOutput,
   DeleteIntegrationResponseCommandInput,
   DeleteIntegrationResponseCommandOutput,
   DeleteMethodResponseCommandInput,
   DeleteMethodResponseCommandOutput,
+  GetGatewayResponsesCommandInput,
+  GetGatewayResponsesCommandOutput,
   GetMethodCommandInput,
   GetMethodCommandOutput,
   GetResourcesCommandInput,
   GetResourcesCommandOutput,
   GetRestApiCommandInput,
   GetRestApiCommandOutput,
+  PutGatewayResponseCommandInput,
+  PutGatewayResponseCommandOutput,
   PutIntegrationCommandInput,
   PutIntegrationCommandOutput,
   PutIntegrationResponseCommandInput,
@@ -57,6 +63,12 @@ export interface ApiGatewayOperations {
   PutIntegrationResponse: { input: PutIntegrationResponseCommandInput; output: PutIntegrationResponseCommandOutput };
   /** Delete an integration response. */
   DeleteIntegrationResponse: { input: DeleteIntegrationResponseCommandInput; output: DeleteIntegrationResponseCommandOutput };
+  /** Read all 21 gateway responses of a REST API in one call (AWS-32). */
+  GetGatewayResponses: { input: GetGatewayResponsesCommandInput; output: GetGatewayResponsesCommandOutput };
+  /** Customize a gateway response: upsert, full overwrite (AWS-35). */
+  PutGatewayResponse: { input: PutGatewayResponseCommandInput; output: PutGatewayResponseCommandOutput };
+  /** Reset a gateway response to its default (AWS-44: a 404 when it is not customized reached the goal). */
+  DeleteGatewayResponse: { input: DeleteGatewayResponseCommandInput; output: DeleteGatewayResponseCommandOutput };
   /** Create a REST API (seeding tools). */
   CreateRestApi: { input: CreateRestApiCommandInput; output: CreateRestApiCommandOutput };
   /** Create a resource (seeding tools). */
