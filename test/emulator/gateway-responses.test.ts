@@ -231,6 +231,37 @@ describe("AWS-38: gateway-response calls on a REST API that does not exist", () 
     expect(await errorOf(moto.send(new GetGatewayResponsesCommand({ restApiId })))).toEqual({ status: 404, name: "NotFoundException", message: "Invalid Rest API Id specified" });
   });
 
+  it("names the account moto answers for: x-moto-account-id 111111111111 gives the recorded text literally", async () => {
+    const res = await fetch(`${emulator.endpoint}/restapis/fake-api-id/gatewayresponses`, {
+      headers: {
+        "x-moto-account-id": "111111111111",
+        authorization: "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0",
+      },
+    });
+    expect({ status: res.status, type: res.headers.get("x-amzn-errortype"), json: await res.json() }).toEqual({
+      status: 404,
+      type: "NotFoundException",
+      json: { __type: "NotFoundException", message: "Invalid API identifier specified 111111111111:fake-api-id" },
+    });
+  });
+
+  it("looks for the REST API in the caller's moto account", async () => {
+    const headers = {
+      "content-type": "application/json",
+      "x-moto-account-id": "111111111111",
+      authorization: "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0",
+    };
+    const created = await fetch(`${emulator.endpoint}/restapis`, { method: "POST", headers, body: JSON.stringify({ name: "other-account" }) });
+    const restApiId = ((await created.json()) as { id: string }).id;
+    const listed = await fetch(`${emulator.endpoint}/restapis/${restApiId}/gatewayresponses`, { headers });
+    expect({ status: listed.status, count: ((await listed.json()) as { item: unknown[] }).item.length }).toEqual({ status: 200, count: 21 });
+    await expectAwsError(aws.send(new GetGatewayResponsesCommand({ restApiId })), {
+      status: 404,
+      name: "NotFoundException",
+      message: `Invalid API identifier specified 123456789012:${restApiId}`,
+    });
+  });
+
   it("DeleteRestApi drops the API's gateway responses: an API created again with the same id starts from the defaults", async () => {
     const restApiId = await newApi(aws, "gwr-recreated");
     await aws.send(new PutGatewayResponseCommand({ restApiId, responseType: "THROTTLED", statusCode: "503" }));
