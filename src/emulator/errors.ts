@@ -54,6 +54,13 @@ export function errorAnswer(
   };
 }
 
+/** A ready answer (e.g. moto's error made AWS-shaped) thrown from deep inside a handler. */
+export class LayerError extends Error {
+  constructor(readonly answer: LayerAnswer) {
+    super(`layer answer ${answer.status}`);
+  }
+}
+
 /** 404 `NotFoundException`. */
 export const notFound = (message: string): AwsError => new AwsError("NotFoundException", 404, message);
 /** 400 `BadRequestException`. */

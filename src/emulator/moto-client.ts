@@ -95,10 +95,13 @@ export function passThrough(answer: MotoAnswer): LayerAnswer {
 }
 
 
-/** Headers for the layer's own calls to moto: the caller's credentials pick moto's account and region. */
+/**
+ * Headers for the layer's own calls to moto: the caller's credentials (and moto's
+ * `x-moto-account-id`, when sent) pick moto's account and region.
+ */
 export function motoCallHeaders(caller: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  for (const h of ["authorization", "x-amz-date", "x-amz-security-token", "user-agent"]) {
+  for (const h of ["authorization", "x-amz-date", "x-amz-security-token", "user-agent", "x-moto-account-id"]) {
     const v = caller[h];
     if (typeof v === "string") out[h] = v;
   }

@@ -10,10 +10,11 @@
  *
  * The rules checked on the live state are in `rules.ts`, the PATCH semantics in
  * `patch.ts`, the memory of empty selection patterns (AWS-17) in
- * `selection-patterns.ts`, the connection to moto in `moto-client.ts`.
+ * `selection-patterns.ts`, the connection to moto in `moto-client.ts`, gateway responses in `gateway-responses.ts`.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { AwsError, MESSAGES, badRequest, conflict, notFound, type LayerAnswer } from "./errors";
+import { AwsError, LayerError, MESSAGES, badRequest, conflict, notFound, type LayerAnswer } from "./errors";
+import { GatewayResponses } from "./gateway-responses";
 import type { RestApiLocks } from "./locks";
 import { forwardedHeaders, isObject, motoCallHeaders, motoErrorAnswer, parseJson, passThrough, type MotoAnswer, type MotoClient } from "./moto-client";
 import type { IdentifiedOperation } from "./operations";
@@ -39,15 +40,20 @@ const enc = encodeURIComponent;
 export class ParityLayer {
   /** AWS-17: integration responses written with `selectionPattern: ""` (moto drops the empty string). */
   private readonly emptyPatterns = new EmptyPatterns();
+  /** AWS-31..AWS-44: the customized gateway responses (moto's are wrong in every respect). */
+  private readonly gatewayResponses: GatewayResponses;
 
   constructor(
     private readonly moto: MotoClient,
     private readonly locks: RestApiLocks,
-  ) {}
+  ) {
+    this.gatewayResponses = new GatewayResponses(moto);
+  }
 
   /** Forget the layer's own state (after a moto reset). */
   reset(): void {
     this.emptyPatterns.clear();
+    this.gatewayResponses.clear();
   }
 
   private async motoJson(ctx: CallContext, method: string, url: string, body?: unknown): Promise<MotoAnswer> {
@@ -103,6 +109,7 @@ export class ParityLayer {
   }
 
   private async dispatch(ctx: CallContext): Promise<LayerAnswer> {
+    if (GatewayResponses.handles(ctx.op.name)) return this.gatewayResponses.handle(ctx);
     switch (ctx.op.name) {
       case "PutMethodResponse":
         return this.putMethodResponse(ctx);
@@ -143,8 +150,10 @@ export class ParityLayer {
         return this.deleteResource(ctx);
       case "DeleteRestApi": {
         const answer = await this.forwardRaw(ctx);
-        if (answer.status < 400) this.emptyPatterns.forget(ctx.op.params.restApiId!);
-        return answer.status < 400 ? { status: 202 } : motoErrorAnswer(answer);
+        if (answer.status >= 400) return motoErrorAnswer(answer);
+        this.emptyPatterns.forget(ctx.op.params.restApiId!);
+        this.gatewayResponses.forget(ctx.headers, ctx.op.params.restApiId!); // a deleted API takes its gateway responses along
+        return { status: 202 };
       }
       default:
         return passThrough(await this.forwardRaw(ctx));
@@ -386,12 +395,5 @@ export class ParityLayer {
     if (answer.status >= 400) return motoErrorAnswer(answer);
     this.emptyPatterns.forget(restApiId!, resourceId!);
     return { status: 202 };
-  }
-}
-
-/** A ready answer thrown from deep inside a handler. */
-class LayerError extends Error {
-  constructor(readonly answer: LayerAnswer) {
-    super(`layer answer ${answer.status}`);
   }
 }

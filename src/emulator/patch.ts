@@ -28,10 +28,11 @@ export const MISSING_PARAMETER = "Invalid parameter name specified";
 export const MISSING_CONTENT_TYPE = "Content-Type specified was not found";
 
 /**
- * AWS-23: every operation's `op` must be one of the enum before anything is
- * applied: 400 ValidationException naming the enum otherwise.
+ * AWS-23, AWS-43: every operation's `op` must be one of the enum before anything is
+ * applied: 400 ValidationException naming the enum otherwise. `inputName` is the
+ * operation's input shape as AWS names it (`updateGatewayResponseInput`).
  */
-function checkOps(ops: readonly RawPatchOperation[], inputName: string): void {
+export function checkOps(ops: readonly RawPatchOperation[], inputName: string): void {
   const bad: string[] = [];
   ops.forEach((o, i) => {
     if (!OP_ENUM.includes(o.op as (typeof OP_ENUM)[number])) {
