@@ -7,8 +7,8 @@
 import { DeleteIntegrationResponseCommand, DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
-import { emulatorStats, liveResponses } from "../e2e/harness";
-import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
+import { emulatorStats, liveResponses } from "../support/pulumi";
+import { cli, cliSuite, hasStackTrace, writeSpec } from "../support/cli";
 
 async function setFaults(endpoint: string, rules: unknown[]): Promise<void> {
   const res = await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: JSON.stringify(rules) });

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { specSchemaFileText } from "../../src/schema";
-import { CLI, cli, hasStackTrace } from "./helpers";
+import { CLI, cli, hasStackTrace } from "../support/cli";
 
 describe("apigw-responses: help, version, errors, schema", () => {
   it("every command has --help with an example (exit 0)", async () => {

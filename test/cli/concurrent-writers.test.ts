@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { seedPetStore } from "../../tools/demo/seed";
-import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
+import { cli, cliSuite, hasStackTrace, writeSpec } from "../support/cli";
 
 const H = (name: string) => `method.response.header.${name}`;
 

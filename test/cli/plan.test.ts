@@ -8,8 +8,8 @@ import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
-import { emulatorStats } from "../e2e/harness";
-import { cli, cliSuite, hasStackTrace, writeSpec } from "./helpers";
+import { emulatorStats } from "../support/pulumi";
+import { cli, cliSuite, hasStackTrace, writeSpec } from "../support/cli";
 
 describe("apigw-responses plan", () => {
   const { endpoint, sdk, dir, ep } = cliSuite();

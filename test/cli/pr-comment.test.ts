@@ -4,11 +4,10 @@
  * the tables of `plan --format markdown`; then a drifted stack previewed with --refresh.
  */
 import { PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
-import { createStack, sdkClient, type TestStack } from "../e2e/harness";
-import { cli } from "./helpers";
+import { createStack, sdkClient, type TestStack } from "../support/pulumi";
+import { cli } from "../support/cli";
 
 const SECRET = "s3cr3t-template-value";
 
@@ -20,7 +19,7 @@ describe("apigw-responses pr-comment", () => {
 
   beforeAll(async () => {
     api = await seedPetStore(sdk);
-    stack = await createStack(path.join(__dirname, "programs", "pr"), endpoint, { "cli-pr-comment:restApiId": api.restApiId });
+    stack = await createStack("pr", endpoint, { "cli-pr-comment:restApiId": api.restApiId });
     const r = await stack.run(["config", "set", "--secret", "template", SECRET]);
     if (r.code !== 0) throw new Error(r.stderr);
   });

@@ -7,7 +7,7 @@
 import { DeleteMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "./harness";
+import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 describe("adopting existing responses", () => {
   const endpoint = inject("endpoint");

@@ -4,7 +4,7 @@
  */
 import { CreateRestApiCommand, GetMethodCommand, GetResourcesCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createStack, sdkClient, type TestStack } from "./harness";
+import { createStack, sdkClient, type TestStack } from "../support/pulumi";
 
 describe("first end-to-end path (real pulumi CLI)", () => {
   const endpoint = inject("endpoint");

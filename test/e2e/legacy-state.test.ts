@@ -4,7 +4,8 @@
  * is imported over a freshly seeded REST API; the current version then sees no change,
  * refreshes, renames a resource without losing its responses, and destroys.
  *
- * The fixture was produced by running test/e2e/programs/scenario of 0.1.0 with
+ * The fixture (test/support/fixtures) was produced by running the scenario program of 0.1.0
+ * (then test/e2e/programs/scenario, now test/support/programs/scenario) with
  * {@link LEGACY_SPEC} and `pulumi stack export`; the REST API and resource ids, the endpoint of
  * the local API Gateway and the package folder captured by the old providers (a folder that
  * does not exist here: the installed package must be used) replaced.
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { releaseSharedClients } from "../../src/runtime";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createRuntime, reconcile } from "../../src/reconcile";
-import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "./harness";
+import { createStack, emulatorStats, fixturePath, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 const SET = {
@@ -51,7 +52,7 @@ describe("state written by 0.1.0", () => {
       { restApiId: api.restApiId, resourceId: api.resourceIds[2]!, httpMethod: "GET", responses: { "201": { methodResponse: { responseModels: { "application/json": "Empty" } } } }, exclusive: false },
     ]);
     releaseSharedClients();
-    let text = readFileSync(path.join(__dirname, "fixtures", "state-0.1.0.json"), "utf8").split("__REST_API_ID__").join(api.restApiId)
+    let text = readFileSync(fixturePath("state-0.1.0.json"), "utf8").split("__REST_API_ID__").join(api.restApiId)
       .split("__ENDPOINT__").join(endpoint);
     api.resourceIds.forEach((id, i) => (text = text.split(`__RESOURCE_ID_${i}__`).join(id)));
     const file = path.join(stack.stateDir, "import.json");

@@ -14,7 +14,7 @@ import { DeleteIntegrationResponseCommand, PutMethodResponseCommand } from "@aws
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { NormalizedResponses } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "./harness";
+import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const STEPS = Number(process.env.OWNERSHIP_STEPS ?? 10);
 const SEED = Number(process.env.OWNERSHIP_SEED ?? 20261201);

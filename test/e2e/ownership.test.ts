@@ -7,7 +7,7 @@
 import { PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "./harness";
+import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 const respA = {

@@ -7,7 +7,7 @@
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "./harness";
+import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
-import { createStack, emulatorStats, sdkClient, type TestStack } from "./harness";
+import { createStack, emulatorStats, sdkClient, type TestStack } from "../support/pulumi";
 
 describe("root program: the pet-store responses", () => {
   const endpoint = inject("endpoint");

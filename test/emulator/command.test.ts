@@ -8,7 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFor, errorOf } from "./helpers";
+import { clientFor, errorOf } from "../support/emulator";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const MAIN = path.join(ROOT, "dist", "emulator", "main.js");

@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/index";
-import { createMethod, errorOf, expectAwsError, key, statusOf, useEmulator } from "./helpers";
+import { createMethod, errorOf, expectAwsError, key, statusOf, useEmulator } from "../support/emulator";
 
 const CONFLICT = "Unable to complete operation due to concurrent modification. Please try again later.";
 

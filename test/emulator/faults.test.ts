@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaultRules, type Emulator } from "../../src/emulator/index";
-import { clientFor, createMethod, errorOf, expectAwsError, key, rawCall, useEmulator } from "./helpers";
+import { clientFor, createMethod, errorOf, expectAwsError, key, rawCall, useEmulator } from "../support/emulator";
 
 let emulator: Emulator;
 let aws: Client;

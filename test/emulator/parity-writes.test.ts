@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/index";
-import { body, createMethod, errorOf, expectAwsError, key, rawCall, statusOf, useEmulator } from "./helpers";
+import { body, createMethod, errorOf, expectAwsError, key, rawCall, statusOf, useEmulator } from "../support/emulator";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;

@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../../src/emulator/index";
-import { body, createMethod, expectAwsError, key, rawCall, statusOf, useEmulator, type MethodFixture } from "./helpers";
+import { body, createMethod, expectAwsError, key, rawCall, statusOf, useEmulator, type MethodFixture } from "../support/emulator";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;

@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import { beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index";
-import { clientFor, createMethod, errorOf, expectAwsError, rawCall, useEmulator } from "./helpers";
+import { clientFor, createMethod, errorOf, expectAwsError, rawCall, useEmulator } from "../support/emulator";
 
 let emulator: Emulator;
 let aws: APIGatewayClient;

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore } from "../../tools/demo/seed";
-import { createStack, liveResponses, sdkClient } from "../e2e/harness";
+import { createStack, liveResponses, sdkClient } from "../support/pulumi";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
-import { CLI, tempDir } from "../cli/helpers";
-import { createStack, sdkClient, type TestStack } from "../e2e/harness";
+import { CLI, tempDir } from "../support/cli";
+import { createStack, sdkClient, type TestStack } from "../support/pulumi";
 
 const GITOPS = path.resolve(__dirname, "..", "..", "examples", "gitops");
 const WORKFLOWS = path.join(GITOPS, "workflows");

@@ -18,7 +18,7 @@ import { normalizeDesiredResponses } from "../../src/normalize";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
 import { localClient } from "../../tools/seed";
-import { callsBetween, FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { callsBetween, FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "../support/local-api-gateway";
 
 let emulator: Emulator;
 let client: APIGatewayClient;

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { resolvePaths } from "../../src/observe";
 import { createResource } from "../../src/pulumi/handlers";
 import { configureProcess } from "../../src/pulumi/settings";
-import { readsAndWrites, useSeededApi } from "./helpers";
+import { readsAndWrites, useSeededApi } from "../support/local-api-gateway";
 
 const N = 12;
 const suite = useSeededApi({ resources: N, methods: N });

@@ -12,7 +12,7 @@ import type { MethodKey, MethodSpec } from "../../src/model";
 import { observeMethods } from "../../src/observe";
 import { reconcile } from "../../src/reconcile";
 import { localClient } from "../../tools/seed";
-import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "../support/local-api-gateway";
 
 let emulator: Emulator;
 let client: APIGatewayClient;

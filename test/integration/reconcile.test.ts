@@ -16,7 +16,7 @@ import { PathNotFoundError } from "../../src/observe/paths";
 import { planMethod } from "../../src/plan/method";
 import { reconcile, toDesiredMethod, ValidationError } from "../../src/reconcile";
 import { localClient } from "../../tools/seed";
-import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "./helpers";
+import { FAST_RATES, readsAndWrites, seedApi, seedResponses, startLocalApiGateway, type SeededApi } from "../support/local-api-gateway";
 
 let emulator: Emulator;
 let client: APIGatewayClient;

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ApplyError } from "../../src/apply";
 import type { MethodKey, MethodSpec, Plan } from "../../src/model";
 import { ConvergenceError, reconcile } from "../../src/reconcile";
-import { readsAndWrites, seedResponses, useSeededApi } from "./helpers";
+import { readsAndWrites, seedResponses, useSeededApi } from "../support/local-api-gateway";
 
 const suite = useSeededApi({ resources: 6, methods: 6 });
 

@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stringify } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { ensureStack, runPulumi, TOOLS_BIN, type RunPulumiOptions } from "../../tools/pulumi-env";
-import { tempDir } from "../cli/helpers";
-import { liveResponses, sdkClient } from "../e2e/harness";
+import { tempDir } from "../support/cli";
+import { liveResponses, sdkClient } from "../support/pulumi";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 /** The lowest @pulumi/pulumi of the peer range (`ReadResult.inputs`, drift visible after refresh). */

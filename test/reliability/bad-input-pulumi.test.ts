@@ -3,10 +3,9 @@
  * resource gets invalid arguments fails in `check`, with the field and the rule
  * in its output, and the local API Gateway records zero calls.
  */
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createStack, emulatorStats, type TestStack } from "../e2e/harness";
-import { seedApi } from "./helpers";
+import { createStack, emulatorStats, type TestStack } from "../support/pulumi";
+import { seedApi } from "../support/sets";
 
 const endpoint = inject("endpoint");
 const H = (name: string) => `method.response.header.${name}`;
@@ -14,7 +13,7 @@ let stack: TestStack;
 
 beforeAll(async () => {
   const api = await seedApi(inject("motoEndpoint"), 1, "bad-input-pulumi");
-  stack = await createStack(path.join(__dirname, "programs", "bad-input"), endpoint, {
+  stack = await createStack("bad-input", endpoint, {
     "reliability-bad-input:restApiId": api.restApiId,
     "reliability-bad-input:resourceId": api.methods[0]!.resourceId,
   });

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { reconcile, ValidationError } from "../../src/reconcile";
-import { seedApi, type SeededApi } from "./helpers";
+import { seedApi, type SeededApi } from "../support/sets";
 
 const H = (name: string) => `method.response.header.${name}`;
 const endpoint = inject("endpoint");

@@ -10,11 +10,11 @@ import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
-import { createStack, emulatorStats, type TestStack } from "../e2e/harness";
-import { liveDifferences, seedApi, seedDrift, specsFor, type SeededApi } from "./helpers";
+import { createStack, emulatorStats, programDir, type TestStack } from "../support/pulumi";
+import { liveDifferences, seedApi, seedDrift, specsFor, type SeededApi } from "../support/sets";
 
 const endpoint = inject("endpoint");
-const PROGRAM = path.join(__dirname, "programs", "sets");
+const PROGRAM = programDir("sets");
 let api: SeededApi;
 let stack: TestStack;
 

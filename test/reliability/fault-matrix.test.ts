@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { startEmulator, type Emulator, type FaultRule } from "../../src/emulator";
 import { reconcile } from "../../src/reconcile";
-import { faultsBetween, liveDifferences, seedApi, seedDrift, specsFor } from "./helpers";
+import { faultsBetween, liveDifferences, seedApi, seedDrift, specsFor } from "../support/sets";
 
 let emulator: Emulator;
 

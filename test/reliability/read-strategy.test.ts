@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { observeMethods } from "../../src/observe";
-import { seedApi, type SeededApi } from "./helpers";
+import { seedApi, type SeededApi } from "../support/sets";
 
 const endpoint = inject("endpoint");
 let api: SeededApi;

@@ -12,11 +12,11 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
-import { createStack, type TestStack } from "../e2e/harness";
-import { seedApi, type SeededApi } from "./helpers";
+import { createStack, programDir, type TestStack } from "../support/pulumi";
+import { seedApi, type SeededApi } from "../support/sets";
 
 const endpoint = inject("endpoint");
-const PROGRAM = path.join(__dirname, "programs", "sets");
+const PROGRAM = programDir("sets");
 const SECRET_TEMPLATE = '{"token": "TOPSECRET-TEMPLATE-5f1e9c"}';
 const FAKE_ENV = {
   AWS_ACCESS_KEY_ID: "AKIAFAKELEAKCHECK777",

@@ -10,7 +10,7 @@ import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import type { MethodSpec } from "../../src/model";
 import { reconcile } from "../../src/reconcile";
-import { desiredResponses, seedApi, type SeededApi } from "./helpers";
+import { desiredResponses, seedApi, type SeededApi } from "../support/sets";
 
 let emulator: Emulator;
 let api: SeededApi;

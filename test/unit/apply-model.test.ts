@@ -1,5 +1,5 @@
 /**
- * Apply's recovery paths against the in-memory API Gateway (test/oracle/aws-transport.ts),
+ * Apply's recovery paths against the in-memory API Gateway (test/support/aws-transport.ts),
  * through the real call path (send, write queue, retry policy, classifier): AWS-1 (a
  * `PutMethodResponse` meets 409 "already exists": re-observe, adopt, patch) and AWS-22
  * (a patch meets 404: re-observe, re-plan once). Plans are made from a stale observation,
@@ -12,7 +12,7 @@ import type { MethodKey, ObservedMethod, Plan, ResponseSpec } from "../../src/mo
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { planMethod } from "../../src/plan/method";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
-import { InMemoryApiGateway } from "../oracle/aws-transport";
+import { InMemoryApiGateway } from "../support/aws-transport";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
 const H = (name: string) => `method.response.header.${name}`;

@@ -1,7 +1,7 @@
 /**
  * The Java regular expression check of selection patterns (AWS-29) against Java itself:
  * a table of patterns with the verdicts a Java 17 JVM gave (recorded with
- * test/oracle/JavaPattern.java), checked against the TypeScript checker always and against
+ * test/support/JavaPattern.java), checked against the TypeScript checker always and against
  * the JVM whenever `java` 17 is on the PATH (so the table cannot drift); and a property test
  * that gives 2000 random patterns over a regex-ish alphabet to both, through one JVM.
  */
@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { javaPatternSyntaxError } from "../../src/java-regex";
 import { javaBlockNames, javaScriptNames } from "../../src/java-regex-properties";
-import { javaMajorVersion, javaUnicodeNames, javaVerdicts } from "../oracle/java-pattern";
+import { javaMajorVersion, javaUnicodeNames, javaVerdicts } from "../support/java-pattern";
 
 const OK = "ok";
 

@@ -11,7 +11,7 @@ import {
   stableStringify,
   type LiveMethod,
 } from "../../src/normalize";
-import { responsesArb } from "./arbitraries";
+import { responsesArb } from "../support/arbitraries";
 
 type Gen = fc.GeneratorValue;
 

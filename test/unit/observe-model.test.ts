@@ -1,5 +1,5 @@
 /**
- * Observe's choice of read against the in-memory API Gateway (test/oracle/aws-transport.ts),
+ * Observe's choice of read against the in-memory API Gateway (test/support/aws-transport.ts),
  * through the real call path: for N methods of one REST API, N `GetMethod` calls or
  * `GetResources` (`embed=methods`) by pages of 500, whichever costs fewer calls, the
  * pages estimated from the resource count of the last read (1 before the first);
@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { MethodKey } from "../../src/model";
 import { observeMethods } from "../../src/observe";
 import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../../src/runtime";
-import { InMemoryApiGateway } from "../oracle/aws-transport";
+import { InMemoryApiGateway } from "../support/aws-transport";
 
 const H = (name: string) => `method.response.header.${name}`;
 const restApiId = "api1";

@@ -7,11 +7,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyOperations } from "../oracle/aws-model";
+import { applyOperations } from "../support/aws-model";
 import type { DesiredMethod, MethodKey, NormalizedResponse, NormalizedResponses, ObservedMethod, Removal, ResponseKind } from "../../src/model";
 import { PlanError } from "../../src/plan/errors";
 import { planMethod } from "../../src/plan/method";
-import { CODES, consistentResponsesArb } from "./arbitraries";
+import { CODES, consistentResponsesArb } from "../support/arbitraries";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "POST" };
 const KINDS: readonly ResponseKind[] = ["methodResponse", "integrationResponse"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOperations } from "../oracle/aws-model";
+import { applyOperations } from "../support/aws-model";
 import type { DesiredMethod, MethodKey, ObservedMethod, Operation, Removal, ResponseSpec } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { escapePathSegment, methodResponsePatch } from "../../src/patch";

@@ -1,5 +1,5 @@
 /**
- * Helpers of the integration tests: start the local API Gateway, seed REST APIs,
+ * The local API Gateway for tests of the reconciler's parts: start one, seed REST APIs,
  * resources, methods and integrations with the SDK directly, and read the
  * emulator's call counts.
  */

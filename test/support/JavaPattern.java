@@ -4,7 +4,7 @@
  *
  * Run with the single-file source launcher (Java 11+, no build step):
  *
- *   java test/oracle/JavaPattern.java < patterns.txt
+ *   java test/support/JavaPattern.java < patterns.txt
  *
  * Input: one pattern per line, Base64 of its UTF-8 bytes (so that any character,
  * newlines included, survives the trip). Output: one line per input line, in order:

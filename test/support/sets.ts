@@ -1,7 +1,8 @@
 /**
- * Helpers of the reliability suite: seed REST APIs through moto directly (no
- * quota, no faults, not counted by the local API Gateway), the desired responses
- * of the suite, and the check that the live state equals the desired one exactly.
+ * The workload of the fault, crash and bad-input tests (its responses are those of
+ * programs/sets): seed REST APIs through moto directly (no quota, no faults, not
+ * counted by the local API Gateway), the desired responses of each method, live
+ * drift, and the check that the live state equals the desired one exactly.
  */
 import { PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { createRuntime } from "../../src/runtime";

@@ -3,7 +3,7 @@
  * `restApiId`. `variant` changes the templates (so an update writes), `drop404`
  * removes status code 404 from every set, and `secretTemplate` (a secret) becomes
  * the 200 template of the first set, wrapped with pulumi.secret.
- * The responses mirror desiredResponses() of test/reliability/helpers.ts.
+ * The responses mirror desiredResponses() of test/support/sets.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ResponseSet } from "pulumi-apigw-responses";

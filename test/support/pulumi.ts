@@ -24,9 +24,14 @@ export interface TestStack {
   dispose(): Promise<void>;
 }
 
-/** The folder of a test program under test/e2e/programs. */
+/** The folder of a test program under test/support/programs. */
 export function programDir(name: string): string {
   return path.join(__dirname, "programs", name);
+}
+
+/** A file under test/support/fixtures. */
+export function fixturePath(name: string): string {
+  return path.join(__dirname, "fixtures", name);
 }
 
 /** Create a stack of `program` configured for the local API Gateway at `endpoint`. */

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, inject } from "vitest";
 import { stringify } from "yaml";
-import { sdkClient } from "../e2e/harness";
+import { sdkClient } from "./pulumi";
 
 /** The command line's entry. */
 export const CLI = path.resolve(__dirname, "..", "..", "dist", "cli", "main.js");

@@ -8,7 +8,7 @@
  * The accepted block names are a private map of Character.UnicodeBlock, so this reads it
  * by reflection:
  *
- *   java --add-opens java.base/java.lang=ALL-UNNAMED test/oracle/JavaUnicodeNames.java
+ *   java --add-opens java.base/java.lang=ALL-UNNAMED test/support/JavaUnicodeNames.java
  */
 import java.lang.reflect.Field;
 import java.util.Map;
