@@ -61,7 +61,7 @@ const ir = (s: Parameters<typeof ok200>[0]) => ok200(s).integrationResponse!;
 const IRP = "responses.200.integrationResponse";
 const MRP = "responses.200.methodResponse";
 
-/** Selection patterns that JavaScript's RegExp accepts and Java's Pattern.compile refuses (AWS-29; verdicts in test/unit/java-regex.test.ts). */
+/** Selection patterns that JavaScript's RegExp accepts and Java's Pattern.compile refuses (AWS-29; verdicts in test/java-regex.test.ts). */
 const JAVA_ONLY_REGEX_ERRORS = ["{abc}", "x{,3}", "\\k", "a{", "(?<my_name>x)", "\\u{1F600}", "\\y", "\\k<nope>", "(?<=(?:ab)+)c"];
 
 /** [name, spec, the property the failure must name]. */

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { methodSpecJsonSchema, SPEC_SCHEMA_PATH, specFileJsonSchema, specSchemaFileText, writeSpecSchemaFile } from "../../src/schema";
+import { methodSpecJsonSchema, SPEC_SCHEMA_PATH, specFileJsonSchema, specSchemaFileText, writeSpecSchemaFile } from "../src/schema";
 
-const root = path.resolve(__dirname, "..", "..");
+const root = path.resolve(__dirname, "..");
 
 /** Every value under `v` (depth first), with its JSON pointer. */
 function walk(v: unknown, at = "#", out: [string, unknown][] = []): [string, unknown][] {
@@ -23,7 +23,7 @@ function resolve(doc: unknown, ref: string): unknown {
 describe("JSON Schema", () => {
   it("the committed schema/spec.schema.json equals the exported schema", () => {
     const file = path.join(root, SPEC_SCHEMA_PATH);
-    // `UPDATE_SCHEMA=1 npx vitest run test/unit/schema.test.ts` rewrites the committed file.
+    // `UPDATE_SCHEMA=1 npx vitest run test/schema.test.ts` rewrites the committed file.
     if (process.env.UPDATE_SCHEMA === "1") writeSpecSchemaFile(root);
     const text = fs.readFileSync(file, "utf8");
     expect(JSON.parse(text)).toEqual(specFileJsonSchema);

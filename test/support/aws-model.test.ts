@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation, AwsModelError } from "../support/aws-model";
+import { applyOperation, AwsModelError } from "./aws-model";
 import type { MethodKey, NormalizedResponses, Operation } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 

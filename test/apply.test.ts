@@ -6,13 +6,13 @@
  * as when another writer changed the method between observe and apply.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ApplyError, applyPlan } from "../../src/apply";
-import { ApiGatewayError } from "../../src/aws/errors";
-import type { MethodKey, ObservedMethod, Plan, ResponseSpec } from "../../src/model";
-import { normalizeDesiredResponses } from "../../src/normalize";
-import { planMethod } from "../../src/plan/method";
-import { createRuntime, releaseSharedClients } from "../../src/runtime";
-import { InMemoryApiGateway } from "../support/aws-transport";
+import { ApplyError, applyPlan } from "../src/apply";
+import { ApiGatewayError } from "../src/aws/errors";
+import type { MethodKey, ObservedMethod, Plan, ResponseSpec } from "../src/model";
+import { normalizeDesiredResponses } from "../src/normalize";
+import { planMethod } from "../src/plan/method";
+import { createRuntime, releaseSharedClients } from "../src/runtime";
+import { InMemoryApiGateway } from "./support/aws-transport";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
 const H = (name: string) => `method.response.header.${name}`;

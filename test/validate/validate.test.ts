@@ -429,7 +429,7 @@ describe("validateSpecFile", () => {
 describe("validateMethodSpec: selectionPattern follows Java's grammar, not JavaScript's (AWS-29)", () => {
   const SP = "responses.200.integrationResponse.selectionPattern";
 
-  // [pattern, words of the rule]; Java 17's Pattern.compile refuses each (test/unit/java-regex.test.ts checks them against the JVM).
+  // [pattern, words of the rule]; Java 17's Pattern.compile refuses each (test/java-regex.test.ts checks them against the JVM).
   const refused: [string, string][] = [
     ["{abc}", "{n}, {n,} or {n,m}"],
     ["x{,3}", "{,m} is not one"],

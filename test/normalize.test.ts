@@ -1,7 +1,7 @@
 import type { GetMethodCommandOutput, Resource } from "@aws-sdk/client-api-gateway";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { NormalizedResponses, ResponseSpec } from "../../src/model";
+import type { NormalizedResponses, ResponseSpec } from "../src/model";
 import {
   normalizeDesiredResponses,
   normalizedEqual,
@@ -10,8 +10,8 @@ import {
   normalizeMethodResponse,
   stableStringify,
   type LiveMethod,
-} from "../../src/normalize";
-import { responsesArb } from "../support/arbitraries";
+} from "../src/normalize";
+import { responsesArb } from "./support/arbitraries";
 
 type Gen = fc.GeneratorValue;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { DesiredMethod, MethodKey, ObservedMethod, Plan } from "../../src/model";
-import { normalizeDesiredResponses } from "../../src/normalize";
-import { planMethod } from "../../src/plan/method";
-import { escapeMarkdownCell, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../../src/render";
+import type { DesiredMethod, MethodKey, ObservedMethod, Plan } from "../src/model";
+import { normalizeDesiredResponses } from "../src/normalize";
+import { planMethod } from "../src/plan/method";
+import { escapeMarkdownCell, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../src/render";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
 const X = "method.response.header.X";

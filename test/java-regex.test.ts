@@ -7,9 +7,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { javaPatternSyntaxError } from "../../src/java-regex";
-import { javaBlockNames, javaScriptNames } from "../../src/java-regex-properties";
-import { javaMajorVersion, javaUnicodeNames, javaVerdicts } from "../support/java-pattern";
+import { javaPatternSyntaxError } from "../src/java-regex";
+import { javaBlockNames, javaScriptNames } from "../src/java-regex-properties";
+import { javaMajorVersion, javaUnicodeNames, javaVerdicts } from "./support/java-pattern";
 
 const OK = "ok";
 
