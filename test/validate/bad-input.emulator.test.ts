@@ -3,7 +3,7 @@
  * names the field. Through the reconciler (`ValidationError`), and through
  * `apigw-responses plan --spec` (the command line). The emulator's stats prove
  * that not one call was made. (Program inputs through `pulumi preview`: see
- * bad-input-pulumi.test.ts.)
+ * test/pulumi/bad-input.pulumi.test.ts.)
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
