@@ -5,8 +5,8 @@
 import * as path from "node:path";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { seedPetStore, type PetStore } from "../../tools/demo/seed";
-import { createStack, emulatorStats, sdkClient, type TestStack } from "../support/pulumi";
+import { seedPetStore, type PetStore } from "../tools/demo/seed";
+import { createStack, emulatorStats, sdkClient, type TestStack } from "./support/pulumi";
 
 describe("root program: the pet-store responses", () => {
   const endpoint = inject("endpoint");
@@ -16,7 +16,7 @@ describe("root program: the pet-store responses", () => {
 
   beforeAll(async () => {
     api = await seedPetStore(sdk);
-    stack = await createStack(path.resolve(__dirname, "..", ".."), endpoint, { "apigw-responses-demo:restApiId": api.restApiId });
+    stack = await createStack(path.resolve(__dirname, ".."), endpoint, { "apigw-responses-demo:restApiId": api.restApiId });
   });
   afterAll(async () => {
     await stack?.dispose();
