@@ -112,8 +112,8 @@ else
 fi
 
 # ---------------------------------------------------------------- workflow linters
-# actionlint checks the GitOps workflows (test/examples/gitops.test.ts); it runs shellcheck on every
-# `run:` script when it has one. Both are pinned and cached by version, like the engine.
+# actionlint checks the GitOps workflows (test/examples/gitops.pulumi.test.ts); it runs shellcheck
+# on every `run:` script when it has one. Both are pinned and cached by version, like the engine.
 # ShellCheck comes from PyPI (a wheel that carries the official static binary), not from apt: no root
 # needed, no change to the machine (CI runs this script as root), the same version everywhere.
 ACTIONLINT_VERSION=1.7.12

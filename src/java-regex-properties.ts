@@ -8,7 +8,7 @@
  * `Character.UnicodeScript.forName`), so their sets hold upper-case keys.
  *
  * The block and script names were recorded from a Java 17 JVM (Unicode 13) with
- * `test/oracle/JavaUnicodeNames.java`; `test/unit/java-regex.test.ts` compares them with that
+ * `test/support/JavaUnicodeNames.java`; `test/java-regex.test.ts` compares them with that
  * JVM's whenever `java` is on the PATH, so they cannot drift unnoticed. A newer JVM knows more
  * names (newer Unicode).
  */

@@ -12,7 +12,7 @@
  * analysis, 32-bit overflow included. The grammar is here; the cursor and the one-character
  * escapes are in `java-regex-scanner.ts`, the length analysis in `java-regex-length.ts`, the
  * `\p{...}` names in `java-regex-properties.ts`. Verdicts are checked against a JVM by
- * `test/unit/java-regex.test.ts` (through `test/oracle/JavaPattern.java`).
+ * `test/java-regex.test.ts` (through `test/support/JavaPattern.java`).
  *
  * Residual differences, both outside what a selection pattern needs: (1) `\N{name}` is accepted
  * when the name is made of ASCII letters, digits, spaces and hyphens; Java also looks it up in

@@ -8,7 +8,7 @@
  * The spec file schema is committed as `schema/spec.schema.json` (point an editor at it,
  * e.g. `# yaml-language-server: $schema=./schema/spec.schema.json`). To rewrite it after a
  * change, either build and run this module (`npx tsc -p tsconfig.json && node dist/schema.js`),
- * or run the unit test with `UPDATE_SCHEMA=1` (`UPDATE_SCHEMA=1 npx vitest run test/unit/schema.test.ts`).
+ * or run its test with `UPDATE_SCHEMA=1` (`UPDATE_SCHEMA=1 npx vitest run test/schema.test.ts`).
  */
 import { CONTENT_HANDLING_VALUES } from "./model";
 import { REGION_PATTERN } from "./settings";

@@ -6,7 +6,7 @@
  *
  * Providers serialized into existing state by earlier versions call these names through
  * this module (`configureProcess`, `checkInputs`, `diffResource`, `createResource`,
- * `readResource`, `updateResource`, `deleteResource`; test/e2e/fixtures/state-0.1.0.json):
+ * `readResource`, `updateResource`, `deleteResource`; test/support/fixtures/state-0.1.0.json):
  * every name exported here stays exported. The lifecycle is written once
  * (./lifecycle.ts, ./check.ts) over one adapter per resource kind (./kinds/).
  */

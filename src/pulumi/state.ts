@@ -2,7 +2,7 @@
  * The shapes the providers hand to Pulumi, which Pulumi persists in the stack's state:
  * the outputs of each resource kind, the inputs `read` reports, the ids, and what each
  * provider verb returns. State written by earlier versions is read back through these
- * same shapes (test/e2e/legacy-state.test.ts), so a field is never renamed or removed.
+ * same shapes (test/pulumi/legacy-state.pulumi.test.ts), so a field is never renamed or removed.
  */
 import { createHash } from "node:crypto";
 import type { MethodKey, NormalizedMethodResponse, NormalizedResponses, Removal, ResponseSpec } from "../model";

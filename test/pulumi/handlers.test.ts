@@ -88,7 +88,7 @@ describe("diffResource", () => {
     const ir = { ...target, statusCode: "200", selectionPattern: "", responseParameters: {}, responseTemplates: {}, revision: "sha256:x" };
     expect(await diffResource("IntegrationResponse", ir, { ...target, statusCode: "201" })).toMatchObject({ replaces: ["statusCode"], deleteBeforeReplace: true });
     // A path not known yet (preview): the new method cannot be known, so the preview shows delete first.
-    // (A known new path is resolved first: test/e2e/ownership.test.ts.)
+    // (A known new path is resolved first: test/pulumi/ownership.pulumi.test.ts.)
     expect(await diffResource("ResponseSet", setOutputs(), { restApiId: "api1", path: UNKNOWN, httpMethod: "GET", responses })).toMatchObject({
       replaces: ["path"],
       deleteBeforeReplace: true,

@@ -1,0 +1,98 @@
+/**
+ * Every example type-checks (one shared examples/tsconfig.json); those that can run here
+ * (all but with-pulumi-aws, whose aws plugin cannot be installed) run `pulumi up` against
+ * the local API Gateway on the seeded pet-store API, converge, and are destroyed.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { seedPetStore } from "../../tools/demo/seed";
+import { createStack, liveResponses, sdkClient } from "../support/pulumi";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const EXAMPLES = path.join(ROOT, "examples");
+
+describe("examples", () => {
+  const endpoint = inject("endpoint");
+  const sdk = sdkClient(endpoint);
+  afterAll(() => sdk.destroy());
+
+  it("every example folder has Pulumi.yaml, index.ts and README.md, and all type-check", async () => {
+    const dirs = readdirSync(EXAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(dirs).toEqual(["adopt-existing", "basic", "cors", "error-mapping", "gitops", "with-pulumi-aws"]);
+    for (const d of dirs) {
+      const files = readdirSync(path.join(EXAMPLES, d));
+      for (const f of ["Pulumi.yaml", "index.ts", "README.md"]) expect(files, d).toContain(f);
+    }
+    const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const { stdout } = await promisify(execFile)(process.execPath, [tsc, "-p", path.join(EXAMPLES, "tsconfig.json"), "--listFiles"], { cwd: ROOT });
+    for (const d of dirs) expect(stdout).toContain(path.join(EXAMPLES, d, "index.ts"));
+  });
+
+  const runs: [string, (api: Awaited<ReturnType<typeof seedPetStore>>) => Promise<void>][] = [
+    [
+      "basic",
+      async (api) => {
+        const live = await liveResponses(sdk, api.restApiId, api.resources["/pets"]!);
+        expect(Object.keys(live)).toEqual(["200", "500"]);
+        expect(live["500"]?.integrationResponse?.selectionPattern).toBe("^\\[Internal\\].*");
+      },
+    ],
+    [
+      "cors",
+      async (api) => {
+        const preflight = await liveResponses(sdk, api.restApiId, api.resources["/pets"]!, "OPTIONS");
+        expect(preflight["200"]?.integrationResponse?.responseParameters["method.response.header.Access-Control-Allow-Origin"]).toBe("'https://app.example.com'");
+        expect(Object.keys(preflight["200"]?.methodResponse?.responseParameters ?? {})).toHaveLength(4);
+      },
+    ],
+    [
+      "error-mapping",
+      async (api) => {
+        const lambda = await liveResponses(sdk, api.restApiId, api.resources["/pets"]!);
+        expect(Object.keys(lambda)).toEqual(["200", "400", "404", "500", "504"]);
+        const http = await liveResponses(sdk, api.restApiId, api.resources["/pets/{petId}"]!);
+        expect(http["502"]?.integrationResponse?.selectionPattern).toBe("");
+      },
+    ],
+    [
+      "adopt-existing",
+      async (api) => {
+        const pet = await liveResponses(sdk, api.restApiId, api.resources["/pets/{petId}"]!);
+        // The hand-made 500 was adopted and removed (exclusive), 404 converged.
+        expect(Object.keys(pet)).toEqual(["200", "404"]);
+        expect(pet["404"]?.integrationResponse?.responseTemplates).toEqual({ "application/json": '{"message": "no such pet"}' });
+        const preflight = await liveResponses(sdk, api.restApiId, api.resources["/pets"]!, "OPTIONS");
+        expect(preflight["200"]?.integrationResponse?.responseParameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": "'*'" });
+      },
+    ],
+  ];
+
+  for (const [name, check] of runs) {
+    it(`${name}: pulumi up converges on the local API Gateway, destroy cleans up`, async () => {
+      const api = await seedPetStore(sdk, `example-${name}`);
+      if (name === "adopt-existing") {
+        // Responses made by hand before the program exists.
+        const pet = { restApiId: api.restApiId, resourceId: api.resources["/pets/{petId}"]!, httpMethod: "GET" };
+        await sdk.send(new PutMethodResponseCommand({ ...pet, statusCode: "404" }));
+        await sdk.send(new PutIntegrationResponseCommand({ ...pet, statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": "old" } }));
+        await sdk.send(new PutMethodResponseCommand({ ...pet, statusCode: "500" }));
+        const options = { restApiId: api.restApiId, resourceId: api.resources["/pets"]!, httpMethod: "OPTIONS", statusCode: "200" };
+        await sdk.send(new PutMethodResponseCommand({ ...options, responseParameters: { "method.response.header.Access-Control-Allow-Origin": false } }));
+        await sdk.send(new PutIntegrationResponseCommand({ ...options, responseTemplates: { "application/json": "" } }));
+      }
+      const stack = await createStack(path.join(EXAMPLES, name), endpoint, { [`apigw-responses-example-${name}:restApiId`]: api.restApiId });
+      try {
+        await stack.up();
+        await check(api);
+        const again = await stack.run(["preview", "--expect-no-changes"]);
+        expect(again.code, again.stdout + again.stderr).toBe(0);
+      } finally {
+        await stack.dispose();
+      }
+    });
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * The root program (what `npm start` runs) on a seeded pet-store API: converges, is
+ * stable, and a second preview makes no write.
+ */
+import * as path from "node:path";
+import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seedPetStore, type PetStore } from "../tools/demo/seed";
+import { createStack, emulatorStats, sdkClient, type TestStack } from "./support/pulumi";
+
+describe("root program: the pet-store responses", () => {
+  const endpoint = inject("endpoint");
+  const sdk = sdkClient(endpoint);
+  let stack: TestStack;
+  let api: PetStore;
+
+  beforeAll(async () => {
+    api = await seedPetStore(sdk);
+    stack = await createStack(path.resolve(__dirname, ".."), endpoint, { "apigw-responses-demo:restApiId": api.restApiId });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    sdk.destroy();
+  });
+
+  it("converges on pulumi up; the live responses are the desired ones", async () => {
+    await stack.up();
+    const get = (resource: string, httpMethod: string) =>
+      sdk.send(new GetMethodCommand({ restApiId: api.restApiId, resourceId: api.resources[resource]!, httpMethod }));
+    const list = await get("/pets", "GET");
+    expect(Object.keys(list.methodResponses ?? {}).sort()).toEqual(["200", "400", "500"]);
+    expect(list.methodIntegration?.integrationResponses?.["400"]?.selectionPattern).toBe("^\\[BadRequest\\].*");
+    expect(list.methodIntegration?.integrationResponses?.["200"]?.responseParameters).toEqual({
+      "method.response.header.Access-Control-Allow-Origin": "'*'",
+    });
+    const pet = await get("/pets/{petId}", "GET");
+    expect(pet.methodIntegration?.integrationResponses?.["404"]?.selectionPattern).toBe("404");
+    expect(pet.methodIntegration?.integrationResponses?.["502"]?.selectionPattern ?? "").toBe("");
+    const preflight = await get("/pets", "OPTIONS");
+    expect(Object.keys(preflight.methodResponses?.["200"]?.responseParameters ?? {})).toHaveLength(3);
+
+    const outputs = await stack.outputs();
+    expect(outputs.getPetResourceId).toBe(api.resources["/pets/{petId}"]);
+    expect(JSON.stringify(outputs.revisions)).toMatch(/sha256:[0-9a-f]{64}/);
+  });
+
+  it("a second preview expects no changes and writes nothing", async () => {
+    const before = await emulatorStats(endpoint);
+    const r = await stack.run(["preview", "--expect-no-changes"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect((await emulatorStats(endpoint)).writes - before.writes).toBe(0);
+  });
+});

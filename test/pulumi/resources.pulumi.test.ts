@@ -1,0 +1,186 @@
+/**
+ * The three resources with the real `pulumi` CLI against the local API Gateway:
+ * converge, stay stable, show and correct drift, replace on a status code rename,
+ * fail at preview on bad input with zero calls, ride out throttling and conflicts,
+ * and leave nothing managed behind on destroy.
+ */
+import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { normalizeDesiredResponses } from "../../src/normalize";
+import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+
+const CORS = "method.response.header.Access-Control-Allow-Origin";
+
+describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulumi CLI", () => {
+  const endpoint = inject("endpoint");
+  const sdk = sdkClient(endpoint);
+  let api: { restApiId: string; resourceIds: string[] };
+  let stack: TestStack;
+  let r: string[];
+
+  const setA = () => ({
+    "200": {
+      methodResponse: { responseParameters: { [CORS]: true }, responseModels: { "application/json": "Empty" } },
+      integrationResponse: { responseParameters: { [CORS]: "'*'" }, responseTemplates: { "application/json": '{"ok": true}' } },
+    },
+    "400": { methodResponse: {}, integrationResponse: { selectionPattern: "4\\d{2}", responseTemplates: { "application/json": "" } } },
+  });
+  const setB = () => ({ "200": { methodResponse: {}, integrationResponse: {} } });
+  const scenario = (statusCode = "200") => ({
+    sets: [
+      { name: "set-a", resource: r[0], httpMethod: "GET", responses: setA() },
+      { name: "set-b", resource: r[1], httpMethod: "GET", responses: setB(), exclusive: false },
+    ],
+    methodResponses: [
+      { name: "single", resource: r[2], httpMethod: "GET", statusCode, responseParameters: { [CORS]: false } },
+    ],
+    integrationResponses: [
+      {
+        name: "single",
+        resource: r[2],
+        httpMethod: "GET",
+        statusCode,
+        responseParameters: { [CORS]: "'https://example.com'" },
+        dependsOnMethodResponse: "single",
+      },
+    ],
+  });
+  const configure = (spec: unknown) => stack.run(["config", "set", "scenario:spec", JSON.stringify(spec)]);
+
+  beforeAll(async () => {
+    api = await seedApi(sdk, 4);
+    r = api.resourceIds;
+    stack = await createStack("scenario", endpoint, { "scenario:restApiId": api.restApiId, "scenario:spec": JSON.stringify(scenario()) });
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    sdk.destroy();
+  });
+
+  it("pulumi up converges; a second preview expects no changes and writes nothing", async () => {
+    await stack.up();
+    expect(await liveResponses(sdk, api.restApiId, r[0]!)).toEqual(normalizeDesiredResponses(setA()));
+    expect(await liveResponses(sdk, api.restApiId, r[1]!)).toEqual(normalizeDesiredResponses(setB()));
+    expect(await liveResponses(sdk, api.restApiId, r[2]!)).toEqual(
+      normalizeDesiredResponses({
+        "200": {
+          methodResponse: { responseParameters: { [CORS]: false } },
+          integrationResponse: { responseParameters: { [CORS]: "'https://example.com'" } },
+        },
+      }),
+    );
+    const before = await emulatorStats(endpoint);
+    const preview = await stack.run(["preview", "--expect-no-changes"]);
+    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+    expect((await emulatorStats(endpoint)).writes - before.writes).toBe(0);
+  });
+
+  it("drift is visible in preview --refresh --diff and corrected by up --refresh", async () => {
+    // Out of band: a changed template, a deleted method response, foreign status codes.
+    await sdk.send(
+      new PutIntegrationResponseCommand({
+        restApiId: api.restApiId, resourceId: r[0], httpMethod: "GET", statusCode: "200",
+        responseParameters: { [CORS]: "'*'" }, responseTemplates: { "application/json": '{"ok": "tampered"}' },
+      }),
+    );
+    await sdk.send(new DeleteMethodResponseCommand({ restApiId: api.restApiId, resourceId: r[0], httpMethod: "GET", statusCode: "400" }));
+    for (const resourceId of [r[0], r[1]]) {
+      await sdk.send(new PutMethodResponseCommand({ restApiId: api.restApiId, resourceId, httpMethod: "GET", statusCode: "418" }));
+    }
+
+    const preview = await stack.run(["preview", "--refresh", "--expect-no-changes", "--diff"]);
+    const text = preview.stdout + preview.stderr;
+    // --expect-no-changes: exit code 7 when there are changes.
+    expect(preview.code, text).toBe(7);
+    expect(text).toContain("set-a");
+    // Refreshed inputs are the live state in the user's own shape: no noise beside the drift.
+    expect(text).not.toMatch(/[-+] exclusive/);
+    expect(text).toMatch(/responseTemplates/);
+    expect(text).toContain("tampered");
+    expect(text).toMatch(/"?418"?/);
+    expect(text).toMatch(/"?400"?/);
+    // The non-exclusive set does not own 418: it has no change.
+    expect(text).not.toMatch(/~ .*set-b/);
+
+    await stack.up("--refresh");
+    expect(await liveResponses(sdk, api.restApiId, r[0]!)).toEqual(normalizeDesiredResponses(setA()));
+    const b = await liveResponses(sdk, api.restApiId, r[1]!);
+    expect(Object.keys(b).sort()).toEqual(["200", "418"]);
+    const again = await stack.run(["preview", "--refresh", "--expect-no-changes"]);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+  });
+
+  it("renaming the status code of single resources replaces them and leaves no old response", async () => {
+    await configure(scenario("201"));
+    const up = await stack.up();
+    expect(up.stdout).toMatch(/replace/);
+    const live = await liveResponses(sdk, api.restApiId, r[2]!);
+    expect(Object.keys(live)).toEqual(["201"]);
+    expect(live["201"]?.integrationResponse?.responseParameters).toEqual({ [CORS]: "'https://example.com'" });
+  });
+
+  it("invalid input fails pulumi preview with the field and the rule, and makes no AWS call", async () => {
+    const bad = scenario("201");
+    bad.sets[0]!.responses = {
+      ...setA(),
+      // AWS-7: not a status code; AWS-5: maps a header the method response does not declare.
+      "600": { methodResponse: {}, integrationResponse: {} },
+      "200": { methodResponse: {}, integrationResponse: { responseParameters: { "method.response.header.X-Undeclared": "'v'" } } },
+    } as never;
+    await configure(bad);
+    const before = await emulatorStats(endpoint);
+    const preview = await stack.run(["preview"]);
+    const text = preview.stdout + preview.stderr;
+    expect(preview.code).not.toBe(0);
+    expect(text).toContain("600");
+    expect(text).toMatch(/\[1-5\]\\?d\\?d/);
+    expect(text).toContain("method.response.header.X-Undeclared");
+    expect((await emulatorStats(endpoint)).totalCalls - before.totalCalls).toBe(0);
+    await configure(scenario("201"));
+  });
+
+  it("pulumi destroy leaves no managed response (and keeps what a non-exclusive set does not own)", async () => {
+    const destroy = await stack.run(["destroy", "--yes", "--skip-preview"]);
+    expect(destroy.code, destroy.stdout + destroy.stderr).toBe(0);
+    expect(await liveResponses(sdk, api.restApiId, r[0]!)).toEqual({});
+    expect(Object.keys(await liveResponses(sdk, api.restApiId, r[1]!))).toEqual(["418"]);
+    expect(await liveResponses(sdk, api.restApiId, r[2]!)).toEqual({});
+  });
+});
+
+describe("pulumi up of 20 ResponseSets under 30% throttling and 30% transient conflicts", () => {
+  const endpoint = inject("endpoint");
+  const sdk = sdkClient(endpoint);
+  let stack: TestStack;
+
+  afterAll(async () => {
+    await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: "[]" }).then((res) => res.arrayBuffer());
+    await stack?.dispose();
+    sdk.destroy();
+  });
+
+  it("succeeds on the first try, and the live state is the desired one", async () => {
+    const api = await seedApi(sdk, 20, "faults");
+    const responses = {
+      "200": { methodResponse: { responseParameters: { [CORS]: true } }, integrationResponse: { responseParameters: { [CORS]: "'*'" } } },
+      "500": { methodResponse: {}, integrationResponse: { selectionPattern: "5\\d{2}" } },
+    };
+    const sets = api.resourceIds.map((resource, i) => ({ name: `set-${i}`, resource, httpMethod: "GET", responses }));
+    stack = await createStack("scenario", endpoint, { "scenario:restApiId": api.restApiId, "scenario:spec": JSON.stringify({ sets }) });
+    const rules = [
+      { fault: "throttle", probability: 0.3, retryAfterSeconds: 0 },
+      { fault: "conflict", mutating: true, probability: 0.3 },
+    ];
+    const set = await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: JSON.stringify(rules) });
+    expect(set.status).toBeLessThan(300);
+    const before = await emulatorStats(endpoint);
+    await stack.up();
+    const after = await emulatorStats(endpoint);
+    await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: "[]" }).then((res) => res.arrayBuffer());
+    expect(after.throttles.injected - before.throttles.injected).toBeGreaterThan(0);
+    expect(after.conflicts.injected - before.conflicts.injected).toBeGreaterThan(0);
+    for (const resourceId of api.resourceIds) {
+      expect(await liveResponses(sdk, api.restApiId, resourceId)).toEqual(normalizeDesiredResponses(responses));
+    }
+  });
+});

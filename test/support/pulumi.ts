@@ -1,0 +1,89 @@
+/**
+ * Drives the real `pulumi` CLI (built by the bootstrap) on a program folder against
+ * the local API Gateway: one temporary file backend per stack, unattended, offline.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { GetMethodCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { NormalizedResponses } from "../../src/model";
+import { normalizeLiveMethod } from "../../src/normalize";
+import type { EmulatorStats } from "../../src/emulator";
+import { ensureStack, runPulumi, type PulumiResult } from "../../tools/pulumi-env";
+import { localClient, seedRestApi } from "../../tools/seed";
+
+/** A stack of a test program in its own temporary backend. */
+export interface TestStack {
+  readonly stateDir: string;
+  run(args: readonly string[], options?: { timeoutMs?: number; env?: Record<string, string | undefined> }): Promise<PulumiResult>;
+  /** `pulumi up --yes`; throws with the output when it fails. */
+  up(...extra: string[]): Promise<PulumiResult>;
+  /** Stack outputs (`pulumi stack output --json`). */
+  outputs(): Promise<Record<string, unknown>>;
+  /** `pulumi destroy --yes`, then remove the backend folder. */
+  dispose(): Promise<void>;
+}
+
+/** The folder of a test program under test/support/programs. */
+export function programDir(name: string): string {
+  return path.join(__dirname, "programs", name);
+}
+
+/** A file under test/support/fixtures. */
+export function fixturePath(name: string): string {
+  return path.join(__dirname, "fixtures", name);
+}
+
+/** Create a stack of `program` configured for the local API Gateway at `endpoint`. */
+export async function createStack(program: string, endpoint: string, config: Record<string, string> = {}): Promise<TestStack> {
+  const stateDir = mkdtempSync(path.join(tmpdir(), "apigw-e2e-"));
+  const cwd = path.isAbsolute(program) ? program : programDir(program);
+  const base = { cwd, stateDir };
+  await ensureStack("test", { "aws:region": "us-east-1", "apigw-responses:endpoint": endpoint, ...config }, base);
+  const run: TestStack["run"] = (args, options = {}) => runPulumi([...args, "--stack", "test"], { ...base, ...options });
+  return {
+    stateDir,
+    run,
+    async up(...extra) {
+      const r = await run(["up", "--yes", "--skip-preview", ...extra]);
+      if (r.code !== 0) throw new Error(`pulumi up failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+      return r;
+    },
+    async outputs() {
+      const r = await run(["stack", "output", "--json", "--show-secrets"]);
+      if (r.code !== 0) throw new Error(`pulumi stack output failed:\n${r.stdout}\n${r.stderr}`);
+      return JSON.parse(r.stdout) as Record<string, unknown>;
+    },
+    async dispose() {
+      await run(["destroy", "--yes", "--skip-preview"]);
+      await run(["stack", "rm", "--yes", "--force"]);
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An SDK client on the local API Gateway, as tests use to seed and check. */
+export function sdkClient(endpoint: string): APIGatewayClient {
+  return localClient(endpoint, { maxAttempts: 1 });
+}
+
+/** The emulator's counters since its last reset (`GET /__emulator/stats`), with the number of mutating calls. */
+export async function emulatorStats(endpoint: string): Promise<EmulatorStats & { writes: number }> {
+  const res = await fetch(`${endpoint}/__emulator/stats`);
+  const stats = (await res.json()) as EmulatorStats;
+  const writes = Object.entries(stats.calls)
+    .filter(([op]) => /^(Put|Update|Delete|Create)/.test(op))
+    .reduce((n, [, c]) => n + c, 0);
+  return { ...stats, writes };
+}
+
+/** A REST API with `count` resources `/r1` … `/rN`, each with a GET method and a MOCK integration. */
+export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"): Promise<{ restApiId: string; resourceIds: string[] }> {
+  const api = await seedRestApi(sdk, { name, resources: count, pathPart: (i) => `r${i + 1}` });
+  return { restApiId: api.restApiId, resourceIds: api.resources.map((r) => r.id) };
+}
+
+/** The normalized live responses of a method, read with the SDK. */
+export async function liveResponses(sdk: APIGatewayClient, restApiId: string, resourceId: string, httpMethod = "GET"): Promise<NormalizedResponses> {
+  return normalizeLiveMethod(await sdk.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))).responses;
+}

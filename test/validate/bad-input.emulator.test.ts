@@ -1,0 +1,243 @@
+/**
+ * Bad input corpus: invalid specs fail before any AWS call, with a message that
+ * names the field. Through the reconciler (`ValidationError`), and through
+ * `apigw-responses plan --spec` (the command line). The emulator's stats prove
+ * that not one call was made. (Program inputs through `pulumi preview`: see
+ * test/pulumi/bad-input.pulumi.test.ts.)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createRuntime, releaseSharedClients } from "../../src/runtime";
+import { PACKAGE_ROOT } from "../../tools/pulumi-env";
+import { reconcile, ValidationError } from "../../src/reconcile";
+import { seedApi, type SeededApi } from "../support/sets";
+
+const H = (name: string) => `method.response.header.${name}`;
+const endpoint = inject("endpoint");
+let api: SeededApi;
+let tmp: string;
+
+async function totalCalls(): Promise<number> {
+  const res = await fetch(`${endpoint}/__emulator/stats`);
+  return ((await res.json()) as { totalCalls: number }).totalCalls;
+}
+
+beforeAll(async () => {
+  // A real REST API and method, so that a spec that passed validation would make calls.
+  api = await seedApi(inject("motoEndpoint"), 1, "bad-input");
+  tmp = mkdtempSync(path.join(tmpdir(), "apigw-bad-input-"));
+});
+
+afterAll(() => {
+  releaseSharedClients();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+type Spec = Record<string, unknown>;
+/** A valid spec with `edit` applied to a copy of it. */
+function variant(edit: (s: Spec & { responses: Record<string, Record<string, Record<string, unknown>>> }) => void): Spec {
+  const s = {
+    restApiId: api.restApiId,
+    resourceId: api.methods[0]!.resourceId,
+    httpMethod: "GET",
+    responses: {
+      "200": {
+        methodResponse: { responseParameters: { [H("X-A")]: true }, responseModels: { "application/json": "Empty" } },
+        integrationResponse: { responseParameters: { [H("X-A")]: "'a'" }, responseTemplates: { "application/json": "{}" } },
+      },
+      "404": { methodResponse: {}, integrationResponse: { selectionPattern: ".*Not Found.*" } },
+    },
+  };
+  edit(s as never);
+  return s;
+}
+
+const ok200 = (s: { responses: Record<string, Record<string, Record<string, unknown>>> }) => s.responses["200"]!;
+const mr = (s: Parameters<typeof ok200>[0]) => ok200(s).methodResponse!;
+const ir = (s: Parameters<typeof ok200>[0]) => ok200(s).integrationResponse!;
+const IRP = "responses.200.integrationResponse";
+const MRP = "responses.200.methodResponse";
+
+/** Selection patterns that JavaScript's RegExp accepts and Java's Pattern.compile refuses (AWS-29; verdicts in test/java-regex.test.ts). */
+const JAVA_ONLY_REGEX_ERRORS = ["{abc}", "x{,3}", "\\k", "a{", "(?<my_name>x)", "\\u{1F600}", "\\y", "\\k<nope>", "(?<=(?:ab)+)c"];
+
+/** [name, spec, the property the failure must name]. */
+const CORPUS: [string, () => Spec, string][] = [
+  // wrong types
+  ["restApiId is a number", () => variant((s) => (s.restApiId = 42)), "restApiId"],
+  ["resourceId is a list", () => variant((s) => (s.resourceId = ["r1"])), "resourceId"],
+  ["httpMethod in lower case", () => variant((s) => (s.httpMethod = "get")), "httpMethod"],
+  ["httpMethod unknown", () => variant((s) => (s.httpMethod = "FETCH")), "httpMethod"],
+  ["exclusive is a string", () => variant((s) => (s.exclusive = "yes")), "exclusive"],
+  ["responses is a list", () => variant((s) => (s.responses = [] as never)), "responses"],
+  ["responses is a string", () => variant((s) => (s.responses = "200" as never)), "responses"],
+  ["a status code's value is a string", () => variant((s) => (s.responses["200"] = "ok" as never)), "responses.200"],
+  ["methodResponse is a list", () => variant((s) => (ok200(s).methodResponse = [] as never)), MRP],
+  ["method response parameter is the string \"true\"", () => variant((s) => (mr(s).responseParameters = { [H("X-A")]: "true" })), `${MRP}.responseParameters.${H("X-A")}`],
+  ["model name is a number", () => variant((s) => (mr(s).responseModels = { "application/json": 5 })), `${MRP}.responseModels.application/json`],
+  ["selectionPattern is a number", () => variant((s) => (ir(s).selectionPattern = 404)), `${IRP}.selectionPattern`],
+  ["template is an object", () => variant((s) => (ir(s).responseTemplates = { "application/json": { a: 1 } })), `${IRP}.responseTemplates.application/json`],
+  ["contentHandling unknown", () => variant((s) => (ir(s).contentHandling = "CONVERT_TO_JSON")), `${IRP}.contentHandling`],
+  // bad status codes (AWS-7)
+  ["status code 600", () => variant((s) => (s.responses["600"] = { methodResponse: {} })), "responses.600"],
+  ["status code 20", () => variant((s) => (s.responses["20"] = { methodResponse: {} })), "responses.20"],
+  ["status code abc", () => variant((s) => (s.responses["abc"] = { methodResponse: {} })), "responses.abc"],
+  ["status code 2000", () => variant((s) => (s.responses["2000"] = { methodResponse: {} })), "responses.2000"],
+  ["status code 099", () => variant((s) => (s.responses["099"] = { methodResponse: {} })), "responses.099"],
+  // bad mapping expressions (AWS-28)
+  ["mapping value with a $ prefix", () => variant((s) => (ir(s).responseParameters = { [H("X-A")]: "$integration.response.header.Y" })), `${IRP}.responseParameters.${H("X-A")}`],
+  ["mapping from the request", () => variant((s) => (ir(s).responseParameters = { [H("X-A")]: "method.request.header.Y" })), `${IRP}.responseParameters.${H("X-A")}`],
+  ["static value not closed", () => variant((s) => (ir(s).responseParameters = { [H("X-A")]: "'unterminated" })), `${IRP}.responseParameters.${H("X-A")}`],
+  ["mapping key of the request", () => variant((s) => (ir(s).responseParameters = { "method.request.header.X-A": "'a'" })), `${IRP}.responseParameters.method.request.header.X-A`],
+  ["header name empty", () => variant((s) => (mr(s).responseParameters = { "method.response.header.": true })), `${MRP}.responseParameters.method.response.header.`],
+  ["header name with a space", () => variant((s) => (mr(s).responseParameters = { "method.response.header.Bad Header": true })), `${MRP}.responseParameters.method.response.header.Bad Header`],
+  // undeclared headers (AWS-4, AWS-5)
+  ["mapping a header the method response does not declare", () => variant((s) => (ir(s).responseParameters = { [H("X-B")]: "'b'" })), `${IRP}.responseParameters.${H("X-B")}`],
+  ["mapping a header declared with other letter case", () => variant((s) => (ir(s).responseParameters = { [H("x-a")]: "'a'" })), `${IRP}.responseParameters.${H("x-a")}`],
+  // duplicate defaults (AWS-6)
+  ["two default integration responses", () => variant((s) => (s.responses["500"] = { methodResponse: {}, integrationResponse: {} })), "responses.500.integrationResponse.selectionPattern"],
+  ["default as \"\" and as absent", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "" })), "responses.404.integrationResponse.selectionPattern"],
+  // invalid regular expressions (AWS-17, AWS-29)
+  ["selectionPattern does not compile", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "([" })), "responses.404.integrationResponse.selectionPattern"],
+  ["selectionPattern \"-\"", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "-" })), "responses.404.integrationResponse.selectionPattern"],
+  ["selectionPattern starting with *", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: "*Not Found" })), "responses.404.integrationResponse.selectionPattern"],
+  // selection patterns JavaScript's RegExp accepts but Java's Pattern.compile refuses (AWS-29)
+  ...JAVA_ONLY_REGEX_ERRORS.map((pattern): [string, () => Spec, string] => [
+    `selectionPattern ${JSON.stringify(pattern)} (Java refuses it)`,
+    () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: pattern })),
+    "responses.404.integrationResponse.selectionPattern",
+  ]),
+  // huge templates
+  ["template over 300 KB", () => variant((s) => (ir(s).responseTemplates = { "application/json": "x".repeat(300_001) })), `${IRP}.responseTemplates.application/json`],
+  ["multi-byte template over 300 KB in UTF-8", () => variant((s) => (ir(s).responseTemplates = { "application/json": "€".repeat(100_001) })), `${IRP}.responseTemplates.application/json`],
+  // unknown fields
+  ["unknown top-level field", () => variant((s) => (s.resourcePath = "/x")), "resourcePath"],
+  ["methodResponses (typo)", () => variant((s) => (ok200(s).methodResponses = {})), "responses.200.methodResponses"],
+  ["statusCode inside integrationResponse", () => variant((s) => (ir(s).statusCode = "200")), `${IRP}.statusCode`],
+  ["headers inside methodResponse", () => variant((s) => (mr(s).headers = {})), `${MRP}.headers`],
+  // content types
+  ["template key is not a content type", () => variant((s) => (ir(s).responseTemplates = { json: "{}" })), `${IRP}.responseTemplates.json`],
+  ["model key with a space", () => variant((s) => (mr(s).responseModels = { "application json": "Empty" })), `${MRP}.responseModels.application json`],
+  // control characters and text that is not valid Unicode (cannot be sent as UTF-8)
+  ["NUL in resourceId", () => variant((s) => (s.resourceId = "r1\u0000")), "resourceId"],
+  ["newline in a model name", () => variant((s) => (mr(s).responseModels = { "application/json": "Empty\n" })), `${MRP}.responseModels.application/json`],
+  ["BEL in a template", () => variant((s) => (ir(s).responseTemplates = { "application/json": "{\u0007}" })), `${IRP}.responseTemplates.application/json`],
+  ["control character in a static value", () => variant((s) => (ir(s).responseParameters = { [H("X-A")]: "'a\u0001b'" })), `${IRP}.responseParameters.${H("X-A")}`],
+  ["lone surrogate in a template", () => variant((s) => (ir(s).responseTemplates = { "application/json": '{"a": "\ud800"}' })), `${IRP}.responseTemplates.application/json`],
+  ["lone surrogate in a selectionPattern", () => variant((s) => (s.responses["404"]!.integrationResponse = { selectionPattern: ".*\udc00.*" })), "responses.404.integrationResponse.selectionPattern"],
+  ["lone surrogate in restApiId", () => variant((s) => (s.restApiId = "\udc00abc")), "restApiId"],
+  // missing or conflicting
+  ["no httpMethod", () => variant((s) => delete (s as Spec).httpMethod), "httpMethod"],
+  ["no responses", () => variant((s) => delete (s as Spec).responses), "responses"],
+  ["both resourceId and path", () => variant((s) => (s.path = "/users")), "path"],
+  ["path without a leading slash", () => variant((s) => ((s as Spec).resourceId = undefined, (s.path = "users"))), "path"],
+];
+
+describe("bad input corpus: every invalid spec fails before any AWS call, naming the field", () => {
+  it(`has at least 40 cases (${CORPUS.length})`, () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CORPUS)("reconcile: %s", async (_name, make, property) => {
+    const runtime = createRuntime({ endpoint, rate: "off" });
+    const before = await totalCalls();
+    const err = await reconcile(runtime, [make() as never]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const v = err as ValidationError;
+    // reconcile takes a list: properties are prefixed with the method's index.
+    expect(v.failures.map((f) => f.property)).toContain(`methods[0].${property}`);
+    expect(v.message).toContain(`methods[0].${property}:`);
+    expect(runtime.counters.calls).toEqual({});
+    expect(await totalCalls()).toBe(before);
+  });
+});
+
+describe("bad input through the command line: apigw-responses plan --spec", () => {
+  const CLI = path.join(PACKAGE_ROOT, "dist", "cli", "main.js");
+  const cases: [string, () => Buffer, string][] = [
+    ["bad status code", () => Buffer.from(JSON.stringify({ restApiId: api.restApiId, methods: [{ resourceId: api.methods[0]!.resourceId, httpMethod: "GET", responses: { "600": { methodResponse: {} } } }] })), "methods[0].responses.600"],
+    ["undeclared header", () => Buffer.from(JSON.stringify({ restApiId: api.restApiId, methods: [{ resourceId: api.methods[0]!.resourceId, httpMethod: "GET", responses: { "200": { methodResponse: {}, integrationResponse: { responseParameters: { [H("X-B")]: "'b'" } } } } }] })), `methods[0].responses.200.integrationResponse.responseParameters.${H("X-B")}`],
+    ["invalid regex (YAML)", () => Buffer.from(`restApiId: ${api.restApiId}\nmethods:\n  - resourceId: ${api.methods[0]!.resourceId}\n    httpMethod: GET\n    responses:\n      "404":\n        integrationResponse:\n          selectionPattern: "(["\n`), "methods[0].responses.404.integrationResponse.selectionPattern"],
+    ["unknown field", () => Buffer.from(JSON.stringify({ restApiId: api.restApiId, methods: [{ resourceId: api.methods[0]!.resourceId, httpMethod: "GET", responses: {}, exclusiv: false }] })), "methods[0].exclusiv"],
+    [
+      // JSON.parse would keep the second "200" only; with exclusive: true the first one's method response would be deleted.
+      "duplicate status code key in a JSON spec",
+      () =>
+        Buffer.from(
+          `{"restApiId": "${api.restApiId}", "methods": [{"resourceId": "${api.methods[0]!.resourceId}", "httpMethod": "GET",\n` +
+            ` "responses": {"200": {"methodResponse": {}}, "200": {"integrationResponse": {}}}}]}`,
+        ),
+      'line 2, column 47): duplicate key "200"',
+    ],
+    [
+      "bytes that are not UTF-8 in a template",
+      () =>
+        Buffer.concat([
+          Buffer.from(`{"restApiId": "${api.restApiId}", "methods": [{"resourceId": "${api.methods[0]!.resourceId}", "httpMethod": "GET", "responses": {"200": {"integrationResponse": {"responseTemplates": {"application/json": "`),
+          Buffer.from([0xff, 0xfe, 0x41]),
+          Buffer.from('"}}}}}]}'),
+        ]),
+      "", // the file itself is rejected: no field to name beyond the encoding
+    ],
+    // hostile shapes (issue 15, defect 10): errors about the file, never a stack overflow or an "unexpected" error
+    ["100,000-deep nesting in JSON", () => Buffer.from(`{"restApiId": "${api.restApiId}", "methods": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`), "(line 1, column 103): brackets nested deeper than 64 levels"],
+    ["100,000-deep nesting in YAML", () => Buffer.from(`restApiId: ${api.restApiId}\nmethods: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`), "(line 2, column 74): brackets nested deeper than 64 levels"],
+    [
+      "YAML alias bomb",
+      () => {
+        const lines = [`restApiId: ${api.restApiId}`, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
+        for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(", ")}]`);
+        return Buffer.from(`${lines.join("\n")}\nmethods: *a11\n`);
+      },
+      "is not valid YAML: its aliases (*name) expand to too many nodes",
+    ],
+    ["YAML alias inside its own anchor", () => Buffer.from(`restApiId: ${api.restApiId}\nmethods: &m [*m]\n`), "a YAML alias (*name) is used inside its own anchor"],
+    [
+      "ANSI escape, bidi and zero-width characters (YAML), shown escaped",
+      () =>
+        Buffer.from(
+          `restApiId: ${api.restApiId}\nmethods:\n  - resourceId: ${api.methods[0]!.resourceId}\n    httpMethod: GET\n    responses:\n      "200":\n` +
+            `        methodResponse: { responseParameters: { "method.response.header.X\u202e\u200b": true } }\n` +
+            `        integrationResponse: { responseParameters: { "method.response.header.X\u202e\u200b": "'\x1b[2Jv'" } }\n`,
+        ),
+      'methods[0].responses.200.methodResponse.responseParameters.method.response.header.X\\u202e\\u200b: response parameter key "method.response.header.X\\u202e\\u200b"',
+    ],
+  ];
+
+  it.each(cases)("%s", async (name, make, property) => {
+    const file = path.join(tmp, `${name.replace(/\W+/g, "-")}.${name.includes("YAML") ? "yaml" : "json"}`);
+    writeFileSync(file, make());
+    const before = await totalCalls();
+    const r = spawnSync(process.execPath, [CLI, "plan", "--spec", file, "--endpoint", endpoint, "--rate", "off"], { encoding: "utf8", timeout: 30_000 });
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(r.status, out).toBe(1);
+    expect(out).toContain(file);
+    expect(out).not.toMatch(/unexpected|Maximum call stack|^\s+at /m);
+    // Control, bidi and zero-width characters are never written raw (newline and tab aside).
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+    if (property) expect(out).toContain(property);
+    else expect(out).toMatch(/UTF-8|utf-8|encoding/);
+    expect(await totalCalls()).toBe(before);
+  });
+});
+
+describe("selection patterns only Java refuses, through the command line: apigw-responses plan --spec (AWS-29)", () => {
+  const CLI = path.join(PACKAGE_ROOT, "dist", "cli", "main.js");
+
+  it.each(JAVA_ONLY_REGEX_ERRORS)("%j", async (pattern) => {
+    const file = path.join(tmp, `java-only-${Buffer.from(pattern).toString("hex")}.json`);
+    const spec = { restApiId: api.restApiId, methods: [{ resourceId: api.methods[0]!.resourceId, httpMethod: "GET", responses: { "404": { integrationResponse: { selectionPattern: pattern } } } }] };
+    writeFileSync(file, JSON.stringify(spec));
+    const before = await totalCalls();
+    const r = spawnSync(process.execPath, [CLI, "plan", "--spec", file, "--endpoint", endpoint, "--rate", "off"], { encoding: "utf8", timeout: 30_000 });
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(r.status, out).toBe(1);
+    expect(out).toContain(`invalid spec ${file}`);
+    expect(out).toContain(`methods[0].responses.404.integrationResponse.selectionPattern: selectionPattern ${JSON.stringify(pattern)} is not a valid regular expression`);
+    expect(out).toContain("AWS-29");
+    expect(await totalCalls()).toBe(before);
+  });
+});
