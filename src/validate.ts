@@ -139,3 +139,50 @@ export function validateSpecFile(file: unknown, options?: ValidateOptions): Vali
 export function methodSpecsOfFile(file: SpecFile): MethodSpec[] {
   return file.methods.map((m) => ({ ...m, restApiId: m.restApiId ?? file.restApiId }));
 }
+
+// ------------------------------------------------------------------ validated once
+
+declare const VALID: unique symbol;
+
+/**
+ * A method spec that passed validation: only {@link validSpecs} and {@link validSpecFile}
+ * make one (a type brand, nothing at run time). The pipeline's entry points that take
+ * one (`planDesiredState`, `convergeDesiredState` in `reconcile.ts`) do not validate
+ * again: each road validates exactly once, before any AWS call.
+ */
+export type ValidMethodSpec = MethodSpec & { readonly [VALID]: true };
+
+/** The specs are invalid. Thrown before any AWS call; carries every failure. */
+export class ValidationError extends Error {
+  override readonly name = "ValidationError";
+  /** Stable code. */
+  readonly code = "VALIDATION_FAILED" as const;
+  /** Every failure, `{ property, reason }`. */
+  readonly failures: readonly ValidationFailure[];
+
+  constructor(failures: readonly ValidationFailure[]) {
+    super(`VALIDATION_FAILED: ${failures.length} problem(s) in the spec:\n` + failures.map((f) => `  - ${f.property || "(spec)"}: ${f.reason}`).join("\n"));
+    this.failures = failures;
+  }
+}
+
+/**
+ * Validate method specs ({@link validateSpecs}) and return them as valid.
+ *
+ * @throws {ValidationError} with every failure
+ */
+export function validSpecs(specs: readonly unknown[], options?: ValidateOptions): ValidMethodSpec[] {
+  const failures = validateSpecs(specs, options);
+  if (failures.length > 0) throw new ValidationError(failures);
+  return specs as ValidMethodSpec[];
+}
+
+/**
+ * Validate a spec file ({@link validateSpecFile}): its failures, or the file and its
+ * methods (each with its `restApiId` filled in), valid.
+ */
+export function validSpecFile(file: unknown, options?: ValidateOptions): { readonly failures: ValidationFailure[] } | { readonly file: SpecFile; readonly methods: ValidMethodSpec[] } {
+  const failures = validateSpecFile(file, options);
+  if (failures.length > 0) return { failures };
+  return { file: file as SpecFile, methods: methodSpecsOfFile(file as SpecFile) as ValidMethodSpec[] };
+}
