@@ -4,15 +4,18 @@
  *
  * Field names are the API Gateway API names, so anything copied from the AWS
  * documentation works as it is.
+ *
+ * The spec types (`MethodSpec`, `ResponseSpec`, `MethodResponseSpec`,
+ * `IntegrationResponseSpec`, `SpecFile`, `SpecFileMethod`) are the zod schemas of
+ * `spec-model.ts` written out with their documentation; `spec-model.ts` asserts at
+ * compile time that they are exactly what the schemas infer.
  */
 
+import type { CONTENT_HANDLING_VALUES } from "./spec-model";
 import { escapeUnsafe } from "./text";
 
-/** `contentHandling` values accepted by API Gateway (AWS-27). Absent means pass-through. */
-export type ContentHandling = "CONVERT_TO_BINARY" | "CONVERT_TO_TEXT";
-
-/** The content handling values, for validation and the JSON Schema. */
-export const CONTENT_HANDLING_VALUES: readonly ContentHandling[] = ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"];
+/** `contentHandling` values accepted by API Gateway (AWS-27): `CONVERT_TO_BINARY` or `CONVERT_TO_TEXT`. Absent means pass-through. */
+export type ContentHandling = (typeof CONTENT_HANDLING_VALUES)[number];
 
 /** Desired method response of one status code (as `PutMethodResponse` takes it). */
 export interface MethodResponseSpec {

@@ -3,7 +3,11 @@
  * and verify that the plan is now empty (Kubernetes controller-runtime: level
  * based, every pass re-reads the live state). Used by both front ends.
  *
- * Validation happens before any AWS call. Path resolution and the first observe
+ * Validation happens once on every road, before any AWS call: {@link reconcile} and
+ * {@link planSpecs} (the library) validate their specs; {@link convergeDesiredState} and
+ * {@link planDesiredState} take inputs already validated ({@link DesiredInput}: the
+ * command line validates its spec file when it loads it, the Pulumi resources their
+ * inputs in `check` and again at the start of each create and update). Path resolution and the first observe
  * share one `GetResources` read per REST API. A no-op (the plan is empty) makes
  * no write and no second read: the first read was the verification.
  */
@@ -11,32 +15,23 @@ import { applyPlan, ApplyError, isHardLimit, isStateDependent, type ApplyEvents 
 import { ApiGatewayError } from "./aws/errors";
 import { newCounters, type CallCounters } from "./aws/connection";
 import { createRuntime, type Runtime, type RuntimeOptions } from "./runtime";
-import type { ApplyReport, DesiredMethod, MethodKey, MethodSpec, Operation, Plan, ValidationFailure } from "./model";
+import type { ApplyReport, DesiredMethod, Operation, Plan } from "./model";
 import { describeMethod, methodId } from "./model";
-import { normalizeDesiredResponses } from "./normalize";
 import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "./observe";
 import { restApiAbsence, type ObservedMethodWithEvidence } from "./observe/reads";
 import { isInSync, plan as planMethods } from "./plan";
-import { validateSpecs, type ValidateOptions } from "./validate";
+import { toDesiredMethod, validatedInputs, type DesiredInput, type ReconcileInput } from "./reconcile/inputs";
+import { ValidationError, type ValidateOptions } from "./validate";
 
 /** Re-exported from `runtime.ts`: a runtime on the shared client, bucket and write queues of its configuration. */
 export { createRuntime };
 /** Re-exported from `runtime.ts`. */
 export type { Runtime, RuntimeOptions };
-
-/** The specs are invalid. Thrown before any AWS call; carries every failure. */
-export class ValidationError extends Error {
-  override readonly name = "ValidationError";
-  /** Stable code. */
-  readonly code = "VALIDATION_FAILED" as const;
-  /** Every failure, `{ property, reason }`. */
-  readonly failures: readonly ValidationFailure[];
-
-  constructor(failures: readonly ValidationFailure[]) {
-    super(`VALIDATION_FAILED: ${failures.length} problem(s) in the spec:\n` + failures.map((f) => `  - ${f.property || "(spec)"}: ${f.reason}`).join("\n"));
-    this.failures = failures;
-  }
-}
+/** Re-exported from `validate.ts`: the specs are invalid (thrown before any AWS call, with every failure). */
+export { ValidationError };
+/** Re-exported from `reconcile/inputs.ts`: the inputs of the pipeline. */
+export { toDesiredMethod };
+export type { DesiredInput, ReconcileInput };
 
 /** The lines listing a plan's operations, method by method (what still differs). */
 function remainingLines(remaining: Plan): string[] {
@@ -148,53 +143,24 @@ export interface SpecPlan {
   readonly counters: CallCounters;
 }
 
-/** Either input shape of {@link reconcile}. */
-export type ReconcileInput = MethodSpec | DesiredMethod;
-
-function isDesiredMethod(x: ReconcileInput): x is DesiredMethod {
-  return typeof x === "object" && x !== null && "key" in x && typeof (x as DesiredMethod).key === "object";
-}
-
 /**
- * The desired state of one method from its spec: responses normalized
- * (`normalizeDesiredResponses`), `exclusive` defaulting to true.
- *
- * @param spec the method spec
- * @param resourceId the resource id (required when the spec names a `path`)
+ * The desired methods of validated inputs: paths resolved (one `GetResources` read per
+ * REST API, kept in `session` for the first observe), specs normalized. No validation:
+ * the inputs passed it.
  */
-export function toDesiredMethod(spec: MethodSpec, resourceId?: string): DesiredMethod {
-  const id = resourceId ?? spec.resourceId;
-  if (id === undefined) throw new TypeError(`toDesiredMethod: ${spec.httpMethod} ${spec.path ?? "?"} has no resourceId; resolve its path first`);
-  const key: MethodKey = { restApiId: spec.restApiId, resourceId: id, httpMethod: spec.httpMethod };
-  const base = { key, responses: normalizeDesiredResponses(spec.responses), exclusive: spec.exclusive ?? true };
-  return spec.path !== undefined ? { ...base, path: spec.path } : base;
-}
-
-/** Validate (before any call), resolve paths (one read per REST API, kept in `session`), and build the desired methods. */
-async function desiredOf(
-  runtime: Runtime,
-  inputs: readonly ReconcileInput[],
-  session: ReadSession,
-  counters: CallCounters,
-  options: ReconcileOptions,
-): Promise<DesiredMethod[]> {
-  const specs = inputs.filter((x) => !isDesiredMethod(x));
-  if (specs.length > 0) {
-    const failures = validateSpecs(specs, options.validate);
-    if (failures.length > 0) throw new ValidationError(failures);
-  }
+async function resolveDesiredMethods(runtime: Runtime, inputs: readonly DesiredInput[], session: ReadSession, counters: CallCounters): Promise<DesiredMethod[]> {
   const pathsByApi = new Map<string, Set<string>>();
   for (const x of inputs) {
-    if (isDesiredMethod(x) || x.resourceId !== undefined || x.path === undefined) continue;
-    let s = pathsByApi.get(x.restApiId);
-    if (!s) pathsByApi.set(x.restApiId, (s = new Set()));
-    s.add(x.path);
+    if (!("spec" in x) || x.spec.resourceId !== undefined || x.spec.path === undefined) continue;
+    let s = pathsByApi.get(x.spec.restApiId);
+    if (!s) pathsByApi.set(x.spec.restApiId, (s = new Set()));
+    s.add(x.spec.path);
   }
   const resolved = new Map<string, Record<string, string>>();
   await Promise.all(
     [...pathsByApi].map(async ([api, paths]) => resolved.set(api, await resolvePaths(runtime, api, [...paths], { session, counters }))),
   );
-  return inputs.map((x) => (isDesiredMethod(x) ? x : toDesiredMethod(x, x.resourceId ?? resolved.get(x.restApiId)?.[x.path!])));
+  return inputs.map((x) => ("desired" in x ? x.desired : toDesiredMethod(x.spec, x.spec.resourceId ?? resolved.get(x.spec.restApiId)?.[x.spec.path!])));
 }
 
 /** Desired methods that do not exist live and have responses to create. */
@@ -263,8 +229,7 @@ function planObserved(desired: readonly DesiredMethod[], observed: readonly Obse
 }
 
 /**
- * Validate, resolve paths, observe and plan — no writes. For previews, the
- * command line's `plan` and `drift`.
+ * Validate, resolve paths, observe and plan — no writes. For previews and the library.
  *
  * @throws {ValidationError} before any AWS call when a spec is invalid
  * @throws {PathNotFoundError} when a path does not exist
@@ -272,9 +237,18 @@ function planObserved(desired: readonly DesiredMethod[], observed: readonly Obse
  * @throws {PlanError} when the desired state cannot be reached (see `plan.ts`)
  */
 export async function planSpecs(runtime: Runtime, specs: readonly ReconcileInput[], options: ReconcileOptions = {}): Promise<SpecPlan> {
+  return planDesiredState(runtime, validatedInputs(specs, options.validate), options);
+}
+
+/**
+ * {@link planSpecs} of inputs already validated (the command line's `plan`, `drift` and
+ * `apply --dry-run`, whose spec file was validated when it was loaded): resolve paths,
+ * observe and plan — no writes, no second validation.
+ */
+export async function planDesiredState(runtime: Runtime, inputs: readonly DesiredInput[], options: ReconcileOptions = {}): Promise<SpecPlan> {
   const counters = newCounters();
   const session = options.session ?? newReadSession();
-  const desired = await desiredOf(runtime, specs, session, counters, options);
+  const desired = await resolveDesiredMethods(runtime, inputs, session, counters);
   const observed = await observeMethods(
     runtime,
     desired.map((d) => d.key),
@@ -325,8 +299,17 @@ function failedMethodsMoved(failed: ApplyError, applied: Plan, again: Plan): boo
  * @throws {ConvergenceError} when the state after the last pass still differs (with the probable cause)
  */
 export async function reconcile(runtime: Runtime, specs: readonly ReconcileInput[], options: ReconcileOptions = {}): Promise<ReconcileResult> {
+  return convergeDesiredState(runtime, validatedInputs(specs, options.validate), options);
+}
+
+/**
+ * {@link reconcile} of inputs already validated (the command line's `apply`, whose spec
+ * file was validated when it was loaded; the Pulumi resources, whose inputs are validated
+ * at the start of each create and update): no second validation.
+ */
+export async function convergeDesiredState(runtime: Runtime, inputs: readonly DesiredInput[], options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const started = Date.now();
-  const first = await planSpecs(runtime, specs, options);
+  const first = await planDesiredState(runtime, inputs, options);
   const { counters, desired } = first;
   const verify = options.verify ?? true;
   const maxPasses = verify ? Math.max(1, Math.floor(options.maxPasses ?? DEFAULT_MAX_PASSES)) : 1;

@@ -5,16 +5,18 @@
  * `reason` names the field, the value (truncated) and the rule, with the catalogue id
  * (`docs/aws-behaviors.md`) where there is one.
  *
- * This module checks a method, a list of methods and a spec file (identity fields,
- * status codes, cross-field rules AWS-4/5/6, duplicates); the responses of one status
- * code are checked in `validate/responses.ts`, selection patterns in
- * `validate/selection-pattern.ts`, against the grammar of `validate/grammar.ts`.
+ * The structure (fields, JSON types, enums, patterns, required-ness, unknown fields) is
+ * the zod schema's (`spec-model.ts`), checked and worded by `validate/structure.ts`.
+ * By hand here: well-formed Unicode, exactly one of `resourceId` and `path`, duplicates;
+ * and in `validate/responses.ts` the rules across the responses of a method (AWS-4,
+ * AWS-5, AWS-6) and the template size (AWS-65).
  */
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
-import { parseRegion } from "./settings";
-import { at, checkMap, checkString, checkUnknown, checkWellFormed, Failures, hasOwn, isObject, typeName } from "./validate/failures";
-import { HTTP_METHODS, MAX_TEMPLATE_BYTES, METHOD_FIELDS, RESPONSE_FIELDS, SPEC_FILE_FIELDS, STATUS_CODE_RE } from "./validate/grammar";
-import { checkIntegrationResponse, checkMethodResponse } from "./validate/responses";
+import { methodSpecSchema, specFileSchema } from "./spec-model";
+import { at, checkWellFormed, Failures, hasOwn, isObject, typeName } from "./validate/failures";
+import { HTTP_METHODS, MAX_TEMPLATE_BYTES } from "./validate/grammar";
+import { checkResponseRules } from "./validate/responses";
+import { checkStructure } from "./validate/structure";
 
 /** Options of {@link validateMethodSpec}. */
 export interface ValidateOptions {
@@ -48,22 +50,13 @@ export interface ValidateOptions {
  */
 export function validateMethodSpec(spec: unknown, options?: ValidateOptions): ValidationFailure[] {
   const f = new Failures(options?.hideValues);
-  checkMethod(f, spec, "", options ?? {}, true);
+  checkMethod(f, spec, "", options ?? {});
   return f.list;
 }
 
-/** Validate one method under `prefix` (`""` or `methods[3]`). */
-function checkMethod(f: Failures, spec: unknown, prefix: string, options: ValidateOptions, requireRestApiId: boolean): void {
-  if (!isObject(spec)) {
-    f.add(prefix, `a method spec must be an object, got ${typeName(spec)} ${f.show(spec)}`);
-    return;
-  }
-  checkWellFormed(f, spec, prefix);
-  checkUnknown(f, spec, METHOD_FIELDS, prefix, "a method spec");
-  if (hasOwn(spec, "restApiId") || requireRestApiId) {
-    if (!hasOwn(spec, "restApiId")) f.add(at(prefix, "restApiId"), "restApiId is required");
-    else checkString(f, spec.restApiId, at(prefix, "restApiId"), "restApiId", true);
-  }
+/** The rules of one method (under `prefix`) that its schema does not say. */
+function checkMethodRules(f: Failures, spec: unknown, prefix: string, options: ValidateOptions): void {
+  if (!isObject(spec)) return;
   const hasResource = hasOwn(spec, "resourceId") && spec.resourceId !== undefined;
   const hasPath = hasOwn(spec, "path") && spec.path !== undefined;
   if (hasResource && hasPath) {
@@ -71,63 +64,15 @@ function checkMethod(f: Failures, spec: unknown, prefix: string, options: Valida
   } else if (!hasResource && !hasPath) {
     f.add(at(prefix, "resourceId"), "one of resourceId and path is required to name the resource");
   }
-  if (hasResource) checkString(f, spec.resourceId, at(prefix, "resourceId"), "resourceId", true);
-  if (hasPath) {
-    const p = checkString(f, spec.path, at(prefix, "path"), "path", true);
-    if (p !== undefined && !p.startsWith("/")) f.add(at(prefix, "path"), `path ${f.show(p)} must start with "/"`);
-  }
-  if (!hasOwn(spec, "httpMethod")) {
-    f.add(at(prefix, "httpMethod"), `httpMethod is required (one of ${HTTP_METHODS.join(", ")})`);
-  } else if (typeof spec.httpMethod !== "string" || !HTTP_METHODS.includes(spec.httpMethod)) {
-    const v = spec.httpMethod;
-    const hint = typeof v === "string" && HTTP_METHODS.includes(v.toUpperCase()) ? `; API Gateway method names are upper case: "${v.toUpperCase()}"` : "";
-    f.add(at(prefix, "httpMethod"), `httpMethod ${f.show(v)} must be one of ${HTTP_METHODS.join(", ")}${hint}`);
-  }
-  if (spec.exclusive !== undefined && typeof spec.exclusive !== "boolean") {
-    f.add(at(prefix, "exclusive"), `exclusive must be a boolean, got ${typeName(spec.exclusive)} ${f.show(spec.exclusive)}`);
-  }
-  if (!hasOwn(spec, "responses")) {
-    f.add(at(prefix, "responses"), "responses is required (status code → { methodResponse?, integrationResponse? })");
-    return;
-  }
-  const responses = checkMap(f, spec.responses, at(prefix, "responses"), "responses");
-  if (responses === undefined) return;
-  const defaults: string[] = [];
-  for (const [code, r] of Object.entries(responses)) {
-    const rp = at(at(prefix, "responses"), code);
-    if (!STATUS_CODE_RE.test(code)) f.add(rp, `status code ${f.show(code)} must match [1-5]\\d\\d (AWS-7)`);
-    if (!isObject(r)) {
-      f.add(rp, `the responses of status code ${code} must be an object { methodResponse?, integrationResponse? }, got ${typeName(r)} ${f.show(r)}`);
-      continue;
-    }
-    checkUnknown(f, r, RESPONSE_FIELDS, rp, `status code ${code}`);
-    const declared = hasOwn(r, "methodResponse") ? checkMethodResponse(f, r.methodResponse, at(rp, "methodResponse")) : undefined;
-    if (!hasOwn(r, "integrationResponse")) continue;
-    const irp = at(rp, "integrationResponse");
-    const facts = checkIntegrationResponse(f, r.integrationResponse, irp, options.maxTemplateBytes ?? MAX_TEMPLATE_BYTES);
-    if (facts === undefined) continue;
-    if (facts.isDefault) defaults.push(code);
-    const enforce = hasOwn(r, "methodResponse") || options.requireMethodResponseForMappings === true;
-    if (!enforce) continue;
-    for (const k of facts.mappedKeys) {
-      const kp = at(at(irp, "responseParameters"), k);
-      if (!hasOwn(r, "methodResponse")) {
-        f.add(kp, `maps ${k} but status code ${code} has no methodResponse to declare it (AWS-4)`);
-      } else if (declared !== undefined && !declared.has(k)) {
-        const sameButCase = [...declared].find((d) => d.toLowerCase() === k.toLowerCase());
-        const hint = sameButCase === undefined ? "" : ` (it declares ${sameButCase}: names must match exactly)`;
-        f.add(kp, `maps ${k} but responses.${code}.methodResponse.responseParameters does not declare it${hint} (AWS-5)`);
-      }
-    }
-  }
-  if (defaults.length > 1) {
-    for (const code of defaults.slice(1)) {
-      f.add(
-        at(at(at(prefix, "responses"), code), "integrationResponse.selectionPattern"),
-        `status codes ${defaults[0]} and ${code} are both the default integration response (selectionPattern absent or ""); at most one per method (AWS-6)`,
-      );
-    }
-  }
+  const rules = { maxTemplateBytes: options.maxTemplateBytes ?? MAX_TEMPLATE_BYTES, requireMethodResponseForMappings: options.requireMethodResponseForMappings === true };
+  checkResponseRules(f, spec.responses, at(prefix, "responses"), rules);
+}
+
+/** Validate one method (under `prefix`): its text, its schema, then the rules its schema does not say. */
+function checkMethod(f: Failures, spec: unknown, prefix: string, options: ValidateOptions): void {
+  checkWellFormed(f, spec, prefix);
+  checkStructure(f, methodSpecSchema, spec, prefix);
+  checkMethodRules(f, spec, prefix, options);
 }
 
 /** The identity of a spec for duplicate detection, or undefined when it is incomplete. */
@@ -157,12 +102,12 @@ function checkDuplicates(f: Failures, specs: readonly unknown[], prefix: string,
  * the second occurrence.
  */
 export function validateSpecs(specs: readonly unknown[], options?: ValidateOptions): ValidationFailure[] {
-  const f = new Failures();
+  const f = new Failures(options?.hideValues);
   if (!Array.isArray(specs)) {
     f.add("methods", `methods must be an array, got ${typeName(specs)}`);
     return f.list;
   }
-  specs.forEach((s, i) => checkMethod(f, s, `methods[${i}]`, options ?? {}, true));
+  specs.forEach((s, i) => checkMethod(f, s, `methods[${i}]`, options ?? {}));
   checkDuplicates(f, specs, "methods");
   return f.list;
 }
@@ -173,33 +118,71 @@ export function validateSpecs(specs: readonly unknown[], options?: ValidateOptio
  * the file's).
  */
 export function validateSpecFile(file: unknown, options?: ValidateOptions): ValidationFailure[] {
-  const f = new Failures();
-  if (!isObject(file)) {
-    f.add("", `a spec file must be an object { restApiId, region?, methods }, got ${typeName(file)}`);
-    return f.list;
-  }
-  checkUnknown(f, file, SPEC_FILE_FIELDS, "", "a spec file");
-  const api = hasOwn(file, "restApiId") ? checkString(f, file.restApiId, "restApiId", "restApiId", true) : undefined;
-  if (!hasOwn(file, "restApiId")) f.add("restApiId", "restApiId is required");
-  const region = hasOwn(file, "region") ? checkString(f, file.region, "region", "region", true) : undefined;
-  if (region !== undefined) {
-    try {
-      parseRegion(region);
-    } catch (e) {
-      f.add("region", (e as Error).message);
-    }
-  }
-  if (!Array.isArray(file.methods)) {
-    f.add("methods", `methods must be an array of method specs, got ${typeName(file.methods)}`);
-    return f.list;
-  }
-  const methods: readonly unknown[] = file.methods;
-  methods.forEach((s, i) => checkMethod(f, s, `methods[${i}]`, options ?? {}, false));
-  checkDuplicates(f, methods, "methods", api ?? (typeof file.restApiId === "string" ? file.restApiId : ""));
+  const f = new Failures(options?.hideValues);
+  const structural = new Failures(options?.hideValues);
+  checkStructure(structural, specFileSchema, file, "");
+  const ofMethod = (i: number) => (x: ValidationFailure) => x.property === `methods[${i}]` || x.property.startsWith(`methods[${i}].`);
+  const methods: readonly unknown[] = isObject(file) && Array.isArray(file.methods) ? file.methods : [];
+  // The file's own fields first, then method by method: its text, its schema, its other rules.
+  f.list.push(...structural.list.filter((x) => !methods.some((_, i) => ofMethod(i)(x))));
+  methods.forEach((s, i) => {
+    const prefix = `methods[${i}]`;
+    checkWellFormed(f, s, prefix);
+    f.list.push(...structural.list.filter(ofMethod(i)));
+    checkMethodRules(f, s, prefix, options ?? {});
+  });
+  checkDuplicates(f, methods, "methods", isObject(file) && typeof file.restApiId === "string" ? file.restApiId : "");
   return f.list;
 }
 
 /** The method specs of a (valid) spec file, each with its `restApiId` filled in from the file's. */
 export function methodSpecsOfFile(file: SpecFile): MethodSpec[] {
   return file.methods.map((m) => ({ ...m, restApiId: m.restApiId ?? file.restApiId }));
+}
+
+// ------------------------------------------------------------------ validated once
+
+declare const VALID: unique symbol;
+
+/**
+ * A method spec that passed validation: only {@link validSpecs} and {@link validSpecFile}
+ * make one (a type brand, nothing at run time). The pipeline's entry points that take
+ * one (`planDesiredState`, `convergeDesiredState` in `reconcile.ts`) do not validate
+ * again: each road validates exactly once, before any AWS call.
+ */
+export type ValidMethodSpec = MethodSpec & { readonly [VALID]: true };
+
+/** The specs are invalid. Thrown before any AWS call; carries every failure. */
+export class ValidationError extends Error {
+  override readonly name = "ValidationError";
+  /** Stable code. */
+  readonly code = "VALIDATION_FAILED" as const;
+  /** Every failure, `{ property, reason }`. */
+  readonly failures: readonly ValidationFailure[];
+
+  constructor(failures: readonly ValidationFailure[]) {
+    super(`VALIDATION_FAILED: ${failures.length} problem(s) in the spec:\n` + failures.map((f) => `  - ${f.property || "(spec)"}: ${f.reason}`).join("\n"));
+    this.failures = failures;
+  }
+}
+
+/**
+ * Validate method specs ({@link validateSpecs}) and return them as valid.
+ *
+ * @throws {ValidationError} with every failure
+ */
+export function validSpecs(specs: readonly unknown[], options?: ValidateOptions): ValidMethodSpec[] {
+  const failures = validateSpecs(specs, options);
+  if (failures.length > 0) throw new ValidationError(failures);
+  return specs as ValidMethodSpec[];
+}
+
+/**
+ * Validate a spec file ({@link validateSpecFile}): its failures, or the file and its
+ * methods (each with its `restApiId` filled in), valid.
+ */
+export function validSpecFile(file: unknown, options?: ValidateOptions): { readonly failures: ValidationFailure[] } | { readonly file: SpecFile; readonly methods: ValidMethodSpec[] } {
+  const failures = validateSpecFile(file, options);
+  if (failures.length > 0) return { failures };
+  return { file: file as SpecFile, methods: methodSpecsOfFile(file as SpecFile) as ValidMethodSpec[] };
 }

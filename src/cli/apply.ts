@@ -8,11 +8,12 @@
 import { ApplyError, MethodNotStartedError, type MethodFailure } from "../apply";
 import type { CallCounters } from "../aws/connection";
 import type { Runtime } from "../runtime";
-import type { ApplyReport, MethodSpec, Plan, RetryCause } from "../model";
+import type { ApplyReport, Plan, RetryCause } from "../model";
 import { describeMethod, methodId } from "../model";
 import { isInSync } from "../plan";
-import { reconcile, type ReconcileEvents } from "../reconcile";
+import { convergeDesiredState, type ReconcileEvents } from "../reconcile";
 import { escapeUnsafe } from "../text";
+import type { ValidMethodSpec } from "../validate";
 
 /** Where progress goes: a stream and whether it is a terminal (a live line is redrawn there). */
 export interface ProgressSink {
@@ -91,19 +92,24 @@ function progressEvents(progress: ProgressSink, firstPlan: (p: Plan) => void): R
 }
 
 /**
- * Reconcile with progress: plan, apply each method, verify by reading again
- * (re-planning when the live state moved under the run).
+ * Reconcile specs that passed validation (a loaded spec file's) with progress: plan, apply
+ * each method, verify by reading again (re-planning when the live state moved under the run).
  *
  * @returns the first plan, the report, and the failed methods (an apply that
  *   failed for some methods is a result here, not an exception, so that the report is printed)
- * @throws {ValidationError} / {PathNotFoundError} / {ApiGatewayError} / {PlanError} from planning (no write made)
+ * @throws {PathNotFoundError} / {ApiGatewayError} / {PlanError} from planning (no write made)
  * @throws {ConvergenceError} when every method applied but the live state still differs after the last pass
  */
-export async function applySpecs(runtime: Runtime, specs: readonly MethodSpec[], progress?: ProgressSink): Promise<CliApplyResult> {
+export async function applySpecs(runtime: Runtime, specs: readonly ValidMethodSpec[], progress?: ProgressSink): Promise<CliApplyResult> {
   let plan: Plan = { methods: [] };
   const events = progress ? progressEvents(progress, (p) => (plan = p)) : { passStarted: (pass: number, p: Plan) => void (pass === 1 && (plan = p)) };
   try {
-    const result = await reconcile(runtime, specs, { events });
+    // The specs were validated when the spec file was loaded: not again.
+    const result = await convergeDesiredState(
+      runtime,
+      specs.map((spec) => ({ spec })),
+      { events },
+    );
     if (isInSync(result.plan)) progress?.write(`${result.plan.methods.length} method(s) already in sync: nothing to do.\n`);
     else progress?.write(`verified: the live state equals the spec.\n`);
     return { plan: result.plan, report: result.report, failures: [] };

@@ -12,7 +12,7 @@ import type { Plan } from "../model";
 import { movedNote } from "../apply";
 import { isInSync } from "../plan";
 import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
-import { createRuntime, planSpecs } from "../reconcile";
+import { createRuntime, planDesiredState } from "../reconcile";
 import { specSchemaFileText } from "../schema";
 import { escapeUnsafe } from "../text";
 import { applySpecs, renderApplyReportText } from "./apply";
@@ -61,7 +61,7 @@ function packageVersion(): string {
 async function planOf(options: SpecCommandOptions): Promise<Plan> {
   const loaded = loadSpecFile(options.spec);
   const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
-  return (await planSpecs(runtime, loaded.methods)).plan;
+  return (await planDesiredState(runtime, loaded.methods.map((spec) => ({ spec })))).plan;
 }
 
 function withNewline(s: string): string {

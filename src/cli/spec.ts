@@ -1,7 +1,8 @@
 /**
  * Spec files: YAML or JSON naming one REST API and its methods (see
- * `schema/spec.schema.json`). Read, parsed and validated with the same rules as the
- * published JSON Schema (`validateSpecFile`) before any AWS call.
+ * `schema/spec.schema.json`). Read, parsed and validated — once, before any AWS call —
+ * with the zod schema the published JSON Schema is generated from, and the rules it
+ * cannot say (`validateSpecFile`).
  *
  * ```yaml
  * restApiId: a1b2c3d4e5
@@ -16,8 +17,8 @@
  * ```
  */
 import { readFileSync } from "node:fs";
-import type { MethodSpec, SpecFile } from "../model";
-import { methodSpecsOfFile, validateSpecFile } from "../validate";
+import type { SpecFile } from "../model";
+import { validSpecFile, type ValidMethodSpec } from "../validate";
 import { CliError, SpecFileError } from "./errors";
 
 /** A spec file after reading and validation. */
@@ -25,8 +26,8 @@ export interface LoadedSpec {
   /** The file name as given. */
   readonly file: string;
   readonly spec: SpecFile;
-  /** The methods, each with its `restApiId` filled in. */
-  readonly methods: MethodSpec[];
+  /** The methods, each with its `restApiId` filled in: validated, so that planning does not validate them again. */
+  readonly methods: ValidMethodSpec[];
 }
 
 /**
@@ -164,9 +165,8 @@ export function loadSpecFile(file: string): LoadedSpec {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(code === "ENOENT" ? `spec file ${file} does not exist` : `cannot read spec file ${file}: ${(e as Error).message}`);
   }
-  const data = parseSpecText(text, file);
-  const failures = validateSpecFile(data);
-  if (failures.length > 0) throw new SpecFileError(file, failures);
-  const spec = data as SpecFile;
-  return { file, spec, methods: methodSpecsOfFile(spec) };
+  // The one validation of the command line's road (plan, apply, drift): before any AWS call.
+  const valid = validSpecFile(parseSpecText(text, file));
+  if ("failures" in valid) throw new SpecFileError(file, valid.failures);
+  return { file, spec: valid.file, methods: valid.methods };
 }

@@ -8,9 +8,11 @@ import type { DesiredMethod, MethodKey, NormalizedResponses, Removal } from "../
 import { describeMethod } from "../model";
 import { normalizedEqual, normalizeDesiredResponses } from "../normalize";
 import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "../observe";
-import { reconcile, toDesiredMethod, type Runtime } from "../reconcile";
+import { convergeDesiredState, toDesiredMethod, type Runtime } from "../reconcile";
+import { ValidationError } from "../validate";
 import type { ResourceAdapter } from "./adapter";
-import { IDENTITY_FIELDS, UNKNOWN, containsUnknown, ownerOf, type AnyInputs, type ResourceKind } from "./inputs";
+import { checkInputs } from "./check";
+import { IDENTITY_FIELDS, LEFT_ALONE, UNKNOWN, containsUnknown, ownerOf, type AnyInputs, type ResourceKind } from "./inputs";
 import { adapterOf, importAdvice } from "./kinds";
 import { claimsOn, markDeleteFirst, resolveClaim } from "./ownership";
 import { RESPONSE_LABEL, managedPart, partsOf } from "./responses";
@@ -38,7 +40,26 @@ function dropped(previous: readonly Required<Removal>[], next: NormalizedRespons
   return previous.filter((p) => !next[p.statusCode]?.[p.kind]);
 }
 
-function desiredOf(adapter: ResourceAdapter, inputs: AnyInputs, key: MethodKey, previous?: readonly Required<Removal>[]): DesiredMethod {
+/**
+ * The one validation of a create or an update, before any AWS call: the inputs as `check`
+ * validates them (`check` ran in its own call, maybe in another process, and the engine
+ * may call create and update with inputs it did not see there: `pulumi up --skip-preview`,
+ * state edits). The responses a non-exclusive set leaves alone ({@link LEFT_ALONE}) are
+ * `check`'s own addition, not the program's.
+ *
+ * @throws {ValidationError} with every failure
+ */
+function validateInputs(kind: ResourceKind, inputs: AnyInputs): void {
+  const { [LEFT_ALONE]: _leftAlone, ...given } = inputs as unknown as Record<string, unknown>;
+  const failures = checkInputs(kind, given);
+  if (failures.length > 0) throw new ValidationError(failures);
+}
+
+/**
+ * The desired method of a resource's (validated) inputs on `key`; for a non-exclusive
+ * resource, with the removal of what its previous inputs declared and these do not.
+ */
+function desiredMethodOfResource(adapter: ResourceAdapter, inputs: AnyInputs, key: MethodKey, previous?: readonly Required<Removal>[]): DesiredMethod {
   const desired = toDesiredMethod(adapter.specOf(inputs), key.resourceId);
   const removals = previous && !desired.exclusive ? dropped(previous, desired.responses) : [];
   return removals.length > 0 ? { ...desired, removals } : desired;
@@ -53,8 +74,8 @@ async function converge(
   previous: readonly Required<Removal>[] | undefined,
   session: ReadSession,
 ): Promise<AnyOutputs> {
-  const desired = desiredOf(adapter, inputs, key, previous);
-  const result = await reconcile(rt, [desired], { session });
+  const desired = desiredMethodOfResource(adapter, inputs, key, previous);
+  const result = await convergeDesiredState(rt, [{ desired }], { session });
   const live = result.observed[0]!.responses;
   return adapter.outputsOf(inputs, key, managedPart(live, desired.exclusive, desired.responses), partsOf(desired.responses));
 }
@@ -100,8 +121,9 @@ export async function diffResource(kind: ResourceKind, olds: AnyOutputs, news: A
   return { changes: !normalizedEqual(live, desired) || adapter.modeChanged(olds, news) };
 }
 
-/** `create`: converge; a kind that refuses to take over an existing response (unless `adoptExisting`) checks first. */
+/** `create`: validate, converge; a kind that refuses to take over an existing response (unless `adoptExisting`) checks first. */
 export async function createResource(kind: ResourceKind, inputs: AnyInputs): Promise<CreateOutcome> {
+  validateInputs(kind, inputs);
   const adapter = adapterOf(kind);
   const rt = runtimeFor(processSettings());
   const session = newReadSession();
@@ -123,8 +145,9 @@ export async function createResource(kind: ResourceKind, inputs: AnyInputs): Pro
   return { id: adapter.idOf(key, inputs), outs };
 }
 
-/** `update`: converge; for a non-exclusive set, what the old inputs declared and the new ones do not is removed. */
+/** `update`: validate, converge; for a non-exclusive set, what the old inputs declared and the new ones do not is removed. */
 export async function updateResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInputs): Promise<UpdateOutcome> {
+  validateInputs(kind, news);
   const adapter = adapterOf(kind);
   const rt = runtimeFor(processSettings());
   const session = newReadSession();
@@ -178,5 +201,6 @@ export async function deleteResource(kind: ResourceKind, props: AnyOutputs, id?:
   const owned = adapter.deleteScope(props);
   const removals = owned.parts.filter((r) => !isKept(r));
   if (!owned.wholeMethod && removals.length === 0) return;
-  await reconcile(rt, [{ key, responses: {}, exclusive: owned.wholeMethod, removals, ...(kept.length > 0 ? { keep: kept } : {}) }]);
+  // Nothing to validate: removals only, of what the resource's state says it owns.
+  await convergeDesiredState(rt, [{ desired: { key, responses: {}, exclusive: owned.wholeMethod, removals, ...(kept.length > 0 ? { keep: kept } : {}) } }]);
 }

@@ -1,10 +1,11 @@
 /**
- * The grammar of a spec: the patterns and enums a field must match (AWS-7, AWS-28),
- * the fields each object may have, and the size limit of a template (AWS-65). The
- * JSON Schemas (`schema.ts`) and the checks of `validate/` read the same constants.
+ * The grammar of a spec: the patterns and enums a field must match (AWS-7, AWS-28) and
+ * the size limit of a template (AWS-65). The zod schemas of the spec model
+ * (`spec-model.ts`, from which the JSON Schemas and the structural checks are derived)
+ * and the hand-written rules of `validate/` read the same constants.
  */
 /** HTTP methods API Gateway accepts for a method, upper case as AWS stores them. */
-export const HTTP_METHODS: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"] as const;
 
 /** Status codes (AWS-7). */
 export const STATUS_CODE_PATTERN = "^[1-5]\\d\\d$";
@@ -29,16 +30,9 @@ export const CONTENT_TYPE_PATTERN = "^[A-Za-z0-9!#$%&'*+.^_`|~-]+/[A-Za-z0-9!#$%
  */
 export const MAX_TEMPLATE_BYTES = 300 * 1000;
 
-/** Fields of a method spec. */
-export const METHOD_FIELDS = ["restApiId", "resourceId", "path", "httpMethod", "responses", "exclusive"] as const;
-export const RESPONSE_FIELDS = ["methodResponse", "integrationResponse"] as const;
-export const METHOD_RESPONSE_FIELDS = ["responseParameters", "responseModels"] as const;
-export const INTEGRATION_RESPONSE_FIELDS = ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"] as const;
-export const SPEC_FILE_FIELDS = ["restApiId", "region", "methods"] as const;
-
-export const STATUS_CODE_RE = new RegExp(STATUS_CODE_PATTERN);
+/** A response parameter key (AWS-28), for the cross-field rules (AWS-4, AWS-5). */
 export const PARAMETER_KEY_RE = new RegExp(RESPONSE_PARAMETER_KEY_PATTERN);
-export const MAPPING_VALUE_RE = new RegExp(MAPPING_VALUE_PATTERN);
-export const CONTENT_TYPE_RE = new RegExp(CONTENT_TYPE_PATTERN);
+/** Control characters, refused in every string of a spec but templates. */
 export const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+/** Control characters refused in templates (tab, newline and carriage return are allowed). */
 export const TEMPLATE_CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

@@ -1,0 +1,232 @@
+/**
+ * The desired-state model, written once, with zod 4: which fields each object of a spec
+ * has, their JSON types, enums, patterns and required-ness, with their descriptions.
+ * Everything else reads it:
+ *
+ * - the JSON Schemas (`schema.ts`, `z.toJSONSchema`), of which `schema/spec.schema.json`
+ *   is the committed copy;
+ * - the structural checks of validation (`validate/structure.ts` parses with these
+ *   schemas and words each issue);
+ * - the TypeScript types of `model.ts` (`MethodSpec`, `ResponseSpec`, …), which a
+ *   compile-time assertion at the end of this module holds equal to `z.infer` of these
+ *   schemas, so that a field added, removed or retyped on one side is a compile error.
+ *
+ * By hand, in `validate.ts` and `validate/`: only the cross-field rules (exactly one of
+ * `resourceId` and `path`, AWS-4/AWS-5 header declarations, AWS-6 one default), the
+ * template size (AWS-65), duplicates, well-formed Unicode and the wording of messages.
+ * The refinements below that JSON Schema cannot say (control characters, Java regular
+ * expressions, AWS-29) carry a `rule` for the wording and are left out of the JSON Schemas.
+ */
+import { z } from "zod";
+import { javaPatternSyntaxError } from "./java-regex";
+import type { IntegrationResponseSpec, MethodResponseSpec, MethodSpec, ResponseSpec, SpecFile, SpecFileMethod } from "./model";
+import { REGION_PATTERN } from "./settings";
+import {
+  CONTENT_TYPE_PATTERN,
+  CONTROL_RE,
+  HTTP_METHODS,
+  MAPPING_VALUE_PATTERN,
+  MAX_TEMPLATE_BYTES,
+  RESPONSE_PARAMETER_KEY_PATTERN,
+  STATUS_CODE_PATTERN,
+  TEMPLATE_CONTROL_RE,
+} from "./validate/grammar";
+
+/** `contentHandling` values accepted by API Gateway (AWS-27); `ContentHandling` is their union. */
+export const CONTENT_HANDLING_VALUES = ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"] as const;
+
+/**
+ * What a node of the schema is, for the wording of its failures (`validate/structure.ts`).
+ * Kept in {@link specRoles}, a registry of its own: it never reaches the JSON Schemas.
+ */
+export type SpecRole =
+  | "specFile"
+  | "methods"
+  | "region"
+  | "method"
+  | "restApiId"
+  | "resourceId"
+  | "path"
+  | "httpMethod"
+  | "exclusive"
+  | "responses"
+  | "statusCode"
+  | "response"
+  | "methodResponse"
+  | "integrationResponse"
+  | "map"
+  | "responseParameterKey"
+  | "contentTypeKey"
+  | "requiredFlag"
+  | "modelName"
+  | "selectionPattern"
+  | "contentHandling"
+  | "mappingExpression"
+  | "template";
+
+/** The role of each node of the spec schemas (see {@link SpecRole}). */
+export const specRoles = z.registry<{ readonly role: SpecRole }>();
+
+/** The refinements JSON Schema cannot say; a failed one's issue carries its rule in `params.rule`. */
+export type SpecRule = "control" | "template-control" | "default-marker" | "java-regex";
+
+/**
+ * Presence: `.exactOptional()` where a field given as `undefined` is checked like any
+ * value (it is not a map, a string, …), `.optional()` where `undefined` means absent
+ * (`resourceId`, `path`, `exclusive`).
+ */
+const role = <T extends z.ZodType>(schema: T, r: SpecRole): T => {
+  specRoles.add(schema, { role: r });
+  return schema;
+};
+const rule = (r: SpecRule) => ({ abort: true, params: { rule: r } });
+/** A string without control characters (checked first: nothing else is said about such a string). */
+const text = () => z.string().refine((s) => !CONTROL_RE.test(s), rule("control"));
+/** A non-empty string without control characters. */
+const nonEmptyText = () =>
+  z
+    .string()
+    // `when` (which zod's typings leave out of the parameters): a length check would also run on an array.
+    .min(1, { abort: true, when: (payload: { value: unknown }) => typeof payload.value === "string" } as { abort: boolean })
+    .refine((s) => !CONTROL_RE.test(s), rule("control"));
+
+/** `method.response.header.{name}` (AWS-28). */
+const responseParameterKey = role(z.string().regex(new RegExp(RESPONSE_PARAMETER_KEY_PATTERN)), "responseParameterKey");
+/** `type/subtype`. */
+const contentTypeKey = role(z.string().regex(new RegExp(CONTENT_TYPE_PATTERN)), "contentTypeKey");
+
+/** The method response of one status code. */
+export const methodResponseSchema = role(
+  z
+    .strictObject({
+      responseParameters: role(
+        z.record(responseParameterKey, role(z.boolean(), "requiredFlag")).describe("method.response.header.{name} → required (a boolean, AWS-24)."),
+        "map",
+      ).exactOptional(),
+      responseModels: role(
+        z.record(contentTypeKey, role(nonEmptyText(), "modelName")).describe('Content type → model name, e.g. {"application/json": "Empty"}.'),
+        "map",
+      ).exactOptional(),
+    })
+    .meta({ id: "methodResponse", description: "The method response of one status code (PutMethodResponse / UpdateMethodResponse)." }),
+  "methodResponse",
+);
+
+/** The integration response of one status code. */
+export const integrationResponseSchema = role(
+  z
+    .strictObject({
+      selectionPattern: role(
+        text()
+          .refine((s) => s !== "-", rule("default-marker"))
+          .refine((s) => javaPatternSyntaxError(s) === undefined, rule("java-regex"))
+          .meta({
+            description: 'Java regular expression (AWS-29); absent or "" is the default response (AWS-17). "-" is not a default marker.',
+            not: { const: "-" },
+          }),
+        "selectionPattern",
+      ).exactOptional(),
+      responseParameters: role(
+        z
+          .record(responseParameterKey, role(text().regex(new RegExp(MAPPING_VALUE_PATTERN)), "mappingExpression"))
+          .describe(
+            "method.response.header.{name} → integration.response.header.{name}, integration.response.body[.{JSON-expression}] or a static 'value' (AWS-28).",
+          ),
+        "map",
+      ).exactOptional(),
+      responseTemplates: role(
+        z
+          .record(contentTypeKey, role(z.string().refine((s) => !TEMPLATE_CONTROL_RE.test(s), rule("template-control")), "template"))
+          .describe(`Content type → mapping template; "" passes the body through (AWS-16). At most ${MAX_TEMPLATE_BYTES} bytes each.`),
+        "map",
+      ).exactOptional(),
+      contentHandling: role(z.enum(CONTENT_HANDLING_VALUES).describe("Absent means pass-through (AWS-27)."), "contentHandling").exactOptional(),
+    })
+    .meta({ id: "integrationResponse", description: "The integration response of one status code (one full PutIntegrationResponse, AWS-2)." }),
+  "integrationResponse",
+);
+
+/** The responses of one status code. */
+export const responseSchema = role(
+  z
+    .strictObject({ methodResponse: methodResponseSchema.exactOptional(), integrationResponse: integrationResponseSchema.exactOptional() })
+    .meta({ id: "response", description: "The desired method response and/or integration response of one status code." }),
+  "response",
+);
+
+/** Status code → responses. */
+export const responsesSchema = role(
+  z
+    .record(role(z.string().regex(new RegExp(STATUS_CODE_PATTERN)), "statusCode"), responseSchema)
+    .meta({ id: "responses", description: "Status code ([1-5]\\d\\d, AWS-7) → desired responses." }),
+  "responses",
+);
+
+/** The fields of a method, `restApiId` aside, in the order messages list them. */
+const methodFields = {
+  resourceId: role(nonEmptyText().describe("The API Gateway resource id."), "resourceId").optional(),
+  path: role(nonEmptyText().regex(/^\//).describe("The resource path, e.g. /users/{id}."), "path").optional(),
+  httpMethod: role(z.enum(HTTP_METHODS).describe("The HTTP method, upper case."), "httpMethod"),
+  responses: responsesSchema,
+  exclusive: role(
+    z.boolean().meta({
+      default: true,
+      description: "True (default): live status codes and response kinds absent from responses are deleted. False: left alone.",
+    }),
+    "exclusive",
+  ).optional(),
+};
+
+/** Exactly one of `resourceId` and `path` (checked by hand in `validate.ts`, said here for editors). */
+const ONE_RESOURCE = [{ required: ["resourceId"] }, { required: ["path"] }];
+const METHOD_DESCRIPTION = "The desired responses of one method. Exactly one of resourceId and path names the resource.";
+
+/** One method ({@link MethodSpec}). */
+export const methodSpecSchema = role(
+  z
+    .strictObject({ restApiId: role(nonEmptyText().describe("The REST API id."), "restApiId"), ...methodFields })
+    .meta({ title: "API Gateway method responses (one method)", description: METHOD_DESCRIPTION, oneOf: ONE_RESOURCE }),
+  "method",
+);
+
+/** One method of a spec file ({@link SpecFileMethod}): its `restApiId` defaults to the file's. */
+export const specFileMethodSchema = role(
+  z
+    .strictObject({ restApiId: role(nonEmptyText().describe("The REST API id; defaults to the file's restApiId."), "restApiId").exactOptional(), ...methodFields })
+    .meta({ id: "method", description: METHOD_DESCRIPTION, oneOf: ONE_RESOURCE }),
+  "method",
+);
+
+/** A spec file ({@link SpecFile}). */
+export const specFileSchema = role(
+  z
+    .strictObject({
+      restApiId: role(nonEmptyText().describe("The REST API id."), "restApiId"),
+      region: role(nonEmptyText().regex(new RegExp(REGION_PATTERN)).describe("The AWS region, e.g. eu-west-1."), "region").exactOptional(),
+      methods: role(z.array(specFileMethodSchema), "methods"),
+    })
+    .meta({ title: "API Gateway method responses (spec file)" }),
+  "specFile",
+);
+
+// ------------------------------------------------------------------ the types of model.ts, held to the schema
+
+/** True when `A` and `B` have the same keys and each is assignable to the other. */
+type Same<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? ([A] extends [B] ? ([B] extends [A] ? true : false) : false) : false) : false;
+/** A compile error unless `T` is `true`. */
+type Assert<T extends true> = T;
+/**
+ * `httpMethod` is a `string` in the public types, so that programs can pass a string
+ * they hold; the schema's enum is checked when the spec is validated.
+ */
+type WithStringMethod<T> = Omit<T, "httpMethod"> & { httpMethod: string };
+
+/** Compile-time: the hand-documented types of `model.ts` are exactly what the schemas infer. */
+export type SpecTypesMatchSchema = [
+  Assert<Same<MethodResponseSpec, z.infer<typeof methodResponseSchema>>>,
+  Assert<Same<IntegrationResponseSpec, z.infer<typeof integrationResponseSchema>>>,
+  Assert<Same<ResponseSpec, z.infer<typeof responseSchema>>>,
+  Assert<Same<MethodSpec, WithStringMethod<z.infer<typeof methodSpecSchema>>>>,
+  Assert<Same<SpecFileMethod, WithStringMethod<z.infer<typeof specFileMethodSchema>>>>,
+  Assert<Same<Omit<SpecFile, "methods">, Omit<z.infer<typeof specFileSchema>, "methods">>>,
+];
