@@ -11,6 +11,7 @@
  * compile time that they are exactly what the schemas infer.
  */
 
+import type { GatewayResponseSpec, GatewayResponseType } from "./gateway-responses";
 import type { CONTENT_HANDLING_VALUES } from "./spec-model";
 import { escapeUnsafe } from "./text";
 
@@ -264,5 +265,16 @@ export type SpecFileMethod = Omit<MethodSpec, "restApiId"> & { readonly restApiI
 export interface SpecFile {
   readonly restApiId: string;
   readonly region?: string;
+  /** The methods whose responses the file manages (may be empty when it manages gateway responses). */
   readonly methods: readonly SpecFileMethod[];
+  /**
+   * Response type → the customization the file wants for it (AWS-31). Present: the file
+   * manages the REST API's gateway responses; absent: it leaves them alone.
+   */
+  readonly gatewayResponses?: Readonly<Partial<Record<GatewayResponseType, GatewayResponseSpec>>>;
+  /**
+   * Default true: customizations of response types that `gatewayResponses` does not list
+   * are reset to their defaults. False: they are left alone.
+   */
+  readonly gatewayResponsesExclusive?: boolean;
 }
