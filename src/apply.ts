@@ -39,6 +39,8 @@ import type {
   ResponseKind,
 } from "./model";
 import { describeMethod } from "./model";
+import { applyGatewayResponsesPlan, type GatewayResponseFailure } from "./apply/gateway-responses";
+import type { GatewayResponseOperation } from "./gateway-responses";
 import { getMethod } from "./observe/reads";
 import { applyMethodResponsePatch } from "./patch";
 import { planMethod } from "./plan/method";
@@ -136,15 +138,20 @@ export function isStateDependent(err: Error): boolean {
   return err.classification === "not-found" || err.classification === "already-exists" || err.awsErrorName === "BadRequestException";
 }
 
-/** Some methods could not be applied. Every other method was applied (each step is safe to repeat). */
+/** Some methods (or gateway responses) could not be applied. Everything else was applied (each step is safe to repeat). */
 export class ApplyError extends Error {
   override readonly name = "ApplyError";
   /** Stable code: `APPLY_FAILED`. The first failure's code is `errors[0].code` when it is an {@link ApiGatewayError}. */
   readonly code = "APPLY_FAILED" as const;
-  /** One error per failed method; a method a hard limit kept from starting has a {@link MethodNotStartedError}. */
+  /**
+   * One error per failed method (a method a hard limit kept from starting has a
+   * {@link MethodNotStartedError}), then one per failed gateway-response operation.
+   */
   readonly errors: readonly Error[];
-  /** The failed methods with their errors (same order as {@link errors}). */
+  /** The failed methods with their errors (the first entries of {@link errors}). */
   readonly failures: readonly MethodFailure[];
+  /** The failed gateway-response operations with their errors (the last entries of {@link errors}). */
+  readonly gatewayFailures: readonly GatewayResponseFailure[];
   /** What was done before and besides the failures. */
   readonly report: ApplyReport;
   /** How many methods the apply tried. */
@@ -161,18 +168,22 @@ export class ApplyError extends Error {
    * @param methodCount how many methods the apply tried
    * @param passes apply passes of the run
    * @param otherWriter the state was seen to move under the run: the message names another writer as the probable cause
+   * @param gatewayFailures the gateway-response operations that failed
    */
-  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number, passes = 1, otherWriter = false) {
-    const errors = failures.map((f) => f.error);
+  constructor(failures: readonly MethodFailure[], report: ApplyReport, methodCount: number, passes = 1, otherWriter = false, gatewayFailures: readonly GatewayResponseFailure[] = []) {
+    const errors = [...failures.map((f) => f.error), ...gatewayFailures.map((f) => f.error)];
     const notStarted = errors.filter((e) => e instanceof MethodNotStartedError).length;
     const stopped = notStarted > 0 ? ` (${notStarted} not started after a hard limit, LIMIT_EXCEEDED, AWS-63)` : "";
-    super(
-      `APPLY_FAILED: ${errors.length} of ${methodCount} method(s) could not be applied${stopped}${otherWriter ? ` ${movedNote(passes)}` : ""}:\n` +
-        errors.map((e) => `  - ${e.message}`).join("\n"),
-      { cause: errors[0] },
-    );
+    const what = [
+      ...(failures.length > 0 || gatewayFailures.length === 0 ? [`${failures.length} of ${methodCount} method(s)`] : []),
+      ...(gatewayFailures.length > 0 ? [`${gatewayFailures.length} gateway response(s)`] : []),
+    ].join(" and ");
+    super(`APPLY_FAILED: ${what} could not be applied${stopped}${otherWriter ? ` ${movedNote(passes)}` : ""}:\n` + errors.map((e) => `  - ${e.message}`).join("\n"), {
+      cause: errors[0],
+    });
     this.errors = errors;
     this.failures = failures;
+    this.gatewayFailures = gatewayFailures;
     this.report = report;
     this.methodCount = methodCount;
     this.passes = passes;
@@ -312,7 +323,8 @@ async function runMethod(connection: Connection, mp: MethodPlan, events: ApplyEv
 
 /**
  * Apply a plan. Methods of different REST APIs run in parallel; writes on one
- * REST API are serialized (AWS-9). A method that fails does not stop the others,
+ * REST API are serialized (AWS-9); a REST API's gateway responses are written after
+ * its methods (`apply/gateway-responses.ts`). A method that fails does not stop the others,
  * except a hard limit (AWS-63), which stops the remaining methods of its REST API
  * before they start ({@link MethodNotStartedError}, told to `methodEnded` without a
  * `methodStarted`); at the end, failures are thrown together.
@@ -327,6 +339,7 @@ export async function applyPlan(connection: Connection, plan: Plan, options: App
   const counters = options.counters ?? newCounters();
   const done: Operation[] = [];
   const adopted: Adopted[] = [];
+  const gatewayDone: GatewayResponseOperation[] = [];
   const byApi = new Map<string, MethodPlan[]>();
   for (const mp of plan.methods) {
     if (mp.operations.length === 0) continue;
@@ -334,10 +347,13 @@ export async function applyPlan(connection: Connection, plan: Plan, options: App
     if (!list) byApi.set(mp.key.restApiId, (list = []));
     list.push(mp);
   }
+  const gateway = new Map((plan.gatewayResponses ?? []).filter((g) => g.operations.length > 0).map((g) => [g.restApiId, g]));
+  for (const restApiId of gateway.keys()) if (!byApi.has(restApiId)) byApi.set(restApiId, []);
   const failures: MethodFailure[] = [];
+  const gatewayFailures: GatewayResponseFailure[] = [];
   let methodCount = 0;
   await Promise.all(
-    [...byApi.values()].map(async (methods) => {
+    [...byApi].map(async ([restApiId, methods]) => {
       let limit: ApiGatewayError | undefined;
       for (const mp of methods) {
         methodCount++;
@@ -354,9 +370,22 @@ export async function applyPlan(connection: Connection, plan: Plan, options: App
         addCounters(counters, outcome.counters);
         if (outcome.error) failures.push({ method: mp, error: outcome.error });
       }
+      // The REST API's gateway responses after its methods (a hard limit on method responses does not bind them).
+      const g = gateway.get(restApiId);
+      if (g === undefined) return;
+      const outcome = await applyGatewayResponsesPlan(connection, g, counters);
+      gatewayDone.push(...outcome.done);
+      gatewayFailures.push(...outcome.failures);
     }),
   );
-  const report: ApplyReport = { operations: done, calls: { ...counters.calls }, retries: { ...counters.retries }, adopted, durationMs: Date.now() - started };
-  if (failures.length > 0) throw new ApplyError(failures, report, methodCount);
+  const report: ApplyReport = {
+    operations: done,
+    calls: { ...counters.calls },
+    retries: { ...counters.retries },
+    adopted,
+    durationMs: Date.now() - started,
+    ...(gateway.size > 0 ? { gatewayResponseOperations: gatewayDone } : {}),
+  };
+  if (failures.length > 0 || gatewayFailures.length > 0) throw new ApplyError(failures, report, methodCount, 1, false, gatewayFailures);
   return report;
 }

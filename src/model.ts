@@ -11,7 +11,7 @@
  * compile time that they are exactly what the schemas infer.
  */
 
-import type { GatewayResponseSpec, GatewayResponseType } from "./gateway-responses";
+import type { GatewayResponseOperation, GatewayResponseSpec, GatewayResponsesPlan, GatewayResponseType } from "./gateway-responses";
 import type { CONTENT_HANDLING_VALUES } from "./spec-model";
 import { escapeUnsafe } from "./text";
 
@@ -230,6 +230,8 @@ export interface MethodPlan {
 /** A whole plan: one entry per method, in input order. */
 export interface Plan {
   readonly methods: readonly MethodPlan[];
+  /** The gateway responses of the REST APIs whose gateway responses are desired, one entry per REST API. */
+  readonly gatewayResponses?: readonly GatewayResponsesPlan[];
 }
 
 /** One validation failure: the property path and a message naming the value and the rule. */
@@ -253,6 +255,8 @@ export interface ApplyReport {
   /** Objects that already existed on create (AWS-1) and were adopted and patched. */
   readonly adopted: readonly { readonly key: MethodKey; readonly statusCode: string; readonly kind: ResponseKind }[];
   readonly durationMs: number;
+  /** Gateway-response operations completed, in the order they were done (absent when none were planned). */
+  readonly gatewayResponseOperations?: readonly GatewayResponseOperation[];
 }
 
 /** One entry of a spec file's `methods`: a {@link MethodSpec} whose `restApiId` defaults to the file's. */

@@ -6,6 +6,7 @@
  */
 import type { DesiredMethod, MethodPlan, ObservedMethod, OperationKind, Plan } from "./model";
 import { methodId } from "./model";
+import type { GatewayResponseOperation } from "./gateway-responses";
 import { PlanError } from "./plan/errors";
 import { planMethod } from "./plan/method";
 
@@ -39,25 +40,28 @@ export function plan(desired: readonly DesiredMethod[], observed: readonly Obser
   return { methods };
 }
 
-/** True when no method of the plan has an operation (the live state equals the desired one). */
+/** True when no method and no REST API's gateway responses of the plan has an operation (the live state equals the desired one). */
 export function isInSync(p: Plan): boolean {
-  return p.methods.every((m) => m.operations.length === 0);
+  return p.methods.every((m) => m.operations.length === 0) && (p.gatewayResponses ?? []).every((g) => g.operations.length === 0);
 }
 
 /** The number of operations (mutating calls) in the plan. */
 export function countOperations(p: Plan): number {
-  return p.methods.reduce((n, m) => n + m.operations.length, 0);
+  return p.methods.reduce((n, m) => n + m.operations.length, 0) + (p.gatewayResponses ?? []).reduce((n, g) => n + g.operations.length, 0);
 }
 
 /** The number of operations of each kind in the plan (every kind present, zero when unused). */
-export function countOperationsByKind(p: Plan): Record<OperationKind, number> {
-  const out: Record<OperationKind, number> = {
+export function countOperationsByKind(p: Plan): Record<OperationKind | GatewayResponseOperation["kind"], number> {
+  const out: Record<OperationKind | GatewayResponseOperation["kind"], number> = {
     PutMethodResponse: 0,
     UpdateMethodResponse: 0,
     DeleteMethodResponse: 0,
     PutIntegrationResponse: 0,
     DeleteIntegrationResponse: 0,
+    PutGatewayResponse: 0,
+    DeleteGatewayResponse: 0,
   };
   for (const m of p.methods) for (const op of m.operations) out[op.kind] += 1;
+  for (const g of p.gatewayResponses ?? []) for (const op of g.operations) out[op.kind] += 1;
   return out;
 }

@@ -13,6 +13,9 @@
  */
 import { applyPlan, ApplyError, isHardLimit, isStateDependent, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";
+import type { DesiredGatewayResponses, GatewayResponseOperation, ObservedGatewayResponses } from "./gateway-responses";
+import { readGatewayResponses } from "./observe/gateway-responses";
+import { planGatewayResponses } from "./plan/gateway-responses";
 import { newCounters, type CallCounters } from "./aws/connection";
 import { createRuntime, type Runtime, type RuntimeOptions } from "./runtime";
 import type { ApplyReport, DesiredMethod, Operation, Plan } from "./model";
@@ -20,6 +23,7 @@ import { describeMethod, methodId } from "./model";
 import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "./observe";
 import { restApiAbsence, type ObservedMethodWithEvidence } from "./observe/reads";
 import { isInSync, plan as planMethods } from "./plan";
+import { ConvergenceError, type NonConvergenceCause } from "./reconcile/convergence";
 import { toDesiredMethod, validatedInputs, type DesiredInput, type ReconcileInput } from "./reconcile/inputs";
 import { ValidationError, type ValidateOptions } from "./validate";
 
@@ -29,65 +33,12 @@ export { createRuntime };
 export type { Runtime, RuntimeOptions };
 /** Re-exported from `validate.ts`: the specs are invalid (thrown before any AWS call, with every failure). */
 export { ValidationError };
+/** Re-exported from `reconcile/convergence.ts`. */
+export { ConvergenceError };
+export type { NonConvergenceCause };
 /** Re-exported from `reconcile/inputs.ts`: the inputs of the pipeline. */
 export { toDesiredMethod };
 export type { DesiredInput, ReconcileInput };
-
-/** The lines listing a plan's operations, method by method (what still differs). */
-function remainingLines(remaining: Plan): string[] {
-  const lines: string[] = [];
-  for (const m of remaining.methods) {
-    if (m.operations.length === 0) continue;
-    lines.push(`  - ${describeMethod(m.key, m.path)}:`);
-    for (const op of m.operations) {
-      const fields = op.changes.map((c) => c.field).join(", ");
-      lines.push(`      ${op.kind} ${op.statusCode}${fields ? ` (${fields})` : ""}`);
-    }
-  }
-  return lines;
-}
-
-/** Why the live state still differs after the last pass, as {@link ConvergenceError.cause} says it. */
-export type NonConvergenceCause =
-  /** One pass only (`maxPasses: 1`): no second look. */
-  | "single-pass"
-  /** The live state changed between passes in ways this run did not write: another writer is the probable cause. */
-  | "moved"
-  /** The same changes were needed again after being applied: the writes did not stick (or another writer reverts them each time). */
-  | "not-sticking";
-
-/** After apply (and re-plans, up to `maxPasses`), the live state still differs from the desired one. */
-export class ConvergenceError extends Error {
-  override readonly name = "ConvergenceError";
-  /** Stable code. */
-  readonly code = "NOT_CONVERGED" as const;
-  /** The plan made from the state observed after the last pass (what is still to do). */
-  readonly remaining: Plan;
-  /** The report of the whole run (every pass). */
-  readonly report: ApplyReport;
-  /** How many apply passes were made. */
-  readonly passes: number;
-  /** Why it probably did not converge. */
-  readonly why: NonConvergenceCause;
-
-  constructor(remaining: Plan, report: ApplyReport, passes = 1, why: NonConvergenceCause = "single-pass") {
-    const methods = remaining.methods.filter((m) => m.operations.length > 0).length;
-    const reason =
-      why === "moved"
-        ? "; the live state changed between passes: another writer changing these methods at the same time is the probable cause"
-        : why === "not-sticking"
-          ? "; the same changes were needed again after being applied: the writes did not stick, or another writer reverts them"
-          : "";
-    super(
-      `NOT_CONVERGED: after ${passes} apply pass${passes === 1 ? "" : "es"}, the live state still differs from the desired state in ${methods} method(s)${reason}.` +
-        `\n${remainingLines(remaining).join("\n")}`,
-    );
-    this.remaining = remaining;
-    this.report = report;
-    this.passes = passes;
-    this.why = why;
-  }
-}
 
 /** Passes of apply-then-verify before {@link reconcile} gives up (the first included). */
 export const DEFAULT_MAX_PASSES = 3;
@@ -132,6 +83,10 @@ export interface ReconcileResult {
   readonly observed: readonly ObservedMethodWithEvidence[];
   /** The desired methods (paths resolved, responses normalized). */
   readonly desired: readonly DesiredMethod[];
+  /** The desired gateway responses, one entry per REST API (empty when none were given). */
+  readonly desiredGatewayResponses: readonly DesiredGatewayResponses[];
+  /** The gateway responses after the run (the first observation when nothing was applied), same order. */
+  readonly observedGatewayResponses: readonly ObservedGatewayResponses[];
 }
 
 /** The result of {@link planSpecs}. */
@@ -139,6 +94,10 @@ export interface SpecPlan {
   readonly plan: Plan;
   readonly desired: readonly DesiredMethod[];
   readonly observed: readonly ObservedMethodWithEvidence[];
+  /** The desired gateway responses, one entry per REST API (empty when none were given). */
+  readonly desiredGatewayResponses: readonly DesiredGatewayResponses[];
+  /** Their live state, same order. */
+  readonly observedGatewayResponses: readonly ObservedGatewayResponses[];
   /** Reads made. */
   readonly counters: CallCounters;
 }
@@ -148,7 +107,8 @@ export interface SpecPlan {
  * REST API, kept in `session` for the first observe), specs normalized. No validation:
  * the inputs passed it.
  */
-async function resolveDesiredMethods(runtime: Runtime, inputs: readonly DesiredInput[], session: ReadSession, counters: CallCounters): Promise<DesiredMethod[]> {
+async function resolveDesiredMethods(runtime: Runtime, all: readonly DesiredInput[], session: ReadSession, counters: CallCounters): Promise<DesiredMethod[]> {
+  const inputs = all.filter((x): x is Exclude<DesiredInput, { gatewayResponses: unknown }> => !("gatewayResponses" in x));
   const pathsByApi = new Map<string, Set<string>>();
   for (const x of inputs) {
     if (!("spec" in x) || x.spec.resourceId !== undefined || x.spec.path === undefined) continue;
@@ -218,14 +178,48 @@ function checkExistence(desired: readonly DesiredMethod[], observed: readonly Ob
   });
 }
 
-/** Plan, treating a missing method with nothing to create as in sync. */
-function planObserved(desired: readonly DesiredMethod[], observed: readonly ObservedMethodWithEvidence[]): Plan {
-  checkExistence(desired, observed);
+/** What a plan is made from: the desired and observed methods and gateway responses. */
+interface Sides {
+  readonly desired: readonly DesiredMethod[];
+  readonly observed: readonly ObservedMethodWithEvidence[];
+  readonly desiredGatewayResponses: readonly DesiredGatewayResponses[];
+  readonly observedGatewayResponses: readonly ObservedGatewayResponses[];
+}
+
+/** Plan, treating a missing method with nothing to create as in sync; gateway responses planned per REST API. */
+function planObserved(s: Sides): Plan {
+  checkExistence(s.desired, s.observed);
   // Only methods with nothing to create are missing here: plan them against an empty live state.
-  const live = observed.map((o) => (o.exists ? o : { key: o.key, exists: true, responses: {} }));
-  const p = planMethods(desired, live);
+  const live = s.observed.map((o) => (o.exists ? o : { key: o.key, exists: true, responses: {} }));
+  const p = planMethods(s.desired, live);
   // A method that does not exist and has nothing to create: nothing to delete either.
-  return { methods: p.methods.map((m, i) => (observed[i]!.exists ? m : { ...m, operations: [] })) };
+  const methods = p.methods.map((m, i) => (s.observed[i]!.exists ? m : { ...m, operations: [] }));
+  if (s.desiredGatewayResponses.length === 0) return { methods };
+  return { methods, gatewayResponses: s.desiredGatewayResponses.map((d, i) => planGatewayResponses(d, s.observedGatewayResponses[i]!)) };
+}
+
+/** The desired gateway responses among the inputs; one entry per REST API. */
+function desiredGatewayResponsesOf(inputs: readonly DesiredInput[]): DesiredGatewayResponses[] {
+  const out = inputs.flatMap((x) => ("gatewayResponses" in x ? [x.gatewayResponses] : []));
+  const seen = new Set<string>();
+  for (const d of out) {
+    if (seen.has(d.restApiId)) throw new TypeError(`the gateway responses of rest api ${d.restApiId} are desired more than once in one run; merge them`);
+    seen.add(d.restApiId);
+  }
+  return out;
+}
+
+/** Observe the desired methods and gateway responses (in parallel; one `GetGatewayResponses` per REST API, AWS-32). */
+async function observeSides(runtime: Runtime, desired: readonly DesiredMethod[], desiredGatewayResponses: readonly DesiredGatewayResponses[], options: { session?: ReadSession; counters: CallCounters }): Promise<Sides> {
+  const [observed, observedGatewayResponses] = await Promise.all([
+    observeMethods(
+      runtime,
+      desired.map((d) => d.key),
+      options,
+    ),
+    Promise.all(desiredGatewayResponses.map((d) => readGatewayResponses(runtime, d.restApiId, options.counters))),
+  ]);
+  return { desired, observed, desiredGatewayResponses, observedGatewayResponses };
 }
 
 /**
@@ -248,22 +242,28 @@ export async function planSpecs(runtime: Runtime, specs: readonly ReconcileInput
 export async function planDesiredState(runtime: Runtime, inputs: readonly DesiredInput[], options: ReconcileOptions = {}): Promise<SpecPlan> {
   const counters = newCounters();
   const session = options.session ?? newReadSession();
+  const desiredGatewayResponses = desiredGatewayResponsesOf(inputs);
   const desired = await resolveDesiredMethods(runtime, inputs, session, counters);
-  const observed = await observeMethods(
-    runtime,
-    desired.map((d) => d.key),
-    { session, counters },
-  );
-  await checkRestApis(runtime, desired, observed, counters);
-  return { plan: planObserved(desired, observed), desired, observed, counters };
+  const sides = await observeSides(runtime, desired, desiredGatewayResponses, { session, counters });
+  await checkRestApis(runtime, desired, sides.observed, counters);
+  return { plan: planObserved(sides), ...sides, counters };
 }
 
 /** A canonical text of an operation: what it would change, from which live values. */
 const operationText = (op: Operation): string => JSON.stringify([op.kind, op.statusCode, op.changes]);
 
-/** The operations of each method of a plan, as canonical texts, by method. */
-function operationsByMethod(p: Plan): Map<string, string[]> {
-  return new Map(p.methods.map((m) => [methodId(m.key), m.operations.map(operationText)]));
+/** A canonical text of a gateway-response operation. */
+const gatewayOperationText = (op: GatewayResponseOperation): string => JSON.stringify([op.kind, op.responseType, op.changes]);
+
+/** The key of a REST API's gateway responses among {@link operationsByTarget}'s method ids. */
+const gatewayTargetId = (restApiId: string): string => JSON.stringify(["gateway responses", restApiId]);
+
+/** The operations of each target of a plan (method, or a REST API's gateway responses), as canonical texts. */
+function operationsByTarget(p: Plan): Map<string, string[]> {
+  return new Map([
+    ...p.methods.map((m): [string, string[]] => [methodId(m.key), m.operations.map(operationText)]),
+    ...(p.gatewayResponses ?? []).map((g): [string, string[]] => [gatewayTargetId(g.restApiId), g.operations.map(gatewayOperationText)]),
+  ]);
 }
 
 /**
@@ -273,11 +273,11 @@ function operationsByMethod(p: Plan): Map<string, string[]> {
  * state fails the same way again, and is not retried by another pass.
  */
 function failedMethodsMoved(failed: ApplyError, applied: Plan, again: Plan): boolean {
-  const done = new Set(failed.report.operations.map(operationText));
-  const before = operationsByMethod(applied);
-  const after = operationsByMethod(again);
-  return failed.failures.some((f) => {
-    const id = methodId(f.method.key);
+  const done = new Set([...failed.report.operations.map(operationText), ...(failed.report.gatewayResponseOperations ?? []).map(gatewayOperationText)]);
+  const before = operationsByTarget(applied);
+  const after = operationsByTarget(again);
+  const ids = [...failed.failures.map((f) => methodId(f.method.key)), ...failed.gatewayFailures.map((f) => gatewayTargetId(f.operation.restApiId))];
+  return ids.some((id) => {
     const expected = (before.get(id) ?? []).filter((t) => !done.has(t));
     return JSON.stringify(expected) !== JSON.stringify(after.get(id) ?? []);
   });
@@ -314,9 +314,17 @@ export async function convergeDesiredState(runtime: Runtime, inputs: readonly De
   const verify = options.verify ?? true;
   const maxPasses = verify ? Math.max(1, Math.floor(options.maxPasses ?? DEFAULT_MAX_PASSES)) : 1;
   const operations: Operation[] = [];
+  const gatewayOperations: GatewayResponseOperation[] = [];
   const adopted: ApplyReport["adopted"][number][] = [];
-  const report = (): ApplyReport => ({ operations: [...operations], calls: { ...counters.calls }, retries: { ...counters.retries }, adopted: [...adopted], durationMs: Date.now() - started });
-  let observed: readonly ObservedMethodWithEvidence[] = first.observed;
+  const report = (): ApplyReport => ({
+    operations: [...operations],
+    calls: { ...counters.calls },
+    retries: { ...counters.retries },
+    adopted: [...adopted],
+    durationMs: Date.now() - started,
+    ...(first.desiredGatewayResponses.length > 0 ? { gatewayResponseOperations: [...gatewayOperations] } : {}),
+  });
+  let sides: Sides = first;
   let current = first.plan;
   let moved = false;
   for (let pass = 1; !isInSync(current); pass++) {
@@ -325,33 +333,32 @@ export async function convergeDesiredState(runtime: Runtime, inputs: readonly De
     try {
       const applied = await applyPlan(runtime, current, { counters, ...(options.events ? { events: options.events } : {}) });
       operations.push(...applied.operations);
+      gatewayOperations.push(...(applied.gatewayResponseOperations ?? []));
       adopted.push(...applied.adopted);
     } catch (e) {
       if (!(e instanceof ApplyError)) throw e;
       operations.push(...e.report.operations);
+      gatewayOperations.push(...(e.report.gatewayResponseOperations ?? []));
       adopted.push(...e.report.adopted);
       failed = e;
     }
     // Another writer is the probable cause when the state was seen to move, or when a write
     // that depends on the state failed again on a fresh plan.
-    const failure = () => new ApplyError(failed!.failures, report(), failed!.methodCount, pass, moved || (pass > 1 && failed!.errors.some(isStateDependent)));
+    const failure = () =>
+      new ApplyError(failed!.failures, report(), failed!.methodCount, pass, moved || (pass > 1 && failed!.errors.some(isStateDependent)), failed!.gatewayFailures);
     // A hard limit (AWS-63) does not lift with another pass.
     if (failed?.errors.some(isHardLimit)) throw failure();
     if (!verify) {
       if (failed) throw failure();
       break;
     }
-    observed = await observeMethods(
-      runtime,
-      desired.map((d) => d.key),
-      { counters },
-    );
-    const again = planObserved(desired, observed);
+    sides = await observeSides(runtime, desired, first.desiredGatewayResponses, { counters });
+    const again = planObserved(sides);
     // Level-based: the goal is reached, whoever wrote the last piece.
     if (isInSync(again)) break;
     // Another pass when the state visibly moved, or when a failure depends on the state
     // (it may have moved and moved back between the failure and this read).
-    const movedNow = failed ? failedMethodsMoved(failed, current, again) : JSON.stringify([...operationsByMethod(again)]) !== JSON.stringify([...operationsByMethod(current)]);
+    const movedNow = failed ? failedMethodsMoved(failed, current, again) : JSON.stringify([...operationsByTarget(again)]) !== JSON.stringify([...operationsByTarget(current)]);
     moved ||= movedNow;
     if (failed && (pass >= maxPasses || !(movedNow || failed.errors.some(isStateDependent)))) throw failure();
     if (pass >= maxPasses) {
@@ -360,5 +367,5 @@ export async function convergeDesiredState(runtime: Runtime, inputs: readonly De
     }
     current = again;
   }
-  return { plan: first.plan, desired, observed, report: report() };
+  return { plan: first.plan, desired, observed: sides.observed, desiredGatewayResponses: sides.desiredGatewayResponses, observedGatewayResponses: sides.observedGatewayResponses, report: report() };
 }

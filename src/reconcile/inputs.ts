@@ -3,6 +3,7 @@
  * ({@link ReconcileInput}), told apart once, where they are validated, and the tagged
  * {@link DesiredInput} that every road hands on once it has validated.
  */
+import type { DesiredGatewayResponses } from "../gateway-responses";
 import type { DesiredMethod, MethodKey, MethodSpec } from "../model";
 import { normalizeDesiredResponses } from "../normalize";
 import { validSpecs, type ValidateOptions, type ValidMethodSpec } from "../validate";
@@ -11,12 +12,17 @@ import { validSpecs, type ValidateOptions, type ValidMethodSpec } from "../valid
 export type ReconcileInput = MethodSpec | DesiredMethod;
 
 /**
- * One method as the pipeline takes it, once validated: a method spec that passed
- * validation (its `path` still to resolve), or a desired method built from inputs that
+ * One target as the pipeline takes it, once validated: a method spec that passed
+ * validation (its `path` still to resolve), a desired method built from inputs that
  * did (the Pulumi resources validate theirs; a deleted resource's removals have nothing
- * to validate). Tagged, so that nothing downstream guesses which one it holds.
+ * to validate), or the desired gateway responses of a REST API. Tagged, so that nothing
+ * downstream guesses which one it holds.
  */
-export type DesiredInput = { readonly spec: ValidMethodSpec } | { readonly desired: DesiredMethod };
+export type DesiredInput =
+  | { readonly spec: ValidMethodSpec }
+  | { readonly desired: DesiredMethod }
+  /** The gateway responses of one REST API (normalized; validated where they came from). */
+  | { readonly gatewayResponses: DesiredGatewayResponses };
 
 /**
  * The one validation of the library's entry points (`planSpecs`, `reconcile`),
