@@ -2,6 +2,7 @@
  * Renderings of a {@link Plan}: plain text for terminals, stable JSON for machines,
  * and markdown tables for pull-request comments. Pure.
  */
+import type { GatewayResponseOperation, GatewayResponsesPlan } from "./gateway-responses";
 import type { FieldChange, MethodPlan, Operation, OperationKind, PatchOperation, Plan } from "./model";
 import { describeMethod } from "./model";
 import { sortDeep } from "./normalize";
@@ -28,6 +29,24 @@ export function operationAction(op: Operation): OperationAction {
     case "DeleteIntegrationResponse":
       return "delete";
   }
+}
+
+/**
+ * The action of a gateway-response operation: a put customizes a type (`create`) or
+ * overwrites its customization (`replace`, AWS-35); a delete resets it to its default.
+ */
+export function gatewayOperationAction(op: GatewayResponseOperation): OperationAction {
+  return op.kind === "DeleteGatewayResponse" ? "delete" : op.overwrites ? "replace" : "create";
+}
+
+/** What a gateway-response operation does, for display. */
+function gatewayObjectName(op: GatewayResponseOperation): string {
+  return op.kind === "DeleteGatewayResponse" ? "customization: reset to the default" : op.overwrites ? "customization" : "customization of the default";
+}
+
+/** The heading of a REST API's gateway responses. */
+function gatewayTitle(g: GatewayResponsesPlan): string {
+  return `gateway responses (rest api ${g.restApiId})`;
 }
 
 /** The one-character marker of an action: `+` create, `~` update or replace, `-` delete. */
@@ -81,6 +100,7 @@ function methodTitle(m: MethodPlan): string {
 function summary(p: Plan): string {
   const n: Record<OperationAction, number> = { create: 0, update: 0, replace: 0, delete: 0 };
   for (const m of p.methods) for (const op of m.operations) n[operationAction(op)] += 1;
+  for (const g of p.gatewayResponses ?? []) for (const op of g.operations) n[gatewayOperationAction(op)] += 1;
   return `Plan: ${n.create} to create, ${n.update} to update, ${n.replace} to replace, ${n.delete} to delete.`;
 }
 
@@ -90,12 +110,18 @@ function summary(p: Plan): string {
  * code), each followed by its field changes indented (`field: live → desired`), then
  * a summary line. `"No changes."` when the plan is in sync.
  *
+ * The gateway responses of a REST API follow its methods, one line per response type.
+ *
  * Example:
  * ```
  * GET /users (rest api a1, resource r1)
  *   + PutMethodResponse 201 (create method response)
  *       responseParameters.method.response.header.X: (absent) → true
- * Plan: 1 to create, 0 to update, 0 to replace, 0 to delete.
+ * gateway responses (rest api a1)
+ *   + PutGatewayResponse DEFAULT_4XX (create customization of the default)
+ *       defaultResponse: true → false
+ *       responseParameters.gatewayresponse.header.Access-Control-Allow-Origin: (absent) → "'*'"
+ * Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.
  * ```
  */
 export function renderPlanText(p: Plan, options: RenderOptions = {}): string {
@@ -111,6 +137,15 @@ export function renderPlanText(p: Plan, options: RenderOptions = {}): string {
         const secret = secretOf(options, op, c);
         lines.push(`      ${c.field}: ${displayValue(c.live, secret, options)} → ${displayValue(c.desired, secret, options)}`);
       }
+    }
+  }
+  for (const g of p.gatewayResponses ?? []) {
+    if (g.operations.length === 0) continue;
+    lines.push(gatewayTitle(g));
+    for (const op of g.operations) {
+      const action = gatewayOperationAction(op);
+      lines.push(`  ${actionSymbol(action)} ${op.kind} ${op.responseType} (${action} ${gatewayObjectName(op)})`);
+      for (const c of op.changes) lines.push(`      ${c.field}: ${displayValue(c.live, false, options)} → ${displayValue(c.desired, false, options)}`);
     }
   }
   lines.push(summary(p));
@@ -129,10 +164,22 @@ export interface PlanJsonOperation {
   readonly body?: unknown;
 }
 
+/** One gateway-response operation in {@link PlanJson}. */
+export interface PlanJsonGatewayOperation {
+  readonly kind: GatewayResponseOperation["kind"];
+  readonly action: OperationAction;
+  readonly responseType: string;
+  readonly changes: readonly FieldChange[];
+  /** `PutGatewayResponse`: the full customization sent. */
+  readonly body?: unknown;
+}
+
 /** The JSON rendering of a plan (see {@link planToJson}). */
 export interface PlanJson {
   readonly inSync: boolean;
   readonly operationCount: number;
+  /** Present when the plan covers gateway responses: one entry per REST API. */
+  readonly gatewayResponses?: readonly { readonly restApiId: string; readonly operations: readonly PlanJsonGatewayOperation[] }[];
   readonly methods: readonly {
     readonly restApiId: string;
     readonly resourceId: string;
@@ -171,7 +218,19 @@ export function planToJson(p: Plan, options: RenderOptions = {}): PlanJson {
       return base;
     }),
   }));
-  return sortDeep({ inSync: isInSync(p), operationCount: countOperations(p), methods }) as PlanJson;
+  const gateway = p.gatewayResponses?.map((g) => ({
+    restApiId: g.restApiId,
+    operations: g.operations.map(
+      (op): PlanJsonGatewayOperation => ({
+        kind: op.kind,
+        action: gatewayOperationAction(op),
+        responseType: op.responseType,
+        changes: op.changes,
+        ...(op.kind === "PutGatewayResponse" ? { body: op.gatewayResponse } : {}),
+      }),
+    ),
+  }));
+  return sortDeep({ inSync: isInSync(p), operationCount: countOperations(p), methods, ...(gateway ? { gatewayResponses: gateway } : {}) }) as PlanJson;
 }
 
 /** An integration response body with secret parameter and template values masked. */
@@ -286,6 +345,21 @@ export function renderPlanMarkdown(p: Plan, options: MarkdownOptions = {}): stri
         lines.push(
           `| ${escapeMarkdownCell(op.statusCode)} | ${escapeMarkdownCell(c.field)} | ${markdownValue(c.live, secret, options)} | ${markdownValue(c.desired, secret, options)} | ${action} |`,
         );
+      }
+    }
+    lines.push("");
+  }
+  for (const g of p.gatewayResponses ?? []) {
+    if (g.operations.length === 0) {
+      if (options.showInSync === true) lines.push(`${"#".repeat(level + 1)} ${escapeMarkdownCell(gatewayTitle(g))}`, "", "In sync.", "");
+      continue;
+    }
+    lines.push(`${"#".repeat(level + 1)} ${escapeMarkdownCell(gatewayTitle(g))}`, "");
+    lines.push("| response type | field | live value | desired value | action |", "|---|---|---|---|---|");
+    for (const op of g.operations) {
+      const action = `${actionSymbol(gatewayOperationAction(op))} ${gatewayOperationAction(op)} ${gatewayObjectName(op)}`;
+      for (const c of op.changes) {
+        lines.push(`| ${escapeMarkdownCell(op.responseType)} | ${escapeMarkdownCell(c.field)} | ${markdownValue(c.live, false, options)} | ${markdownValue(c.desired, false, options)} | ${action} |`);
       }
     }
     lines.push("");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DesiredMethod, MethodKey, ObservedMethod, Plan } from "../src/model";
-import { normalizeDesiredResponses } from "../src/normalize";
+import type { DesiredGatewayResponses } from "../src/gateway-responses";
+import { normalizeDesiredResponses, normalizeGatewayResponse, normalizeLiveGatewayResponses } from "../src/normalize";
+import { planGatewayResponses } from "../src/plan/gateway-responses";
 import { planMethod } from "../src/plan/method";
 import { escapeMarkdownCell, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../src/render";
 
@@ -154,5 +156,58 @@ describe("planToJson", () => {
   it("names actions", () => {
     const ops = samplePlan().methods[1]?.operations ?? [];
     expect(ops.map(operationAction)).toEqual(["delete", "update", "create", "replace", "delete"]);
+  });
+});
+
+describe("gateway responses in the renderings", () => {
+  const observed = normalizeLiveGatewayResponses("a1", [
+    { responseType: "WAF_FILTERED", defaultResponse: false, statusCode: "418" },
+    { responseType: "UNAUTHORIZED", defaultResponse: false, statusCode: "401", responseTemplates: { "application/json": "{}" } },
+  ]);
+  const desired: DesiredGatewayResponses = {
+    restApiId: "a1",
+    exclusive: true,
+    responses: {
+      DEFAULT_4XX: normalizeGatewayResponse("DEFAULT_4XX", { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }),
+      UNAUTHORIZED: normalizeGatewayResponse("UNAUTHORIZED", { statusCode: "401", responseTemplates: { "application/json": '{"m":"a|b"}' } }),
+    },
+  };
+  const p: Plan = { methods: [], gatewayResponses: [planGatewayResponses(desired, observed)] };
+
+  it("text: one line per response type after the methods, its field changes, the summary counts them", () => {
+    expect(renderPlanText(p)).toBe(
+      [
+        "gateway responses (rest api a1)",
+        "  + PutGatewayResponse DEFAULT_4XX (create customization of the default)",
+        "      defaultResponse: true → false",
+        `      responseParameters.gatewayresponse.header.Access-Control-Allow-Origin: (absent) → "'*'"`,
+        "  ~ PutGatewayResponse UNAUTHORIZED (replace customization)",
+        `      responseTemplates.application/json: "{}" → "{\\"m\\":\\"a|b\\"}"`,
+        "  - DeleteGatewayResponse WAF_FILTERED (delete customization: reset to the default)",
+        "      defaultResponse: false → true",
+        `      statusCode: "418" → "403"`,
+        "Plan: 1 to create, 0 to update, 1 to replace, 1 to delete.",
+      ].join("\n"),
+    );
+  });
+
+  it("markdown: a table per REST API, cells escaped", () => {
+    const md = renderPlanMarkdown(p);
+    expect(md).toContain("### gateway responses (rest api a1)\n\n| response type | field | live value | desired value | action |\n|---|---|---|---|---|\n");
+    expect(md).toContain('| UNAUTHORIZED | responseTemplates.application/json | {} | {"m":"a\\|b"} | ~ replace customization |');
+    expect(md).toContain("| WAF\\_FILTERED | statusCode | 418 | 403 | - delete customization: reset to the default |");
+  });
+
+  it("JSON: gatewayResponses only when the plan covers them; a put carries its whole body", () => {
+    const json = planToJson(p);
+    expect(json.operationCount).toBe(3);
+    expect(json.gatewayResponses?.[0]?.operations.map((o) => [o.kind, o.action, o.responseType])).toEqual([
+      ["PutGatewayResponse", "create", "DEFAULT_4XX"],
+      ["PutGatewayResponse", "replace", "UNAUTHORIZED"],
+      ["DeleteGatewayResponse", "delete", "WAF_FILTERED"],
+    ]);
+    expect(json.gatewayResponses?.[0]?.operations[0]?.body).toEqual(desired.responses.DEFAULT_4XX);
+    expect("gatewayResponses" in planToJson({ methods: [] })).toBe(false);
+    expect(renderPlanText({ methods: [], gatewayResponses: [{ restApiId: "a1", operations: [] }] })).toBe("No changes.");
   });
 });
