@@ -24,7 +24,7 @@ import { newReadSession, observeMethods, resolvePaths, type ReadSession } from "
 import { restApiAbsence, type ObservedMethodWithEvidence } from "./observe/reads";
 import { isInSync, plan as planMethods } from "./plan";
 import { ConvergenceError, type NonConvergenceCause } from "./reconcile/convergence";
-import { toDesiredMethod, validatedInputs, type DesiredInput, type ReconcileInput } from "./reconcile/inputs";
+import { toDesiredGatewayResponses, toDesiredMethod, validatedInputs, type DesiredInput, type ReconcileInput } from "./reconcile/inputs";
 import { ValidationError, type ValidateOptions } from "./validate";
 
 /** Re-exported from `runtime.ts`: a runtime on the shared client, bucket and write queues of its configuration. */
@@ -37,7 +37,7 @@ export { ValidationError };
 export { ConvergenceError };
 export type { NonConvergenceCause };
 /** Re-exported from `reconcile/inputs.ts`: the inputs of the pipeline. */
-export { toDesiredMethod };
+export { toDesiredGatewayResponses, toDesiredMethod };
 export type { DesiredInput, ReconcileInput };
 
 /** Passes of apply-then-verify before {@link reconcile} gives up (the first included). */

@@ -6,14 +6,14 @@
  * API before they start: each gets a `NOT STARTED` line.
  */
 import { ApplyError, MethodNotStartedError, type MethodFailure } from "../apply";
+import { describeGatewayResponse, type GatewayResponseFailure } from "../apply/gateway-responses";
 import type { CallCounters } from "../aws/connection";
 import type { Runtime } from "../runtime";
 import type { ApplyReport, Plan, RetryCause } from "../model";
 import { describeMethod, methodId } from "../model";
 import { isInSync } from "../plan";
-import { convergeDesiredState, type ReconcileEvents } from "../reconcile";
+import { convergeDesiredState, type DesiredInput, type ReconcileEvents } from "../reconcile";
 import { escapeUnsafe } from "../text";
-import type { ValidMethodSpec } from "../validate";
 
 /** Where progress goes: a stream and whether it is a terminal (a live line is redrawn there). */
 export interface ProgressSink {
@@ -28,6 +28,8 @@ export interface CliApplyResult {
   readonly report: ApplyReport;
   /** Methods that failed, with their error (the others were applied). */
   readonly failures: readonly MethodFailure[];
+  /** Gateway-response operations that failed, with their error (absent or empty when none failed). */
+  readonly gatewayFailures?: readonly GatewayResponseFailure[];
   /** Apply passes made. */
   readonly passes?: number;
   /** The live state was seen to move under the run: another writer is the probable cause. */
@@ -92,29 +94,27 @@ function progressEvents(progress: ProgressSink, firstPlan: (p: Plan) => void): R
 }
 
 /**
- * Reconcile specs that passed validation (a loaded spec file's) with progress: plan, apply
- * each method, verify by reading again (re-planning when the live state moved under the run).
+ * Reconcile inputs that passed validation (a loaded spec file's methods and gateway
+ * responses) with progress: plan, apply each method (then each REST API's gateway
+ * responses), verify by reading again (re-planning when the live state moved under the run).
  *
  * @returns the first plan, the report, and the failed methods (an apply that
  *   failed for some methods is a result here, not an exception, so that the report is printed)
  * @throws {PathNotFoundError} / {ApiGatewayError} / {PlanError} from planning (no write made)
  * @throws {ConvergenceError} when every method applied but the live state still differs after the last pass
  */
-export async function applySpecs(runtime: Runtime, specs: readonly ValidMethodSpec[], progress?: ProgressSink): Promise<CliApplyResult> {
+export async function applySpecs(runtime: Runtime, inputs: readonly DesiredInput[], progress?: ProgressSink): Promise<CliApplyResult> {
   let plan: Plan = { methods: [] };
   const events = progress ? progressEvents(progress, (p) => (plan = p)) : { passStarted: (pass: number, p: Plan) => void (pass === 1 && (plan = p)) };
   try {
-    // The specs were validated when the spec file was loaded: not again.
-    const result = await convergeDesiredState(
-      runtime,
-      specs.map((spec) => ({ spec })),
-      { events },
-    );
-    if (isInSync(result.plan)) progress?.write(`${result.plan.methods.length} method(s) already in sync: nothing to do.\n`);
+    // The inputs were validated when the spec file was loaded: not again.
+    const result = await convergeDesiredState(runtime, inputs, { events });
+    const gateway = result.desiredGatewayResponses.length > 0 ? ` and the gateway responses of ${result.desiredGatewayResponses.length} REST API(s)` : "";
+    if (isInSync(result.plan)) progress?.write(`${result.plan.methods.length} method(s)${gateway} already in sync: nothing to do.\n`);
     else progress?.write(`verified: the live state equals the spec.\n`);
     return { plan: result.plan, report: result.report, failures: [] };
   } catch (e) {
-    if (e instanceof ApplyError) return { plan, report: e.report, failures: e.failures, passes: e.passes, otherWriter: e.otherWriter };
+    if (e instanceof ApplyError) return { plan, report: e.report, failures: e.failures, gatewayFailures: e.gatewayFailures, passes: e.passes, otherWriter: e.otherWriter };
     throw e;
   }
 }
@@ -123,10 +123,14 @@ export async function applySpecs(runtime: Runtime, specs: readonly ValidMethodSp
 export function renderApplyReportText(result: CliApplyResult): string {
   const r = result.report;
   const methods = new Set(r.operations.map((o) => methodId(o.key))).size;
+  const gatewayFailures = result.gatewayFailures ?? [];
+  const gatewayOps = r.gatewayResponseOperations;
+  const gateway = gatewayOps === undefined ? "" : ` and ${gatewayOps.length} change(s) on gateway responses`;
+  const failed = [...(result.failures.length > 0 ? [`${result.failures.length} method(s)`] : []), ...(gatewayFailures.length > 0 ? [`${gatewayFailures.length} gateway response(s)`] : [])].join(" and ");
   const lines = [
-    result.failures.length > 0
-      ? `Apply FAILED for ${result.failures.length} method(s); ${r.operations.length} change(s) made on ${methods} method(s) in ${seconds(r.durationMs)}.`
-      : `Applied ${r.operations.length} change(s) on ${methods} method(s) in ${seconds(r.durationMs)}.`,
+    failed !== ""
+      ? `Apply FAILED for ${failed}; ${r.operations.length} change(s) made on ${methods} method(s)${gateway} in ${seconds(r.durationMs)}.`
+      : `Applied ${r.operations.length} change(s) on ${methods} method(s)${gateway} in ${seconds(r.durationMs)}.`,
   ];
   const calls = Object.entries(r.calls).sort(([a], [b]) => (a < b ? -1 : 1));
   if (calls.length > 0) lines.push(`  calls:   ${calls.map(([op, n]) => `${op} ${n}`).join(", ")}`);
@@ -136,5 +140,6 @@ export function renderApplyReportText(result: CliApplyResult): string {
     const what = f.error instanceof MethodNotStartedError ? "not started" : "failed";
     lines.push(`  ${`${what}:`.padEnd(8)} ${describeMethod(f.method.key, f.method.path)}: ${f.error.message.split("\n")[0]}`);
   }
+  for (const f of gatewayFailures) lines.push(`  failed:  ${describeGatewayResponse(f.operation.restApiId, f.operation.responseType)}: ${f.error.message.split("\n")[0]}`);
   return lines.join("\n");
 }

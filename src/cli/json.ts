@@ -19,16 +19,23 @@ export function reportJson(report: ApplyReport) {
     retries: report.retries,
     adopted: report.adopted.map((a) => ({ ...a.key, statusCode: a.statusCode, kind: a.kind })),
     durationMs: report.durationMs,
+    ...(report.gatewayResponseOperations !== undefined
+      ? { gatewayResponseOperations: report.gatewayResponseOperations.map((o) => ({ kind: o.kind, restApiId: o.restApiId, responseType: o.responseType })) }
+      : {}),
   };
 }
 
 /** The JSON of an apply: the plan applied, the report, the failures. */
 export function applyJson(result: CliApplyResult) {
+  const gatewayFailures = result.gatewayFailures ?? [];
   return {
-    ok: result.failures.length === 0,
+    ok: result.failures.length === 0 && gatewayFailures.length === 0,
     plan: planToJson(result.plan),
     report: reportJson(result.report),
-    failures: result.failures.map((f) => ({ ...f.method.key, ...(f.method.path !== undefined ? { path: f.method.path } : {}), error: f.error.message })),
+    failures: [
+      ...result.failures.map((f) => ({ ...f.method.key, ...(f.method.path !== undefined ? { path: f.method.path } : {}), error: f.error.message })),
+      ...gatewayFailures.map((f) => ({ restApiId: f.operation.restApiId, responseType: f.operation.responseType, error: f.error.message })),
+    ],
   };
 }
 
@@ -49,7 +56,7 @@ export interface ErrorJson {
   readonly report: ReturnType<typeof reportJson> | null;
   /** What is still to do, as a plan (null: not known — the error came before planning ended, or a write failed). */
   readonly remaining: PlanJson | null;
-  /** Methods whose writes failed, with their errors. */
+  /** Methods (and gateway responses) whose writes failed, with their errors. */
   readonly failures?: readonly unknown[];
 }
 
@@ -63,7 +70,7 @@ export function errorJson(err: unknown): ErrorJson {
   if (err instanceof ValidationError || err instanceof SpecFileError) return { ok: false, error: { ...base, problems: err.failures }, report: null, remaining: null };
   if (err instanceof ConvergenceError) return { ok: false, error: base, report: reportJson(err.report), remaining: planToJson(err.remaining) };
   if (err instanceof ApplyError) {
-    return { ok: false, error: base, report: reportJson(err.report), remaining: null, failures: applyJson({ plan: { methods: [] }, report: err.report, failures: err.failures }).failures };
+    return { ok: false, error: base, report: reportJson(err.report), remaining: null, failures: applyJson({ plan: { methods: [] }, report: err.report, failures: err.failures, gatewayFailures: err.gatewayFailures }).failures };
   }
   return { ok: false, error: base, report: null, remaining: null };
 }

@@ -12,7 +12,7 @@ import type { Plan } from "../model";
 import { movedNote } from "../apply";
 import { isInSync } from "../plan";
 import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
-import { createRuntime, planDesiredState } from "../reconcile";
+import { createRuntime, planDesiredState, toDesiredGatewayResponses, type DesiredInput } from "../reconcile";
 import { specSchemaFileText } from "../schema";
 import { escapeUnsafe } from "../text";
 import { applySpecs, renderApplyReportText } from "./apply";
@@ -21,7 +21,7 @@ import { CliError, describeError, EXIT } from "./errors";
 import { applyJson, errorJson } from "./json";
 import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type OutputFormat, type SpecCommandOptions } from "./options";
 import { GITHUB_COMMENT_LIMIT, previewToPlan, renderPrComment } from "./pr-comment";
-import { loadSpecFile } from "./spec";
+import { loadSpecFile, type LoadedSpec } from "./spec";
 
 /** The streams the command line writes to and reads from. */
 export interface CliIO {
@@ -57,11 +57,17 @@ function packageVersion(): string {
   }
 }
 
+/** The pipeline's inputs of a loaded (so validated) spec file: its methods, then its REST API's gateway responses. */
+function desiredInputsOf(loaded: LoadedSpec): DesiredInput[] {
+  const g = loaded.gatewayResponses;
+  return [...loaded.methods.map((spec) => ({ spec })), ...(g !== undefined ? [{ gatewayResponses: toDesiredGatewayResponses(g) }] : [])];
+}
+
 /** Run the plan part shared by `plan`, `drift` and `apply --dry-run`. */
 async function planOf(options: SpecCommandOptions): Promise<Plan> {
   const loaded = loadSpecFile(options.spec);
   const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
-  return (await planDesiredState(runtime, loaded.methods.map((spec) => ({ spec })))).plan;
+  return (await planDesiredState(runtime, desiredInputsOf(loaded))).plan;
 }
 
 function withNewline(s: string): string {
@@ -93,7 +99,7 @@ export function safeIO(io: CliIO): CliIO {
 export function buildProgram(io: CliIO, setExit: (code: number) => void, progressTo: CliIO["stderr"] = io.stderr): Command {
   const program = new Command("apigw-responses")
     .description(
-      "Declarative API Gateway (REST) method responses and integration responses: plan, apply and detect drift from a spec file, render Pulumi previews for pull requests, run the local API Gateway.",
+      "Declarative API Gateway (REST) method responses, integration responses and gateway responses: plan, apply and detect drift from a spec file, render Pulumi previews for pull requests, run the local API Gateway.",
     )
     .version(packageVersion(), "--version", "print the version")
     .exitOverride()
@@ -110,7 +116,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
         .command("plan")
         .summary("show what apply would change (exit 0 in sync, 2 changes, 1 error)")
         .description(
-          "Read the spec file, validate it (no AWS call when it is invalid), read the live responses and print the plan. Exit code: 0 in sync, 2 changes needed, 1 error.",
+          "Read the spec file, validate it (no AWS call when it is invalid), read the live responses (and the REST API's gateway responses when the file has `gatewayResponses`) and print the plan. Exit code: 0 in sync, 2 changes needed, 1 error.",
         ),
     ),
   )
@@ -123,7 +129,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
         .command("apply")
         .summary("converge the live responses to the spec")
         .description(
-          "Plan, then apply method by method (progress on standard error: one line per method, with its retries), verify by reading again, and print the report. --dry-run: only plan (plan's exit codes).",
+          "Plan, then apply method by method (progress on standard error: one line per method, with its retries), then the gateway responses, verify by reading again, and print the report. --dry-run: only plan (plan's exit codes).",
         ),
     ).option("--dry-run", "only show the plan (exit 0 in sync, 2 changes needed)"),
   )
@@ -132,7 +138,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
       if (options.dryRun) return setExit(printPlan(io, await planOf(options), options.format));
       const loaded = loadSpecFile(options.spec);
       const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
-      const result = await applySpecs(runtime, loaded.methods, { write: (s) => progressTo.write(s), isTTY: progressTo.isTTY === true });
+      const result = await applySpecs(runtime, desiredInputsOf(loaded), { write: (s) => progressTo.write(s), isTTY: progressTo.isTTY === true });
       if (options.format === "json") io.stdout.write(`${JSON.stringify(applyJson(result), null, 2)}\n`);
       else if (options.format === "markdown") {
         io.stdout.write(renderPlanMarkdown(result.plan, { title: "API Gateway responses applied" }));
@@ -141,10 +147,11 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
         if (!isInSync(result.plan)) io.stdout.write(withNewline(renderPlanText(result.plan)));
         io.stdout.write(withNewline(renderApplyReportText(result)));
       }
-      if (result.failures.length > 0) {
-        const f = result.failures[0]!;
+      const errors = [...result.failures.map((f) => f.error), ...(result.gatewayFailures ?? []).map((f) => f.error)];
+      if (errors.length > 0) {
         const moved = result.otherWriter ? ` (${movedNote(result.passes ?? 1)})` : "";
-        io.stderr.write(`error: ${result.failures.length} method(s) could not be applied${moved}; first: ${f.error.message.split("\n")[0]}\n`);
+        const what = result.failures.length > 0 ? `${result.failures.length} method(s)${result.gatewayFailures?.length ? ` and ${result.gatewayFailures.length} gateway response(s)` : ""}` : `${errors.length} gateway response(s)`;
+        io.stderr.write(`error: ${what} could not be applied${moved}; first: ${errors[0]!.message.split("\n")[0]}\n`);
         return setExit(EXIT.error);
       }
       setExit(EXIT.ok);
@@ -156,7 +163,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
         .command("drift")
         .summary("report what drifted from the spec (exit 0 none, 2 drift, 1 error)")
         .description(
-          "Like plan, with the output shaped for a scheduled job: per method and status code, what drifted (missing, changed, unexpected) with the expected and the live values. Exit code: 0 no drift, 2 drift, 1 error.",
+          "Like plan, with the output shaped for a scheduled job: per method and status code (and per gateway response type), what drifted (missing, changed, unexpected) with the expected and the live values. Exit code: 0 no drift, 2 drift, 1 error.",
         ),
     ),
   )
@@ -169,6 +176,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
           drifted: report.drifted,
           methodsChecked: report.methodsChecked,
           methods: report.methods.map((m) => ({ ...m.key, ...(m.path !== undefined ? { path: m.path } : {}), entries: m.entries })),
+          ...(report.gatewayResponses !== undefined ? { gatewayResponsesChecked: report.gatewayResponsesChecked, gatewayResponses: report.gatewayResponses } : {}),
         };
         io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       } else if (options.format === "markdown") io.stdout.write(renderDriftMarkdown(p));

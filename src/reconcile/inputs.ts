@@ -3,9 +3,9 @@
  * ({@link ReconcileInput}), told apart once, where they are validated, and the tagged
  * {@link DesiredInput} that every road hands on once it has validated.
  */
-import type { DesiredGatewayResponses } from "../gateway-responses";
+import type { DesiredGatewayResponses, GatewayResponseSpec, GatewayResponseType, NormalizedGatewayResponse } from "../gateway-responses";
 import type { DesiredMethod, MethodKey, MethodSpec } from "../model";
-import { normalizeDesiredResponses } from "../normalize";
+import { normalizeDesiredResponses, normalizeGatewayResponse } from "../normalize";
 import { validSpecs, type ValidateOptions, type ValidMethodSpec } from "../validate";
 
 /** Either input shape of `reconcile` and `planSpecs`. */
@@ -55,4 +55,19 @@ export function toDesiredMethod(spec: MethodSpec, resourceId?: string): DesiredM
   const key: MethodKey = { restApiId: spec.restApiId, resourceId: id, httpMethod: spec.httpMethod };
   const base = { key, responses: normalizeDesiredResponses(spec.responses), exclusive: spec.exclusive ?? true };
   return spec.path !== undefined ? { ...base, path: spec.path } : base;
+}
+
+/**
+ * The desired gateway responses of a REST API from their spec (a spec file's
+ * `gatewayResponses`): each customization normalized (`normalizeGatewayResponse`: what a
+ * put stores for the fields left out, AWS-35), `exclusive` defaulting to true.
+ */
+export function toDesiredGatewayResponses(spec: {
+  readonly restApiId: string;
+  readonly responses: Readonly<Partial<Record<GatewayResponseType, GatewayResponseSpec>>>;
+  readonly exclusive?: boolean;
+}): DesiredGatewayResponses {
+  const responses: Partial<Record<GatewayResponseType, NormalizedGatewayResponse>> = {};
+  for (const type of Object.keys(spec.responses).sort() as GatewayResponseType[]) responses[type] = normalizeGatewayResponse(type, spec.responses[type]);
+  return { restApiId: spec.restApiId, responses, exclusive: spec.exclusive ?? true };
 }
