@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { checkResponseParameters } from "../../src/emulator/gateway-responses";
 import { GATEWAY_RESPONSE_TYPES } from "../../src/gateway-responses";
 import { gatewayResponsesOfFile, validateSpecFile, validSpecFile } from "../../src/validate";
@@ -341,5 +344,18 @@ describe("validSpecFile and gatewayResponsesOfFile", () => {
   it("hands on nothing but failures for an invalid file", () => {
     const valid = validSpecFile(base({ FOO: {} }));
     expect(valid).toEqual({ failures: [{ property: `${G}.FOO`, reason: expect.stringContaining("unknown gateway response type") }] });
+  });
+});
+
+describe("the README's spec files", () => {
+  const readme = readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+  const specs = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map((m) => m[1]!).filter((text) => /^restApiId:/m.test(text));
+
+  it("include a gatewayResponses example", () => {
+    expect(specs.some((text) => text.includes("gatewayResponses:"))).toBe(true);
+  });
+
+  it.each(specs.map((text, i) => [i, text] as const))("example %i is valid", (_i, text) => {
+    expect(validateSpecFile(parse(text))).toEqual([]);
   });
 });
