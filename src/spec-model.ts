@@ -7,23 +7,28 @@
  *   is the committed copy;
  * - the structural checks of validation (`validate/structure.ts` parses with these
  *   schemas and words each issue);
- * - the TypeScript types of `model.ts` (`MethodSpec`, `ResponseSpec`, …), which a
- *   compile-time assertion at the end of this module holds equal to `z.infer` of these
- *   schemas, so that a field added, removed or retyped on one side is a compile error.
+ * - the TypeScript types of `model.ts` (`MethodSpec`, `ResponseSpec`, …) and of
+ *   `gateway-responses.ts` (`GatewayResponseSpec`), which a compile-time assertion at
+ *   the end of this module holds equal to `z.infer` of these schemas, so that a field
+ *   added, removed or retyped on one side is a compile error.
  *
  * By hand, in `validate.ts` and `validate/`: only the cross-field rules (exactly one of
- * `resourceId` and `path`, AWS-4/AWS-5 header declarations, AWS-6 one default), the
- * template size (AWS-65), duplicates, well-formed Unicode and the wording of messages.
+ * `resourceId` and `path`, AWS-4/AWS-5 header declarations, AWS-6 one default, a spec
+ * file that asks for something), the template size (AWS-65), duplicates, well-formed
+ * Unicode and the wording of messages.
  * The refinements below that JSON Schema cannot say (control characters, Java regular
  * expressions, AWS-29) carry a `rule` for the wording and are left out of the JSON Schemas.
  */
 import { z } from "zod";
+import { GATEWAY_RESPONSE_DEFAULT_STATUS, GATEWAY_RESPONSE_TYPES, type GatewayResponseSpec, type GatewayResponseType } from "./gateway-responses";
 import { javaPatternSyntaxError } from "./java-regex";
 import type { IntegrationResponseSpec, MethodResponseSpec, MethodSpec, ResponseSpec, SpecFile, SpecFileMethod } from "./model";
 import { REGION_PATTERN } from "./settings";
 import {
   CONTENT_TYPE_PATTERN,
   CONTROL_RE,
+  GATEWAY_RESPONSE_PARAMETER_KEY_PATTERN,
+  GATEWAY_RESPONSE_PARAMETER_VALUE_PATTERN,
   HTTP_METHODS,
   MAPPING_VALUE_PATTERN,
   MAX_TEMPLATE_BYTES,
@@ -62,7 +67,14 @@ export type SpecRole =
   | "selectionPattern"
   | "contentHandling"
   | "mappingExpression"
-  | "template";
+  | "template"
+  | "gatewayResponses"
+  | "gatewayResponse"
+  | "gatewayResponsesExclusive"
+  | "gatewayStatusCode"
+  | "gatewayParameterKey"
+  | "gatewayParameterValue"
+  | "gatewayTemplate";
 
 /** The role of each node of the spec schemas (see {@link SpecRole}). */
 export const specRoles = z.registry<{ readonly role: SpecRole }>();
@@ -197,15 +209,100 @@ export const specFileMethodSchema = role(
   "method",
 );
 
+// ------------------------------------------------------------------ gateway responses (AWS-31..AWS-41)
+
+/** The customization of one gateway response type ({@link GatewayResponseSpec}, as `PutGatewayResponse` takes it). */
+export const gatewayResponseSchema = role(
+  z
+    .strictObject({
+      statusCode: role(
+        z
+          .string()
+          .regex(new RegExp(STATUS_CODE_PATTERN))
+          .describe(
+            "[1-5]\\d\\d, a string (AWS-39). Absent: the type's own default status code (AWS-31, AWS-35); DEFAULT_4XX and DEFAULT_5XX then answer with the status of the error.",
+          ),
+        "gatewayStatusCode",
+      ).exactOptional(),
+      responseParameters: role(
+        z
+          .record(
+            role(z.string().regex(new RegExp(GATEWAY_RESPONSE_PARAMETER_KEY_PATTERN)), "gatewayParameterKey"),
+            role(text().regex(new RegExp(GATEWAY_RESPONSE_PARAMETER_VALUE_PATTERN)), "gatewayParameterValue"),
+          )
+          .describe(
+            "gatewayresponse.{header|path|querystring}.{name} → a static 'value' in single quotes or method.request.{header|querystring|path}.{name} (AWS-40), " +
+              "e.g. {\"gatewayresponse.header.Access-Control-Allow-Origin\": \"'*'\"}.",
+          ),
+        "map",
+      ).exactOptional(),
+      responseTemplates: role(
+        z
+          .record(contentTypeKey, role(z.string().refine((s) => !TEMPLATE_CONTROL_RE.test(s), rule("template-control")), "gatewayTemplate"))
+          .describe(
+            `Content type → template (AWS-41: not VTL; only $context, $stageVariables and method request parameters are substituted). ` +
+              `Absent: {"application/json": "{\\"message\\":$context.error.messageString}"} (AWS-35). At most ${MAX_TEMPLATE_BYTES} bytes each.`,
+          ),
+        "map",
+      ).exactOptional(),
+    })
+    .meta({
+      id: "gatewayResponse",
+      description: "The customization of one gateway response type (one full PutGatewayResponse: fields left out take the type's defaults, AWS-35).",
+    }),
+  "gatewayResponse",
+);
+
+/** What a response type answers with when not customized, for the descriptions of {@link gatewayResponsesSchema}. */
+function typeDescription(type: GatewayResponseType): string {
+  const code = GATEWAY_RESPONSE_DEFAULT_STATUS[type];
+  if (code === undefined) return `No status code of its own: the fallback of every ${type.slice(-3, -2)}xx type not customized (AWS-31, AWS-33).`;
+  return `Default status code ${code}; when not customized, it follows DEFAULT_${code[0]}XX (AWS-31, AWS-33).`;
+}
+
+/**
+ * Response type → customization. Written as an object with the 21 types as optional
+ * fields (not a record keyed by an enum): editors complete the type names, each with its
+ * default, and an unknown type is an unknown field, which `validate/structure.ts` words
+ * with the list of the 21 (AWS-31, AWS-37).
+ */
+export const gatewayResponsesSchema = role(
+  z
+    .strictObject(
+      Object.fromEntries(GATEWAY_RESPONSE_TYPES.map((t) => [t, role(gatewayResponseSchema.describe(typeDescription(t)), "gatewayResponse").exactOptional()])) as {
+        [K in GatewayResponseType]: z.ZodExactOptional<typeof gatewayResponseSchema>;
+      },
+    )
+    .meta({
+      id: "gatewayResponses",
+      description:
+        "Response type (one of the 21, AWS-31) → its customization. Present: the file manages the REST API's gateway responses; absent: it leaves them alone.",
+    }),
+  "gatewayResponses",
+);
+
 /** A spec file ({@link SpecFile}). */
 export const specFileSchema = role(
   z
     .strictObject({
       restApiId: role(nonEmptyText().describe("The REST API id."), "restApiId"),
       region: role(nonEmptyText().regex(new RegExp(REGION_PATTERN)).describe("The AWS region, e.g. eu-west-1."), "region").exactOptional(),
-      methods: role(z.array(specFileMethodSchema), "methods"),
+      methods: role(z.array(specFileMethodSchema).describe("The methods whose responses the file manages; may be empty when the file has gatewayResponses."), "methods"),
+      gatewayResponses: gatewayResponsesSchema.exactOptional(),
+      gatewayResponsesExclusive: role(
+        z.boolean().meta({
+          default: true,
+          description:
+            "True (default): customized response types absent from gatewayResponses are reset to their defaults. False: left alone. Only with gatewayResponses.",
+        }),
+        "gatewayResponsesExclusive",
+      ).optional(),
     })
-    .meta({ title: "API Gateway method responses (spec file)" }),
+    .meta({
+      title: "API Gateway method responses and gateway responses (spec file)",
+      // At least one method or gatewayResponses (checked by hand in `validate/gateway-responses.ts`, said here for editors).
+      anyOf: [{ properties: { methods: { minItems: 1 } } }, { required: ["gatewayResponses"] }],
+    }),
   "specFile",
 );
 
@@ -228,5 +325,7 @@ export type SpecTypesMatchSchema = [
   Assert<Same<ResponseSpec, z.infer<typeof responseSchema>>>,
   Assert<Same<MethodSpec, WithStringMethod<z.infer<typeof methodSpecSchema>>>>,
   Assert<Same<SpecFileMethod, WithStringMethod<z.infer<typeof specFileMethodSchema>>>>,
+  Assert<Same<GatewayResponseSpec, z.infer<typeof gatewayResponseSchema>>>,
+  Assert<Same<NonNullable<SpecFile["gatewayResponses"]>, z.infer<typeof gatewayResponsesSchema>>>,
   Assert<Same<Omit<SpecFile, "methods">, Omit<z.infer<typeof specFileSchema>, "methods">>>,
 ];

@@ -8,12 +8,15 @@
  * The structure (fields, JSON types, enums, patterns, required-ness, unknown fields) is
  * the zod schema's (`spec-model.ts`), checked and worded by `validate/structure.ts`.
  * By hand here: well-formed Unicode, exactly one of `resourceId` and `path`, duplicates;
- * and in `validate/responses.ts` the rules across the responses of a method (AWS-4,
- * AWS-5, AWS-6) and the template size (AWS-65).
+ * in `validate/responses.ts` the rules across the responses of a method (AWS-4,
+ * AWS-5, AWS-6) and the template size (AWS-65); in `validate/gateway-responses.ts` the
+ * template size of gateway responses and what a spec file must ask for.
  */
+import type { GatewayResponseSpec, GatewayResponseType } from "./gateway-responses";
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
 import { methodSpecSchema, specFileSchema } from "./spec-model";
 import { at, checkWellFormed, Failures, hasOwn, isObject, typeName } from "./validate/failures";
+import { checkFileAsksForSomething, checkGatewayResponseRules } from "./validate/gateway-responses";
 import { HTTP_METHODS, MAX_TEMPLATE_BYTES } from "./validate/grammar";
 import { checkResponseRules } from "./validate/responses";
 import { checkStructure } from "./validate/structure";
@@ -114,17 +117,26 @@ export function validateSpecs(specs: readonly unknown[], options?: ValidateOptio
 
 /**
  * Validate a spec file ({@link SpecFile}): `restApiId` (non-empty), optional `region`,
- * and `methods`, each a method spec whose `restApiId` may be left out (it defaults to
- * the file's).
+ * `methods`, each a method spec whose `restApiId` may be left out (it defaults to the
+ * file's), and optional `gatewayResponses` (response type → customization, AWS-31,
+ * AWS-37; status codes AWS-39; parameters AWS-40; templates as integration responses',
+ * at most {@link MAX_TEMPLATE_BYTES}, AWS-65) and `gatewayResponsesExclusive`. The file
+ * must ask for something: at least one method, or `gatewayResponses`.
+ *
+ * Returns every failure, in this order: the file's own fields, then method by method,
+ * then the gateway responses. Use {@link validSpecFile} for the validated values
+ * (methods and gateway responses).
  */
 export function validateSpecFile(file: unknown, options?: ValidateOptions): ValidationFailure[] {
   const f = new Failures(options?.hideValues);
   const structural = new Failures(options?.hideValues);
   checkStructure(structural, specFileSchema, file, "");
   const ofMethod = (i: number) => (x: ValidationFailure) => x.property === `methods[${i}]` || x.property.startsWith(`methods[${i}].`);
+  const ofGatewayResponses = (x: ValidationFailure) => x.property === "gatewayResponses" || x.property.startsWith("gatewayResponses.");
   const methods: readonly unknown[] = isObject(file) && Array.isArray(file.methods) ? file.methods : [];
-  // The file's own fields first, then method by method: its text, its schema, its other rules.
-  f.list.push(...structural.list.filter((x) => !methods.some((_, i) => ofMethod(i)(x))));
+  // The file's own fields first, then method by method: its text, its schema, its other rules; then the gateway responses.
+  f.list.push(...structural.list.filter((x) => !ofGatewayResponses(x) && !methods.some((_, i) => ofMethod(i)(x))));
+  checkFileAsksForSomething(f, file);
   methods.forEach((s, i) => {
     const prefix = `methods[${i}]`;
     checkWellFormed(f, s, prefix);
@@ -132,12 +144,36 @@ export function validateSpecFile(file: unknown, options?: ValidateOptions): Vali
     checkMethodRules(f, s, prefix, options ?? {});
   });
   checkDuplicates(f, methods, "methods", isObject(file) && typeof file.restApiId === "string" ? file.restApiId : "");
+  if (isObject(file) && hasOwn(file, "gatewayResponses")) {
+    checkWellFormed(f, file.gatewayResponses, "gatewayResponses");
+    f.list.push(...structural.list.filter(ofGatewayResponses));
+    checkGatewayResponseRules(f, file.gatewayResponses, "gatewayResponses", options?.maxTemplateBytes ?? MAX_TEMPLATE_BYTES);
+  }
   return f.list;
 }
 
 /** The method specs of a (valid) spec file, each with its `restApiId` filled in from the file's. */
 export function methodSpecsOfFile(file: SpecFile): MethodSpec[] {
   return file.methods.map((m) => ({ ...m, restApiId: m.restApiId ?? file.restApiId }));
+}
+
+/** The gateway responses a spec file asks for: of its REST API, with the `exclusive` switch resolved. */
+export interface GatewayResponsesOfFile {
+  /** The file's `restApiId`. */
+  readonly restApiId: string;
+  /** Response type → customization, as the file gives them (not normalized). */
+  readonly responses: Readonly<Partial<Record<GatewayResponseType, GatewayResponseSpec>>>;
+  /** The file's `gatewayResponsesExclusive`, default true: customized types absent from `responses` are reset. */
+  readonly exclusive: boolean;
+}
+
+/**
+ * The gateway responses of a (valid) spec file, or undefined when it has no
+ * `gatewayResponses` (it leaves the REST API's gateway responses alone).
+ */
+export function gatewayResponsesOfFile(file: SpecFile): GatewayResponsesOfFile | undefined {
+  if (file.gatewayResponses === undefined) return undefined;
+  return { restApiId: file.restApiId, responses: file.gatewayResponses, exclusive: file.gatewayResponsesExclusive ?? true };
 }
 
 // ------------------------------------------------------------------ validated once
@@ -151,6 +187,12 @@ declare const VALID: unique symbol;
  * again: each road validates exactly once, before any AWS call.
  */
 export type ValidMethodSpec = MethodSpec & { readonly [VALID]: true };
+
+/**
+ * The gateway responses of a spec file that passed validation: only {@link validSpecFile}
+ * makes them (a type brand, as {@link ValidMethodSpec}).
+ */
+export type ValidGatewayResponses = GatewayResponsesOfFile & { readonly [VALID]: true };
 
 /** The specs are invalid. Thrown before any AWS call; carries every failure. */
 export class ValidationError extends Error {
@@ -177,12 +219,23 @@ export function validSpecs(specs: readonly unknown[], options?: ValidateOptions)
   return specs as ValidMethodSpec[];
 }
 
+/** A spec file that passed validation, and what it asks for (see {@link validSpecFile}). */
+export interface ValidSpecFile {
+  readonly file: SpecFile;
+  /** The methods, each with its `restApiId` filled in (may be empty when the file has gateway responses). */
+  readonly methods: ValidMethodSpec[];
+  /** The gateway responses ({@link gatewayResponsesOfFile}); absent when the file has no `gatewayResponses`. */
+  readonly gatewayResponses?: ValidGatewayResponses;
+}
+
 /**
- * Validate a spec file ({@link validateSpecFile}): its failures, or the file and its
- * methods (each with its `restApiId` filled in), valid.
+ * Validate a spec file ({@link validateSpecFile}): its failures, or the file, its
+ * methods (each with its `restApiId` filled in) and its gateway responses, valid.
  */
-export function validSpecFile(file: unknown, options?: ValidateOptions): { readonly failures: ValidationFailure[] } | { readonly file: SpecFile; readonly methods: ValidMethodSpec[] } {
+export function validSpecFile(file: unknown, options?: ValidateOptions): { readonly failures: ValidationFailure[] } | ValidSpecFile {
   const failures = validateSpecFile(file, options);
   if (failures.length > 0) return { failures };
-  return { file: file as SpecFile, methods: methodSpecsOfFile(file as SpecFile) as ValidMethodSpec[] };
+  const valid = file as SpecFile;
+  const gatewayResponses = gatewayResponsesOfFile(valid) as ValidGatewayResponses | undefined;
+  return { file: valid, methods: methodSpecsOfFile(valid) as ValidMethodSpec[], ...(gatewayResponses !== undefined ? { gatewayResponses } : {}) };
 }

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { GATEWAY_RESPONSE_TYPES } from "../src/gateway-responses";
 import { methodSpecJsonSchema, SPEC_SCHEMA_PATH, specFileJsonSchema, specSchemaFileText } from "../src/schema";
 import { writeSpecSchemaFile } from "../tools/spec-schema";
 
@@ -59,5 +60,33 @@ describe("JSON Schema", () => {
     expect(["600", "099", "20", "wrong"].some((c) => new RegExp(statusCodes).test(c))).toBe(false);
     expect(defs.method?.required).toEqual(["httpMethod", "responses"]);
     expect(methodSpecJsonSchema.required).toEqual(["restApiId", "httpMethod", "responses"]);
+  });
+
+  it("says the gateway responses: the 21 types, closed objects, the patterns of AWS-39 and AWS-40", () => {
+    const defs = specFileJsonSchema.$defs as Record<string, Record<string, unknown>>;
+    const top = specFileJsonSchema.properties as Record<string, Record<string, unknown>>;
+    expect(top.gatewayResponses).toEqual({ $ref: "#/$defs/gatewayResponses" });
+    expect(top.gatewayResponsesExclusive).toMatchObject({ type: "boolean", default: true });
+    expect(specFileJsonSchema.required).toEqual(["restApiId", "methods"]);
+    // At least one method or gatewayResponses.
+    expect(specFileJsonSchema.anyOf).toEqual([{ properties: { methods: { minItems: 1 } } }, { required: ["gatewayResponses"] }]);
+    const types = defs.gatewayResponses?.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(types)).toEqual([...GATEWAY_RESPONSE_TYPES]);
+    for (const t of GATEWAY_RESPONSE_TYPES) expect(types[t]?.$ref, t).toBe("#/$defs/gatewayResponse");
+    expect(types.UNAUTHORIZED?.description).toContain("401");
+    expect(defs.gatewayResponses?.additionalProperties).toBe(false);
+    expect(defs.gatewayResponse?.additionalProperties).toBe(false);
+    const fields = defs.gatewayResponse?.properties as Record<string, Record<string, unknown>>;
+    expect(Object.keys(fields)).toEqual(["statusCode", "responseParameters", "responseTemplates"]);
+    const code = new RegExp(fields.statusCode?.pattern as string, "u");
+    expect(["401", "599"].every((c) => code.test(c))).toBe(true);
+    expect(["600", "20", ""].some((c) => code.test(c))).toBe(false);
+    const params = fields.responseParameters as { propertyNames: { pattern: string }; additionalProperties: { pattern: string } };
+    const key = new RegExp(params.propertyNames.pattern, "u");
+    const value = new RegExp(params.additionalProperties.pattern, "u");
+    expect(["gatewayresponse.header.Access-Control-Allow-Origin", "gatewayresponse.header.method.response.header.X", "gatewayresponse.querystring.q"].every((k) => key.test(k))).toBe(true);
+    expect(["method.response.header.X", "gatewayresponse.header.", "gatewayresponse.body.x"].some((k) => key.test(k))).toBe(false);
+    expect(["'*'", "method.request.header.origin", "method.request.path.id"].every((v) => value.test(v))).toBe(true);
+    expect(["test-value", "stageVariables.x", "context.requestId", "'open"].some((v) => value.test(v))).toBe(false);
   });
 });

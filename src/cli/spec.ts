@@ -18,7 +18,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { SpecFile } from "../model";
-import { validSpecFile, type ValidMethodSpec } from "../validate";
+import { validSpecFile, type ValidGatewayResponses, type ValidMethodSpec } from "../validate";
 import { CliError, SpecFileError } from "./errors";
 
 /** A spec file after reading and validation. */
@@ -26,8 +26,14 @@ export interface LoadedSpec {
   /** The file name as given. */
   readonly file: string;
   readonly spec: SpecFile;
-  /** The methods, each with its `restApiId` filled in: validated, so that planning does not validate them again. */
+  /** The methods, each with its `restApiId` filled in: validated, so that planning does not validate them again. May be empty. */
   readonly methods: ValidMethodSpec[];
+  /**
+   * The gateway responses (`{ restApiId, responses, exclusive }`, `exclusive` being
+   * `gatewayResponsesExclusive` resolved to its default, true), validated like the
+   * methods; absent when the file has no `gatewayResponses` (it leaves them alone).
+   */
+  readonly gatewayResponses?: ValidGatewayResponses;
 }
 
 /**
@@ -168,5 +174,5 @@ export function loadSpecFile(file: string): LoadedSpec {
   // The one validation of the command line's road (plan, apply, drift): before any AWS call.
   const valid = validSpecFile(parseSpecText(text, file));
   if ("failures" in valid) throw new SpecFileError(file, valid.failures);
-  return { file, spec: valid.file, methods: valid.methods };
+  return { file, spec: valid.file, methods: valid.methods, ...(valid.gatewayResponses !== undefined ? { gatewayResponses: valid.gatewayResponses } : {}) };
 }

@@ -20,15 +20,18 @@ function mapOf(value: unknown, field: string): Record<string, unknown> {
   return isObject(m) ? m : {};
 }
 
-/** Templates over the size limit (AWS-65). */
-function checkTemplateSizes(f: Failures, ir: unknown, irp: string, maxTemplateBytes: number): void {
-  for (const [k, v] of Object.entries(mapOf(ir, "responseTemplates"))) {
+/**
+ * Templates over the size limit (AWS-65): the `responseTemplates` of `owner` (an
+ * integration response or a gateway response, at `ownerPath`).
+ */
+export function checkTemplateSizes(f: Failures, owner: unknown, ownerPath: string, maxTemplateBytes: number): void {
+  for (const [k, v] of Object.entries(mapOf(owner, "responseTemplates"))) {
     if (typeof v !== "string") continue;
     const bytes = new TextEncoder().encode(v).length;
     if (bytes > maxTemplateBytes) {
       f.add(
-        at(at(irp, "responseTemplates"), k),
-        `template for ${k} is ${bytes} bytes; the limit is ${maxTemplateBytes} bytes (kept within API Gateway's mapping template size quota, "Quotas for configuring and running a REST API")`,
+        at(at(ownerPath, "responseTemplates"), k),
+        `template for ${k} is ${bytes} bytes; the limit is ${maxTemplateBytes} bytes (kept within API Gateway's mapping template size quota, "Quotas for configuring and running a REST API", AWS-65)`,
       );
     }
   }

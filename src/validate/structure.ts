@@ -7,11 +7,12 @@
  * rule (with the catalogue id where there is one) as the hand-written rules of
  * `validate.ts` do. Every issue is reported, not only the first. Pure.
  */
-import type { z } from "zod";
+import { z } from "zod";
+import { GATEWAY_RESPONSE_TYPES, isGatewayResponseType } from "../gateway-responses";
 import { parseRegion } from "../settings";
-import { CONTENT_HANDLING_VALUES, specRoles, type SpecRole, type SpecRule } from "../spec-model";
+import { CONTENT_HANDLING_VALUES, gatewayResponseSchema, specRoles, type SpecRole, type SpecRule } from "../spec-model";
 import { at, hasOwn, isObject, typeName, type Failures } from "./failures";
-import { HTTP_METHODS } from "./grammar";
+import { HTTP_METHODS, NO_SOURCE_VALUE_RE } from "./grammar";
 import { DEFAULT_MARKER_REASON, javaRegexReason } from "./selection-pattern";
 
 type Issue = z.core.$ZodIssue;
@@ -86,6 +87,20 @@ function typeReason(f: Failures, r: SpecRole | undefined, path: Path, input: unk
       return `mapping expression for ${key} must be a string, ${got} (AWS-28)`;
     case "template":
       return `template for ${key} must be a string ("" passes the body through, AWS-16), ${got}`;
+    case "gatewayResponses":
+      return `gatewayResponses must be an object (a map: response type → { statusCode?, responseParameters?, responseTemplates? }), ${got}`;
+    case "gatewayResponse":
+      return `the gateway response of ${key} must be an object { statusCode?, responseParameters?, responseTemplates? }, ${got}`;
+    case "gatewayResponsesExclusive":
+      return `gatewayResponsesExclusive must be a boolean, ${got}`;
+    case "gatewayStatusCode": {
+      const quoted = typeof input === "number" && !f.hideValues ? `; write it in quotes: ${f.show(String(input))}` : "";
+      return `statusCode must be a string, ${got}${quoted} (AWS-39)`;
+    }
+    case "gatewayParameterValue":
+      return `gateway response parameter value for ${key} must be a string, ${got} (AWS-40)`;
+    case "gatewayTemplate":
+      return `template for ${key} must be a string, ${got}`;
     default:
       return `${key} must be a string, ${got}`;
   }
@@ -107,9 +122,9 @@ function ruleReason(f: Failures, r: SpecRole | undefined, rule: SpecRule | undef
   const key = last(path);
   switch (rule) {
     case "control":
-      return r === "mappingExpression"
-        ? `mapping expression ${f.show(input)} for ${key} must not contain control characters`
-        : `${nameOf(r, path)} ${f.show(input)} must not contain control characters`;
+      if (r === "mappingExpression") return `mapping expression ${f.show(input)} for ${key} must not contain control characters`;
+      if (r === "gatewayParameterValue") return `gateway response parameter value ${f.show(input)} for ${key} must not contain control characters`;
+      return `${nameOf(r, path)} ${f.show(input)} must not contain control characters`;
     case "template-control":
       return `template ${f.show(input)} for ${key} must not contain control characters other than tab, newline and carriage return`;
     case "default-marker":
@@ -139,9 +154,28 @@ function formatReason(f: Failures, r: SpecRole | undefined, path: Path, input: u
         `mapping expression ${f.show(input)} for ${key} must be integration.response.header.{name}, integration.response.body, ` +
         `integration.response.body.{JSON-expression} (no "$"), or a static value in single quotes '...' (AWS-28)`
       );
+    case "gatewayStatusCode":
+      return `statusCode ${f.show(input)} must match [1-5]\\d\\d (AWS-39)`;
+    case "gatewayParameterValue":
+      return gatewayValueReason(f, key, String(input));
     default:
       return `${nameOf(r, path)} ${f.show(input)} does not match its pattern`;
   }
+}
+
+/** The forms of a gateway response parameter value (AWS-40). */
+const GATEWAY_VALUE_FORMS = "a static value in single quotes '...' or method.request.{header|querystring|path}.{name}";
+
+/** A gateway response parameter value that does not match its pattern (AWS-40). */
+function gatewayValueReason(f: Failures, key: string, value: string): string {
+  if (NO_SOURCE_VALUE_RE.test(value)) {
+    return (
+      `gateway response parameter value ${f.show(value)} for ${key} has no source: stage variables and context variables cannot be mapped ` +
+      `into a gateway response parameter, only ${GATEWAY_VALUE_FORMS} (AWS-40); $stageVariables and $context can be used in responseTemplates (AWS-41)`
+    );
+  }
+  const unquoted = !f.hideValues && !value.startsWith("'") && !value.startsWith("method.") ? `; a static value is written in single quotes: ${f.show(`'${value}'`)}` : "";
+  return `gateway response parameter value ${f.show(value)} for ${key} must be ${GATEWAY_VALUE_FORMS}${unquoted} (AWS-40)`;
 }
 
 /** A map key that does not match the key pattern of its map (`path` ends with the key). */
@@ -154,6 +188,14 @@ function keyReason(f: Failures, keyRole: SpecRole | undefined, path: Path): stri
       return `response parameter key ${f.show(key)} must be method.response.header.{name} with {name} a valid HTTP header name (AWS-28)`;
     case "contentTypeKey":
       return `${last(path, 2)} key ${f.show(key)} must be a content type such as "application/json" (type/subtype)`;
+    case "gatewayParameterKey": {
+      const header = /^method\.response\.header\.(.+)$/.exec(key);
+      const hint = header && !f.hideValues ? `; for a header write ${f.show(`gatewayresponse.header.${header[1]}`)}` : "";
+      return (
+        `gateway response parameter key ${f.show(key)} must be gatewayresponse.header.{name} ({name} a valid HTTP header name), ` +
+        `gatewayresponse.path.{name} or gatewayresponse.querystring.{name}${hint} (AWS-40)`
+      );
+    }
     default:
       return `key ${f.show(key)} of ${last(path, 2)} is not valid`;
   }
@@ -168,8 +210,18 @@ function report(f: Failures, root: z.core.$ZodType, value: unknown, prefix: stri
   const property = propertyOf(prefix, path);
   switch (issue.code) {
     case "unrecognized_keys": {
+      if (r === "gatewayResponses") return unknownTypes(f, issue.keys, input, property);
       const shape = (node?._zod.def as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
-      const what = r === "method" ? "a method spec" : r === "specFile" ? "a spec file" : r === "response" ? `status code ${last(path)}` : String(r);
+      const what =
+        r === "method"
+          ? "a method spec"
+          : r === "specFile"
+            ? "a spec file"
+            : r === "response"
+              ? `status code ${last(path)}`
+              : r === "gatewayResponse"
+                ? `the gateway response of ${last(path)}`
+                : String(r);
       for (const k of issue.keys) f.add(at(property, k), `unknown field ${f.show(k)} in ${what} (allowed: ${Object.keys(shape).join(", ")})`);
       return;
     }
@@ -200,6 +252,22 @@ function report(f: Failures, root: z.core.$ZodType, value: unknown, prefix: stri
       return f.add(property, ruleReason(f, r, (issue.params as { rule?: SpecRule } | undefined)?.rule, path, input));
     default:
       return f.add(property, `${nameOf(r, path)}: ${issue.message}`);
+  }
+}
+
+/**
+ * Unknown response types in `gatewayResponses` (at `property`): each named with the 21
+ * (AWS-31, AWS-37), and its value checked as a gateway response all the same, so that
+ * every problem is listed.
+ */
+function unknownTypes(f: Failures, keys: readonly string[], map: unknown, property: string): void {
+  for (const k of keys) {
+    const upper = k.toUpperCase();
+    const hint = isGatewayResponseType(upper) ? `; response types are upper case: "${upper}"` : "";
+    f.add(at(property, k), `unknown gateway response type ${f.show(k)}: one of ${GATEWAY_RESPONSE_TYPES.join(", ")}${hint} (AWS-31, AWS-37)`);
+    const one = { [k]: isObject(map) ? map[k] : undefined };
+    const root = z.strictObject({ [k]: gatewayResponseSchema });
+    check(f, root, one, property, root, one, []);
   }
 }
 

@@ -224,6 +224,96 @@ describe("bad input through the command line: apigw-responses plan --spec", () =
   });
 });
 
+/** A spec file (JSON text) managing gateway responses only, with `gatewayResponses` (and the rest of the file) edited. */
+function gatewayFile(gatewayResponses: unknown, rest: Record<string, unknown> = {}): Buffer {
+  return Buffer.from(JSON.stringify({ restApiId: api.restApiId, methods: [], gatewayResponses, ...rest }));
+}
+const GR = "gatewayResponses";
+const ORIGIN = "gatewayresponse.header.Access-Control-Allow-Origin";
+const GR4 = `${GR}.DEFAULT_4XX`;
+
+/**
+ * Spec files whose gateway responses are invalid (AWS-31..AWS-41, AWS-65): [name, file
+ * (JSON unless the name says YAML), every text the output must hold: the property and
+ * its rule]. A spec file is the only road of gateway responses.
+ */
+const GATEWAY_CORPUS: [string, () => Buffer, string[]][] = [
+  ["unknown response type", () => gatewayFile({ NOT_FOUND: {} }), [`${GR}.NOT_FOUND: unknown gateway response type "NOT_FOUND": one of ACCESS_DENIED,`, "WAF_FILTERED", "AWS-37"]],
+  ["response type in lower case", () => gatewayFile({ default_4xx: {} }), [`${GR}.default_4xx: unknown gateway response type "default_4xx"`, 'upper case: "DEFAULT_4XX"']],
+  ["statusCode 600", () => gatewayFile({ DEFAULT_4XX: { statusCode: "600" } }), [`${GR4}.statusCode: statusCode "600" must match [1-5]\\d\\d (AWS-39)`]],
+  ["statusCode 20", () => gatewayFile({ DEFAULT_5XX: { statusCode: "20" } }), [`${GR}.DEFAULT_5XX.statusCode: statusCode "20"`, "AWS-39"]],
+  [
+    "statusCode a number (YAML)",
+    () => Buffer.from(`restApiId: ${api.restApiId}\nmethods: []\ngatewayResponses:\n  UNAUTHORIZED:\n    statusCode: 401\n`),
+    [`${GR}.UNAUTHORIZED.statusCode: statusCode must be a string, got number 401; write it in quotes: "401" (AWS-39)`],
+  ],
+  [
+    "method response header as a parameter key",
+    () => gatewayFile({ DEFAULT_4XX: { responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" } } }),
+    [`${GR4}.responseParameters.method.response.header.Access-Control-Allow-Origin: gateway response parameter key`, 'write "gatewayresponse.header.Access-Control-Allow-Origin"', "AWS-40"],
+  ],
+  ["parameter key with an empty name", () => gatewayFile({ DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.": "'*'" } } }), [`${GR4}.responseParameters.gatewayresponse.header.: gateway response parameter key`]],
+  [
+    "unquoted static value",
+    () => gatewayFile({ DEFAULT_4XX: { responseParameters: { [ORIGIN]: "test-value" } } }),
+    [`${GR4}.responseParameters.${ORIGIN}: gateway response parameter value "test-value"`, `in single quotes: "'test-value'"`, "AWS-40"],
+  ],
+  [
+    "stage variable as a value",
+    () => gatewayFile({ DEFAULT_5XX: { responseParameters: { [ORIGIN]: "stageVariables.origin" } } }),
+    [`${GR}.DEFAULT_5XX.responseParameters.${ORIGIN}: gateway response parameter value "stageVariables.origin"`, "has no source", "AWS-40"],
+  ],
+  ["parameter value a number", () => gatewayFile({ DEFAULT_4XX: { responseParameters: { [ORIGIN]: 1 } } }), [`${GR4}.responseParameters.${ORIGIN}: gateway response parameter value for ${ORIGIN} must be a string, got number 1`]],
+  ["template not a string", () => gatewayFile({ UNAUTHORIZED: { responseTemplates: { "application/json": { message: "no" } } } }), [`${GR}.UNAUTHORIZED.responseTemplates.application/json: template for application/json must be a string, got object`]],
+  ["template over 300 KB", () => gatewayFile({ DEFAULT_4XX: { responseTemplates: { "application/json": "x".repeat(300_001) } } }), [`${GR4}.responseTemplates.application/json: template for application/json is 300001 bytes`, "AWS-65"]],
+  [
+    "lone surrogate in a template",
+    () => Buffer.from(`{"restApiId": "${api.restApiId}", "methods": [], "gatewayResponses": {"DEFAULT_4XX": {"responseTemplates": {"application/json": "{\\"a\\": \\"\\ud800\\"}"}}}}`),
+    [`${GR4}.responseTemplates.application/json:`, "is not valid Unicode (a lone surrogate)"],
+  ],
+  ["unknown field in a gateway response", () => gatewayFile({ DEFAULT_4XX: { headers: {} } }), [`${GR4}.headers: unknown field "headers" in the gateway response of DEFAULT_4XX`]],
+  ["gatewayResponses not a map", () => gatewayFile([{ DEFAULT_4XX: {} }]), [`${GR}: gatewayResponses must be an object (a map`, "got array"]],
+  ["gatewayResponsesExclusive not a boolean", () => gatewayFile({}, { gatewayResponsesExclusive: "yes" }), ['gatewayResponsesExclusive: gatewayResponsesExclusive must be a boolean, got string "yes"']],
+  ["no methods and no gatewayResponses", () => Buffer.from(JSON.stringify({ restApiId: api.restApiId, methods: [] })), ["methods: the spec file asks for nothing"]],
+  [
+    "several problems at once (YAML), all listed",
+    () =>
+      Buffer.from(
+        `restApiId: ${api.restApiId}\nmethods: []\ngatewayResponsesExclusive: 1\ngatewayResponses:\n  THROTTLE:\n    statusCode: "429"\n  DEFAULT_4XX:\n    statusCode: "4xx"\n` +
+          `    responseParameters:\n      method.response.header.X: "'a'"\n      gatewayresponse.header.Y: context.requestId\n    responseTemplates:\n      json: "{}"\n`,
+      ),
+    [
+      "gatewayResponsesExclusive: gatewayResponsesExclusive must be a boolean",
+      `${GR}.THROTTLE: unknown gateway response type "THROTTLE"`,
+      `${GR4}.statusCode: statusCode "4xx"`,
+      `${GR4}.responseParameters.method.response.header.X: gateway response parameter key`,
+      `${GR4}.responseParameters.gatewayresponse.header.Y: gateway response parameter value "context.requestId" for gatewayresponse.header.Y has no source`,
+      `${GR4}.responseTemplates.json: responseTemplates key "json"`,
+    ],
+  ],
+];
+
+describe("bad gateway responses through the command line: apigw-responses plan --spec", () => {
+  const CLI = path.join(PACKAGE_ROOT, "dist", "cli", "main.js");
+
+  it(`has at least 15 cases (${GATEWAY_CORPUS.length})`, () => {
+    expect(GATEWAY_CORPUS.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(GATEWAY_CORPUS)("%s", async (name, make, expected) => {
+    const file = path.join(tmp, `gateway-${name.replace(/\W+/g, "-")}.${name.includes("YAML") ? "yaml" : "json"}`);
+    writeFileSync(file, make());
+    const before = await totalCalls();
+    const r = spawnSync(process.execPath, [CLI, "plan", "--spec", file, "--endpoint", endpoint, "--rate", "off"], { encoding: "utf8", timeout: 30_000 });
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(r.status, out).toBe(1);
+    expect(out).toContain(`invalid spec ${file}`);
+    expect(out).not.toMatch(/unexpected|^\s+at /m);
+    for (const text of expected) expect(out).toContain(text);
+    expect(await totalCalls()).toBe(before);
+  });
+});
+
 describe("selection patterns only Java refuses, through the command line: apigw-responses plan --spec (AWS-29)", () => {
   const CLI = path.join(PACKAGE_ROOT, "dist", "cli", "main.js");
 
