@@ -209,6 +209,16 @@ export const specFileSchema = role(
   "specFile",
 );
 
+// ------------------------------------------------------------------ the front ends' field lists
+
+/**
+ * The field names of an object schema, in the schema's order: the Pulumi resource kinds
+ * take their field lists from here, so that a field added to the model is one of theirs.
+ */
+export function fieldNamesOf<S extends z.ZodObject>(schema: S): (keyof S["shape"] & string)[] {
+  return Object.keys(schema.shape) as (keyof S["shape"] & string)[];
+}
+
 // ------------------------------------------------------------------ the types of model.ts, held to the schema
 
 /** True when `A` and `B` have the same keys and each is assignable to the other. */

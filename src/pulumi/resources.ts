@@ -21,6 +21,7 @@ import type {
   NormalizedResponses,
   ResponseSpec,
 } from "../model";
+import { fieldNamesOf, integrationResponseSchema, methodResponseSchema } from "../spec-model";
 import type { ResourceKind } from "./inputs";
 import { importAdvice } from "./kinds";
 import { makeProvider } from "./provider";
@@ -237,7 +238,7 @@ export class MethodResponse extends pulumi.dynamic.Resource {
     super(
       makeProvider("MethodResponse"),
       name,
-      resourceProps("MethodResponse", name, args, ["responseParameters", "responseModels"], opts),
+      resourceProps("MethodResponse", name, args, fieldNamesOf(methodResponseSchema), opts),
       optionsOf(args, opts),
       "apigw-responses",
       "MethodResponse",
@@ -266,7 +267,7 @@ export class IntegrationResponse extends pulumi.dynamic.Resource {
     super(
       makeProvider("IntegrationResponse"),
       name,
-      resourceProps("IntegrationResponse", name, args, ["selectionPattern", "responseParameters", "responseTemplates", "contentHandling"], opts),
+      resourceProps("IntegrationResponse", name, args, fieldNamesOf(integrationResponseSchema), opts),
       optionsOf(args, opts),
       "apigw-responses",
       "IntegrationResponse",
