@@ -10,7 +10,11 @@
  * - the TypeScript types of `model.ts` (`MethodSpec`, `ResponseSpec`, …) and of
  *   `gateway-responses.ts` (`GatewayResponseSpec`), which a compile-time assertion at
  *   the end of this module holds equal to `z.infer` of these schemas, so that a field
- *   added, removed or retyped on one side is a compile error.
+ *   added, removed or retyped on one side is a compile error;
+ * - the Pulumi front end: the field lists of its resource kinds ({@link fieldNamesOf}),
+ *   and, by compile-time assertions naming any field that drifts ({@link FieldsNotMatching}),
+ *   its arguments (`ArgsMatchSchema`, `OutputsCoverSchema` in `pulumi/resources.ts`) and
+ *   the inputs its providers receive (`InputsMatchSchema` in `pulumi/inputs.ts`).
  *
  * By hand, in `validate.ts` and `validate/`: only the cross-field rules (exactly one of
  * `resourceId` and `path`, AWS-4/AWS-5 header declarations, AWS-6 one default, a spec
@@ -305,6 +309,29 @@ export const specFileSchema = role(
     }),
   "specFile",
 );
+
+// ------------------------------------------------------------------ the front ends' field lists and types, held to the schema
+
+/**
+ * The field names of an object schema, in the schema's order: the Pulumi resource kinds
+ * take their field lists from here, so that a field added to the model is one of theirs.
+ */
+export function fieldNamesOf<S extends z.ZodObject>(schema: S): (keyof S["shape"] & string)[] {
+  return Object.keys(schema.shape) as (keyof S["shape"] & string)[];
+}
+
+/**
+ * The fields on which a front end's type `T` (its fields of the model only) and a
+ * schema's type `S` disagree: the fields of one that the other lacks, and the fields
+ * whose schema values `T` does not accept (a field the schema leaves optional must be
+ * optional in `T`). `never` when they agree.
+ */
+export type FieldsNotMatching<T, S> =
+  | Exclude<keyof S, keyof T>
+  | Exclude<keyof T, keyof S>
+  | { [K in keyof S & keyof T]: [S[K]] extends [T[K]] ? never : K }[keyof S & keyof T];
+/** A compile error naming the fields `K` (`Type '"x"' does not satisfy the constraint 'never'`), unless there are none. */
+export type NoFields<K extends never> = K;
 
 // ------------------------------------------------------------------ the types of model.ts, held to the schema
 

@@ -17,6 +17,19 @@ describe("the registry", () => {
     expect(importAdvice(kind)).toMatch(/^the import option does not work for dynamic resources \(pulumi\/pulumi #3550\)\. /);
   });
 
+  it("takes each kind's fields from the spec schema it stands for (what a program may set besides the method)", () => {
+    expect(adapterOf("ResponseSet").inputFields).toEqual(["responses", "exclusive"]);
+    expect(adapterOf("MethodResponse").inputFields).toEqual(["statusCode", "adoptExisting", "responseParameters", "responseModels"]);
+    expect(adapterOf("IntegrationResponse").inputFields).toEqual([
+      "statusCode",
+      "adoptExisting",
+      "selectionPattern",
+      "responseParameters",
+      "responseTemplates",
+      "contentHandling",
+    ]);
+  });
+
   it("refuses a kind it does not know, naming it", () => {
     expect(() => adapterOf("GatewayResponse" as never)).toThrow(/unknown resource kind "GatewayResponse"; known: ResponseSet, MethodResponse, IntegrationResponse/);
   });

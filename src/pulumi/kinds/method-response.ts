@@ -1,4 +1,5 @@
 /** The `MethodResponse` kind: one method response of one status code. */
+import { fieldNamesOf, methodResponseSchema } from "../../spec-model";
 import type { MethodResponseInputs } from "../inputs";
 import type { MethodResponseOutputs } from "../state";
 import { singleResponseAdapter } from "./single-response";
@@ -7,7 +8,7 @@ import { singleResponseAdapter } from "./single-response";
 export const methodResponse = singleResponseAdapter<MethodResponseInputs, MethodResponseOutputs>({
   kind: "MethodResponse",
   responseKind: "methodResponse",
-  fields: ["responseParameters", "responseModels"],
+  fields: fieldNamesOf(methodResponseSchema),
   absent: { responseParameters: {}, responseModels: {} },
   // Another code of the same method can be created before the old one is deleted.
   deletesFirstOnCodeChange: false,

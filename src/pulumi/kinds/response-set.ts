@@ -4,9 +4,10 @@
  */
 import type { Removal } from "../../model";
 import { normalizeResponses } from "../../normalize";
+import { fieldNamesOf, methodSpecSchema } from "../../spec-model";
 import { validateMethodSpec } from "../../validate";
 import type { ManagedScope, ResourceAdapter } from "../adapter";
-import { LEFT_ALONE, UNKNOWN, methodTargetOf, withoutUnknowns, type ResponseSetInputs } from "../inputs";
+import { IDENTITY_FIELDS, LEFT_ALONE, UNKNOWN, methodTargetOf, withoutUnknowns, type ResponseSetInputs } from "../inputs";
 import { compactResponses, partsOf, unmanagedPart } from "../responses";
 import { commonOutputsOf, resourceIdOf, type ResponseSetOutputs, type ResponseSetReadInputs } from "../state";
 
@@ -19,7 +20,8 @@ function previousParts(olds: ResponseSetOutputs): Required<Removal>[] {
 /** The adapter of the `ResponseSet` kind. */
 export const responseSet: ResourceAdapter<ResponseSetInputs, ResponseSetOutputs> = {
   kind: "ResponseSet",
-  inputFields: ["responses", "exclusive"],
+  // The fields of a method spec besides those naming the method: `responses`, `exclusive`.
+  inputFields: fieldNamesOf(methodSpecSchema).filter((f) => !(IDENTITY_FIELDS as readonly string[]).includes(f)),
   replacingFields: [],
   ownershipProperty: "responses",
   adoptionAdvice: "a ResponseSet adopts the responses its method already has and converges them.",

@@ -23,7 +23,7 @@ export interface SingleResponseKind {
   readonly kind: ResourceKind;
   /** The response kind it manages on its status code. */
   readonly responseKind: ResponseKind;
-  /** Its fields: the AWS fields of that response, as inputs and as outputs. */
+  /** Its fields: the AWS fields of that response, as inputs and as outputs (its spec schema's: `fieldNamesOf`). */
   readonly fields: readonly string[];
   /** Its outputs' fields when the response is absent (normalized form). */
   readonly absent: Readonly<Record<string, unknown>>;

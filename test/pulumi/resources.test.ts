@@ -1,0 +1,55 @@
+/**
+ * The Pulumi front end is held to the spec schemas at compile time: `ArgsMatchSchema` and
+ * `OutputsCoverSchema` (src/pulumi/resources.ts), `InputsMatchSchema` (src/pulumi/inputs.ts).
+ * These type-level tests (`expectTypeOf`, checked by `tsc -p tsconfig.test.json`; nothing
+ * runs) show that the check they are built on names the field a change of the schema
+ * leaves behind: added, removed, or retyped so that the arguments no longer accept it.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { describe, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import type { IdentityField, IntegrationResponseInputs, MethodResponseInputs, ResponseSetInputs, SingleResponseTargetField } from "../../src/pulumi/inputs";
+import type { IntegrationResponseArgs, MethodResponseArgs, MethodTarget, ResponseSetArgs } from "../../src/pulumi/resources";
+import type { FieldsNotMatching, integrationResponseSchema, methodResponseSchema, methodSpecSchema } from "../../src/spec-model";
+
+/** The arguments of a resource that are fields of the model, unwrapped from `pulumi.Input`. */
+type ModelArgs<A, Omitted extends PropertyKey> = pulumi.Unwrap<Omit<A, keyof MethodTarget | Omitted>>;
+
+type MethodResponseFields = z.infer<typeof methodResponseSchema>;
+type IntegrationResponseFields = z.infer<typeof integrationResponseSchema>;
+type ResponseSetFields = Omit<z.infer<typeof methodSpecSchema>, IdentityField>;
+type MethodResponseModelArgs = ModelArgs<MethodResponseArgs, "statusCode" | "adoptExisting">;
+
+describe("the arguments and inputs of each kind agree with its schema", () => {
+  it("ResponseSet", () => {
+    expectTypeOf<FieldsNotMatching<ModelArgs<ResponseSetArgs, never>, ResponseSetFields>>().toBeNever();
+    expectTypeOf<FieldsNotMatching<Omit<ResponseSetInputs, IdentityField>, ResponseSetFields>>().toBeNever();
+  });
+
+  it("MethodResponse", () => {
+    expectTypeOf<FieldsNotMatching<MethodResponseModelArgs, MethodResponseFields>>().toBeNever();
+    expectTypeOf<FieldsNotMatching<Omit<MethodResponseInputs, SingleResponseTargetField>, MethodResponseFields>>().toBeNever();
+  });
+
+  it("IntegrationResponse", () => {
+    expectTypeOf<FieldsNotMatching<ModelArgs<IntegrationResponseArgs, "statusCode" | "adoptExisting">, IntegrationResponseFields>>().toBeNever();
+    expectTypeOf<FieldsNotMatching<Omit<IntegrationResponseInputs, SingleResponseTargetField>, IntegrationResponseFields>>().toBeNever();
+  });
+});
+
+describe("a schema that drifts from the arguments: the check names the field", () => {
+  it("a field added to the schema", () => {
+    expectTypeOf<FieldsNotMatching<MethodResponseModelArgs, MethodResponseFields & { statusText?: string }>>().toEqualTypeOf<"statusText">();
+  });
+
+  it("a field removed from the schema", () => {
+    expectTypeOf<FieldsNotMatching<MethodResponseModelArgs, Omit<MethodResponseFields, "responseModels">>>().toEqualTypeOf<"responseModels">();
+  });
+
+  it("a field whose values the arguments do not accept (another type; optional in the schema, required in the arguments)", () => {
+    type Retyped = Omit<MethodResponseFields, "responseParameters"> & { responseParameters?: Record<string, string> };
+    expectTypeOf<FieldsNotMatching<MethodResponseModelArgs, Retyped>>().toEqualTypeOf<"responseParameters">();
+    type Mandatory = MethodResponseModelArgs & { responseModels: Record<string, string> };
+    expectTypeOf<FieldsNotMatching<Mandatory, MethodResponseFields>>().toEqualTypeOf<"responseModels">();
+  });
+});
