@@ -84,7 +84,7 @@ export interface ResourceAdapter<I extends AnyInputs = AnyInputs, O extends AnyO
    */
   outputsOf(inputs: I, key: MethodKey, managed: NormalizedResponses, declared?: readonly Required<Removal>[]): O;
   /** The responses the outputs describe (the managed live part). */
-  responsesOf(outputs: O): NormalizedResponses;
+  managedResponsesOf(outputs: O): NormalizedResponses;
   /** The resource id of inputs or outputs on `key`. */
   idOf(key: MethodKey, state: I | O): string;
 

@@ -116,7 +116,7 @@ export async function diffResource(kind: ResourceKind, olds: AnyOutputs, news: A
   markDeleteFirst(adapter.kind, id, ownerOf(news), false);
   if (containsUnknown(n)) return { changes: true };
   // What the resource manages, live (olds) against desired: equal after normalization = no change.
-  const live = adapter.responsesOf(olds);
+  const live = adapter.managedResponsesOf(olds);
   const desired = normalizeDesiredResponses(adapter.specOf(news).responses);
   return { changes: !normalizedEqual(live, desired) || adapter.modeChanged(olds, news) };
 }

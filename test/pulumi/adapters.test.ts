@@ -52,7 +52,7 @@ describe("ResponseSet", () => {
   });
 
   it("outputs → responses: the normalized responses of the outputs", () => {
-    expect(a.responsesOf({ ...target, revision: "sha256:x", responses } as never)).toEqual({
+    expect(a.managedResponsesOf({ ...target, revision: "sha256:x", responses } as never)).toEqual({
       "200": { methodResponse: { responseParameters: { [CORS]: true }, responseModels: {} } },
       "404": { integrationResponse: { selectionPattern: ".*Not found.*", responseParameters: {}, responseTemplates: {} } },
     });
@@ -99,8 +99,8 @@ describe("MethodResponse", () => {
 
   it("outputs → responses, and a response that is gone (no fields) is absent", () => {
     const outs = { ...target, statusCode: "201", revision: "sha256:x", responseParameters: { [CORS]: true }, responseModels: {} };
-    expect(a.responsesOf(outs as never)).toEqual({ "201": { methodResponse: { responseParameters: { [CORS]: true }, responseModels: {} } } });
-    expect(a.responsesOf({ ...target, statusCode: "201", revision: "sha256:x" } as never)).toEqual({});
+    expect(a.managedResponsesOf(outs as never)).toEqual({ "201": { methodResponse: { responseParameters: { [CORS]: true }, responseModels: {} } } });
+    expect(a.managedResponsesOf({ ...target, statusCode: "201", revision: "sha256:x" } as never)).toEqual({});
   });
 
   it("scope: its status code's method response; identity and create refusal", () => {
@@ -131,7 +131,7 @@ describe("IntegrationResponse", () => {
 
   it("outputs → responses", () => {
     const outs = { ...target, statusCode: "404", revision: "sha256:x", selectionPattern: "4\\d{2}", responseParameters: {}, responseTemplates: { "application/json": "" } };
-    expect(a.responsesOf(outs as never)).toEqual({
+    expect(a.managedResponsesOf(outs as never)).toEqual({
       "404": { integrationResponse: { selectionPattern: "4\\d{2}", responseParameters: {}, responseTemplates: { "application/json": "" } } },
     });
   });

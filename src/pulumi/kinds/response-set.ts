@@ -14,7 +14,7 @@ import { commonOutputsOf, resourceIdOf, type ResponseSetOutputs, type ResponseSe
 /** What a non-exclusive set managed: its declarations, or (state written before them) its managed live part. */
 function previousParts(olds: ResponseSetOutputs): Required<Removal>[] {
   const declared = olds.__declared;
-  return Array.isArray(declared) ? [...declared] : partsOf(responseSet.responsesOf(olds));
+  return Array.isArray(declared) ? [...declared] : partsOf(responseSet.managedResponsesOf(olds));
 }
 
 /** The adapter of the `ResponseSet` kind. */
@@ -55,7 +55,7 @@ export const responseSet: ResourceAdapter<ResponseSetInputs, ResponseSetOutputs>
     responses: managed,
     ...(declared !== undefined ? { __declared: declared } : {}),
   }),
-  responsesOf: (outputs) => normalizeResponses(outputs.responses ?? {}),
+  managedResponsesOf: (outputs) => normalizeResponses(outputs.responses ?? {}),
   idOf: (key) => resourceIdOf(key),
 
   deletesFirstOnSameMethod: () => true,
@@ -63,7 +63,7 @@ export const responseSet: ResourceAdapter<ResponseSetInputs, ResponseSetOutputs>
   previousParts,
 
   readScope(props) {
-    return { exclusive: props.exclusive !== false, scope: responseSet.responsesOf(props) };
+    return { exclusive: props.exclusive !== false, scope: responseSet.managedResponsesOf(props) };
   },
   readBack(props, key, target, live, managed) {
     const given = props.exclusive;

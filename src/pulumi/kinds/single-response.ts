@@ -100,7 +100,7 @@ export function singleResponseAdapter<I extends SingleResponseInputs, O extends 
         ...(managed[inputs.statusCode]?.[k.responseKind] ?? k.absent),
         ...(inputs.adoptExisting !== undefined ? { adoptExisting: inputs.adoptExisting } : {}),
       }) as unknown as O,
-    responsesOf(outputs) {
+    managedResponsesOf(outputs) {
       const fields = fieldsOf(k, outputs);
       // Outputs of a response that is gone carry no fields: the response is absent.
       if (outputs.revision !== undefined && Object.keys(fields).length === 0) return {};
@@ -110,7 +110,7 @@ export function singleResponseAdapter<I extends SingleResponseInputs, O extends 
 
     deletesFirstOnSameMethod: (olds, news) => k.deletesFirstOnCodeChange || news.statusCode === olds.statusCode,
     modeChanged: () => false,
-    previousParts: (olds) => partsOf(adapter.responsesOf(olds)),
+    previousParts: (olds) => partsOf(adapter.managedResponsesOf(olds)),
 
     readScope: (props) => ({ exclusive: false, scope: { [props.statusCode]: { [k.responseKind]: {} } } }),
     readBack(props, key, target, _live, managed) {
