@@ -284,6 +284,13 @@ function failedMethodsMoved(failed: ApplyError, applied: Plan, again: Plan): boo
 }
 
 /**
+ * May a failure of this apply depend on a state another pass would read afresh? Only a
+ * method's write can (`isStateDependent`): a gateway-response put is a whole overwrite
+ * (AWS-35) and a reset that finds nothing succeeds (AWS-44), so theirs fail the same way again.
+ */
+const dependsOnState = (failed: ApplyError): boolean => failed.failures.some((f) => isStateDependent(f.error));
+
+/**
  * Converge the live responses of the given methods to the desired ones:
  * validate (before any AWS call), resolve paths, observe, plan, then apply and
  * observe again until the plan is empty. Level-based across writers: when the
@@ -345,7 +352,7 @@ export async function convergeDesiredState(runtime: Runtime, inputs: readonly De
     // Another writer is the probable cause when the state was seen to move, or when a write
     // that depends on the state failed again on a fresh plan.
     const failure = () =>
-      new ApplyError(failed!.failures, report(), failed!.methodCount, pass, moved || (pass > 1 && failed!.errors.some(isStateDependent)), failed!.gatewayFailures);
+      new ApplyError(failed!.failures, report(), failed!.methodCount, pass, moved || (pass > 1 && dependsOnState(failed!)), failed!.gatewayFailures);
     // A hard limit (AWS-63) does not lift with another pass.
     if (failed?.errors.some(isHardLimit)) throw failure();
     if (!verify) {
@@ -360,7 +367,7 @@ export async function convergeDesiredState(runtime: Runtime, inputs: readonly De
     // (it may have moved and moved back between the failure and this read).
     const movedNow = failed ? failedMethodsMoved(failed, current, again) : JSON.stringify([...operationsByTarget(again)]) !== JSON.stringify([...operationsByTarget(current)]);
     moved ||= movedNow;
-    if (failed && (pass >= maxPasses || !(movedNow || failed.errors.some(isStateDependent)))) throw failure();
+    if (failed && (pass >= maxPasses || !(movedNow || dependsOnState(failed)))) throw failure();
     if (pass >= maxPasses) {
       const why: NonConvergenceCause = maxPasses === 1 ? "single-pass" : movedNow ? "moved" : "not-sticking";
       throw new ConvergenceError(again, report(), pass, why);

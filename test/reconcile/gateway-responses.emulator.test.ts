@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { DesiredGatewayResponses, GatewayResponseSpec, GatewayResponseType, NormalizedGatewayResponse } from "../../src/gateway-responses";
 import type { MethodSpec } from "../../src/model";
 import { normalizeGatewayResponse } from "../../src/normalize";
+import { ApplyError } from "../../src/apply";
 import { ConvergenceError, convergeDesiredState, type DesiredInput } from "../../src/reconcile";
 import { validSpecs } from "../../src/validate";
 import { readsAndWrites, useSeededApi } from "../support/local-api-gateway";
@@ -84,5 +85,22 @@ describe("reconcile: gateway responses beside methods", () => {
         `  - the gateway responses of rest api ${suite.api.restApiId}:\n` +
         "      DeleteGatewayResponse WAF_FILTERED (defaultResponse, statusCode)",
     );
+  });
+
+  it("a put AWS refuses: APPLY_FAILED names the gateway response, once (a whole put fails the same way again: no second pass)", async () => {
+    // Validation would refuse this value before any call (AWS-40); desired state built by hand skips it.
+    const inputs = [gateway({ DEFAULT_4XX: { responseParameters: CORS }, THROTTLED: { responseParameters: { "gatewayresponse.header.X": "stageVariables.x" } } })];
+    const before = await suite.emulator.stats();
+    const err = await convergeDesiredState(suite.runtime, inputs).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApplyError);
+    const e = err as ApplyError;
+    expect(e.failures).toEqual([]);
+    expect(e.gatewayFailures.map((f) => f.operation.responseType)).toEqual(["THROTTLED"]);
+    expect(e.message.split("\n")[0]).toBe("APPLY_FAILED: 1 gateway response(s) could not be applied:");
+    expect(e.message).toContain(`PutGatewayResponse failed for gateway response THROTTLED (rest api ${suite.api.restApiId}) [TERMINAL]: BadRequestException: Invalid mapping expression specified`);
+    // One put of THROTTLED only: the failure is not retried by another pass.
+    const donePuts = (e.report.gatewayResponseOperations ?? []).filter((o) => o.kind === "PutGatewayResponse").length;
+    expect(readsAndWrites(before, await suite.emulator.stats()).calls.PutGatewayResponse).toBe(donePuts + 1);
+    expect(e.passes).toBe(1);
   });
 });
