@@ -18,6 +18,8 @@ export type { RateLimit } from "./rate";
 export { releaseSharedClients } from "./aws/connection";
 export type { CallCounters, RetryPolicy } from "./aws/connection";
 export type { ApiGatewayOperations, OperationInput, OperationName, OperationOutput, Transport } from "./aws/transport";
+export type { GatewayResponseFailure } from "./apply/gateway-responses";
+export type { GatewayResponseOperation, GatewayResponseSpec, GatewayResponsesPlan, GatewayResponseType, NormalizedGatewayResponse } from "./gateway-responses";
 export type {
   ApplyReport,
   ContentHandling,
@@ -45,7 +47,7 @@ export type { PlanErrorCode } from "./plan/errors";
 export { ConvergenceError, createRuntime, DEFAULT_MAX_PASSES, planSpecs, reconcile, ValidationError } from "./reconcile";
 export type { NonConvergenceCause, ReconcileEvents, ReconcileInput, ReconcileOptions, ReconcileResult, Runtime, RuntimeOptions, SpecPlan } from "./reconcile";
 export { planToJson, renderPlanMarkdown, renderPlanText } from "./render";
-export type { MarkdownOptions, PlanJson, PlanJsonOperation, RenderOptions } from "./render";
+export type { MarkdownOptions, PlanJson, PlanJsonGatewayOperation, PlanJsonOperation, RenderOptions } from "./render";
 export { methodSpecJsonSchema, specFileJsonSchema } from "./schema";
 export { methodSpecsOfFile, validateMethodSpec, validateSpecFile, validateSpecs } from "./validate";
 export type { ValidateOptions } from "./validate";
