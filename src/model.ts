@@ -12,11 +12,13 @@
  */
 
 import type { GatewayResponseOperation, GatewayResponseSpec, GatewayResponsesPlan, GatewayResponseType } from "./gateway-responses";
-import type { CONTENT_HANDLING_VALUES } from "./spec-model";
 import { escapeUnsafe } from "./text";
 
 /** `contentHandling` values accepted by API Gateway (AWS-27): `CONVERT_TO_BINARY` or `CONVERT_TO_TEXT`. Absent means pass-through. */
 export type ContentHandling = (typeof CONTENT_HANDLING_VALUES)[number];
+
+/** The `contentHandling` values API Gateway accepts (AWS-27), for the schema and the messages. */
+export const CONTENT_HANDLING_VALUES = ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"] as const;
 
 /** Desired method response of one status code (as `PutMethodResponse` takes it). */
 export interface MethodResponseSpec {

@@ -26,7 +26,7 @@
 import { z } from "zod";
 import { GATEWAY_RESPONSE_DEFAULT_STATUS, GATEWAY_RESPONSE_TYPES, type GatewayResponseSpec, type GatewayResponseType } from "./gateway-responses";
 import { javaPatternSyntaxError } from "./java-regex";
-import type { IntegrationResponseSpec, MethodResponseSpec, MethodSpec, ResponseSpec, SpecFile, SpecFileMethod } from "./model";
+import { CONTENT_HANDLING_VALUES, type IntegrationResponseSpec, type MethodResponseSpec, type MethodSpec, type ResponseSpec, type SpecFile, type SpecFileMethod } from "./model";
 import { REGION_PATTERN } from "./settings";
 import {
   CONTENT_TYPE_PATTERN,
@@ -40,9 +40,6 @@ import {
   STATUS_CODE_PATTERN,
   TEMPLATE_CONTROL_RE,
 } from "./validate/grammar";
-
-/** `contentHandling` values accepted by API Gateway (AWS-27); `ContentHandling` is their union. */
-export const CONTENT_HANDLING_VALUES = ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"] as const;
 
 /**
  * What a node of the schema is, for the wording of its failures (`validate/structure.ts`).

@@ -3,9 +3,7 @@
  * share about them (each kind's own meaning is its adapter's: ./kinds/). Values not
  * known yet (preview) arrive as {@link UNKNOWN}.
  */
-import type { z } from "zod";
 import type { MethodSpec } from "../model";
-import type { FieldsNotMatching, NoFields, integrationResponseSchema, methodResponseSchema, methodSpecSchema } from "../spec-model";
 
 /** The resource kinds served by the providers (each has its adapter: ./kinds/index.ts). */
 export const RESOURCE_KINDS = ["ResponseSet", "MethodResponse", "IntegrationResponse"] as const;
@@ -65,18 +63,6 @@ export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
 /** The inputs of a single-response kind that are not fields of its response: its method, status code and `adoptExisting`. */
 export type SingleResponseTargetField = IdentityField | "statusCode" | "adoptExisting";
-
-/**
- * Compile-time: the inputs of each kind, their method, status code and `adoptExisting`
- * aside, have exactly the fields of the spec schema they stand for, and accept every
- * value it admits. A field added to or removed from a schema and not here is a compile
- * error naming the field.
- */
-export type InputsMatchSchema = [
-  NoFields<FieldsNotMatching<Omit<ResponseSetInputs, IdentityField>, Omit<z.infer<typeof methodSpecSchema>, IdentityField>>>,
-  NoFields<FieldsNotMatching<Omit<MethodResponseInputs, SingleResponseTargetField>, z.infer<typeof methodResponseSchema>>>,
-  NoFields<FieldsNotMatching<Omit<IntegrationResponseInputs, SingleResponseTargetField>, z.infer<typeof integrationResponseSchema>>>,
-];
 
 /** Whether a value holds a value not known yet (preview), at any depth. */
 export function containsUnknown(v: unknown): boolean {

@@ -14,7 +14,6 @@
  * and `apigw-responses:deadline` (default `2m`), else the environment.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { z } from "zod";
 import type {
   ContentHandling,
   NormalizedIntegrationResponse,
@@ -22,8 +21,8 @@ import type {
   NormalizedResponses,
   ResponseSpec,
 } from "../model";
-import { fieldNamesOf, integrationResponseSchema, methodResponseSchema, type FieldsNotMatching, type NoFields, type methodSpecSchema } from "../spec-model";
-import type { IdentityField, ResourceKind } from "./inputs";
+import { fieldNamesOf, integrationResponseSchema, methodResponseSchema } from "../spec-model";
+import type { ResourceKind } from "./inputs";
 import { importAdvice } from "./kinds";
 import { makeProvider } from "./provider";
 
@@ -97,20 +96,6 @@ export interface IntegrationResponseArgs extends MethodTarget {
   readonly adoptExisting?: pulumi.Input<boolean>;
 }
 
-/** The arguments of a single-response resource that are not fields of its response. */
-type SingleResponseTargetArg = keyof MethodTarget | "statusCode" | "adoptExisting";
-
-/**
- * Compile-time: the arguments of each resource, their method target (and status code
- * and `adoptExisting`) aside, have exactly the fields of the spec schema they stand for,
- * and each accepts, unwrapped from `pulumi.Input`, every value the schema admits. A field
- * added to or removed from a schema and not here is a compile error naming the field.
- */
-export type ArgsMatchSchema = [
-  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<ResponseSetArgs, keyof MethodTarget>>, Omit<z.infer<typeof methodSpecSchema>, IdentityField>>>,
-  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<MethodResponseArgs, SingleResponseTargetArg>>, z.infer<typeof methodResponseSchema>>>,
-  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<IntegrationResponseArgs, SingleResponseTargetArg>>, z.infer<typeof integrationResponseSchema>>>,
-];
 
 function idOf(ref: RestApiRef | ResourceRef | undefined): pulumi.Input<string> | undefined {
   return ref !== undefined && pulumi.CustomResource.isInstance(ref) ? ref.id : (ref as pulumi.Input<string> | undefined);
@@ -291,9 +276,3 @@ export class IntegrationResponse extends pulumi.dynamic.Resource {
   }
 }
 
-/** Compile-time: each resource declares an output for every field of the spec schema it stands for. */
-export type OutputsCoverSchema = [
-  NoFields<Exclude<keyof Omit<z.infer<typeof methodSpecSchema>, IdentityField>, keyof ResponseSet>>,
-  NoFields<Exclude<keyof z.infer<typeof methodResponseSchema>, keyof MethodResponse>>,
-  NoFields<Exclude<keyof z.infer<typeof integrationResponseSchema>, keyof IntegrationResponse>>,
-];

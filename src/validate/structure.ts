@@ -10,7 +10,8 @@
 import { z } from "zod";
 import { GATEWAY_RESPONSE_TYPES, isGatewayResponseType } from "../gateway-responses";
 import { parseRegion } from "../settings";
-import { CONTENT_HANDLING_VALUES, gatewayResponseSchema, specRoles, type SpecRole, type SpecRule } from "../spec-model";
+import { CONTENT_HANDLING_VALUES } from "../model";
+import { gatewayResponseSchema, specRoles, type SpecRole, type SpecRule } from "../spec-model";
 import { at, hasOwn, isObject, typeName, type Failures } from "./failures";
 import { HTTP_METHODS, NO_SOURCE_VALUE_RE } from "./grammar";
 import { DEFAULT_MARKER_REASON, javaRegexReason } from "./selection-pattern";

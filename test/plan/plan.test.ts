@@ -411,6 +411,8 @@ describe("plan: many methods", () => {
       DeleteMethodResponse: 1,
       PutIntegrationResponse: 1,
       DeleteIntegrationResponse: 0,
+      PutGatewayResponse: 0,
+      DeleteGatewayResponse: 0,
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The Pulumi front end is held to the spec schemas at compile time: `ArgsMatchSchema` and
- * `OutputsCoverSchema` (src/pulumi/resources.ts), `InputsMatchSchema` (src/pulumi/inputs.ts).
+ * The Pulumi front end is held to the spec schemas at compile time, here (so that the
+ * package's typings never name zod: a user's program type-checks without
+ * `esModuleInterop`): `ArgsMatchSchema`, `OutputsCoverSchema`, `InputsMatchSchema`.
  * These type-level tests (`expectTypeOf`, checked by `tsc -p tsconfig.test.json`; nothing
  * runs) show that the check they are built on names the field a change of the schema
  * leaves behind: added, removed, or retyped so that the arguments no longer accept it.
@@ -9,8 +10,42 @@ import type * as pulumi from "@pulumi/pulumi";
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { IdentityField, IntegrationResponseInputs, MethodResponseInputs, ResponseSetInputs, SingleResponseTargetField } from "../../src/pulumi/inputs";
-import type { IntegrationResponseArgs, MethodResponseArgs, MethodTarget, ResponseSetArgs } from "../../src/pulumi/resources";
-import type { FieldsNotMatching, integrationResponseSchema, methodResponseSchema, methodSpecSchema } from "../../src/spec-model";
+import type { IntegrationResponse, IntegrationResponseArgs, MethodResponse, MethodResponseArgs, MethodTarget, ResponseSet, ResponseSetArgs } from "../../src/pulumi/resources";
+import type { FieldsNotMatching, integrationResponseSchema, methodResponseSchema, methodSpecSchema, NoFields } from "../../src/spec-model";
+
+/** The arguments of a single-response resource that are not fields of its response. */
+type SingleResponseTargetArg = keyof MethodTarget | "statusCode" | "adoptExisting";
+
+/**
+ * Compile-time: the arguments of each resource, their method target (and status code
+ * and `adoptExisting`) aside, have exactly the fields of the spec schema they stand for,
+ * and each accepts, unwrapped from `pulumi.Input`, every value the schema admits. A field
+ * added to or removed from a schema and not here is a compile error naming the field.
+ */
+export type ArgsMatchSchema = [
+  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<ResponseSetArgs, keyof MethodTarget>>, Omit<z.infer<typeof methodSpecSchema>, IdentityField>>>,
+  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<MethodResponseArgs, SingleResponseTargetArg>>, z.infer<typeof methodResponseSchema>>>,
+  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<IntegrationResponseArgs, SingleResponseTargetArg>>, z.infer<typeof integrationResponseSchema>>>,
+];
+
+/** Compile-time: each resource declares an output for every field of the spec schema it stands for. */
+export type OutputsCoverSchema = [
+  NoFields<Exclude<keyof Omit<z.infer<typeof methodSpecSchema>, IdentityField>, keyof ResponseSet>>,
+  NoFields<Exclude<keyof z.infer<typeof methodResponseSchema>, keyof MethodResponse>>,
+  NoFields<Exclude<keyof z.infer<typeof integrationResponseSchema>, keyof IntegrationResponse>>,
+];
+
+/**
+ * Compile-time: the inputs of each kind, their method, status code and `adoptExisting`
+ * aside, have exactly the fields of the spec schema they stand for, and accept every
+ * value it admits. A field added to or removed from a schema and not here is a compile
+ * error naming the field.
+ */
+export type InputsMatchSchema = [
+  NoFields<FieldsNotMatching<Omit<ResponseSetInputs, IdentityField>, Omit<z.infer<typeof methodSpecSchema>, IdentityField>>>,
+  NoFields<FieldsNotMatching<Omit<MethodResponseInputs, SingleResponseTargetField>, z.infer<typeof methodResponseSchema>>>,
+  NoFields<FieldsNotMatching<Omit<IntegrationResponseInputs, SingleResponseTargetField>, z.infer<typeof integrationResponseSchema>>>,
+];
 
 /** The arguments of a resource that are fields of the model, unwrapped from `pulumi.Input`. */
 type ModelArgs<A, Omitted extends PropertyKey> = pulumi.Unwrap<Omit<A, keyof MethodTarget | Omitted>>;
