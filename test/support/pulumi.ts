@@ -34,13 +34,22 @@ export function fixturePath(name: string): string {
   return path.join(__dirname, "fixtures", name);
 }
 
-/** Create a stack of `program` configured for the local API Gateway at `endpoint`. */
-export async function createStack(program: string, endpoint: string, config: Record<string, string> = {}): Promise<TestStack> {
+/**
+ * Create a stack of `program` configured for the local API Gateway at `endpoint`; `env` is
+ * added to the environment of every `pulumi` run of the stack.
+ */
+export async function createStack(
+  program: string,
+  endpoint: string,
+  config: Record<string, string> = {},
+  env?: Record<string, string | undefined>,
+): Promise<TestStack> {
   const stateDir = mkdtempSync(path.join(tmpdir(), "apigw-e2e-"));
   const cwd = path.isAbsolute(program) ? program : programDir(program);
-  const base = { cwd, stateDir };
+  const base = { cwd, stateDir, ...(env ? { env } : {}) };
   await ensureStack("test", { "aws:region": "us-east-1", "apigw-responses:endpoint": endpoint, ...config }, base);
-  const run: TestStack["run"] = (args, options = {}) => runPulumi([...args, "--stack", "test"], { ...base, ...options });
+  const run: TestStack["run"] = (args, options = {}) =>
+    runPulumi([...args, "--stack", "test"], { ...base, ...options, env: { ...base.env, ...options.env } });
   return {
     stateDir,
     run,
