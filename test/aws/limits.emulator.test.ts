@@ -2,8 +2,8 @@
  * The real AWS quota (AWS-12: 10 rps, burst 40; `GetResources` 5 every 2 s) on
  * the local API Gateway, and our default limits on the client side: the
  * process-wide token bucket keeps a reconcile of 10 methods (and a coalesced
- * refresh) under the quota, so the emulator has (next to) nothing to throttle,
- * and what it throttles is retried.
+ * refresh) under the quota: the emulator throttles at most the one call that the
+ * phase lag between the two buckets lets through, and that call is retried once.
  * Seeding goes through `send` too, so it shares the same bucket.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe("the process-wide token bucket under the real AWS quota", () => {
-  it("reconciles 10 methods and refreshes them without one 429 from the quota", async () => {
+  it("reconciles 10 methods and refreshes them with at most one 429 from the quota (the buckets' phase lag), retried once", async () => {
     const specs: MethodSpec[] = keys.map((key, i) => ({
       ...key,
       responses: {
@@ -47,10 +47,23 @@ describe("the process-wide token bucket under the real AWS quota", () => {
     console.log(`quota: ${stats.totalCalls} calls, peak ${stats.peakRequestRate}/s, throttles ${JSON.stringify(stats.throttles)}, ${elapsed} ms`);
     expect(result.report.operations).toHaveLength(40);
     expect(refreshed.every(([o]) => o!.exists && Object.keys(o!.responses).length === 2)).toBe(true);
-    // The client's bucket runs at exactly the AWS rate and is not in phase with the
-    // service's (one counts at send, the other at arrival), so the odd call can still
-    // be throttled: such calls are rare, and retried.
-    expect(stats.throttles.quota).toBeLessThanOrEqual(2);
+    // Why not zero: the client's bucket runs at exactly the AWS rate, but takes its token
+    // when a call is sent and the service's when it arrives. Once the writes (one at a time
+    // per REST API, AWS-9) have used up the burst, each call is sent the moment the client's
+    // bucket holds one token; the first one that reaches the service faster than the call
+    // that started the run-down finds the service's bucket a fraction of a token short: a
+    // 429. Which call that is, and whether any is, depends on millisecond latency jitter, so
+    // 0 cannot be asserted (measured: exactly one in every run). The refused call cost the
+    // client a token and the service none, so from then on the client is a whole token
+    // (100 ms at 10 rps) behind: a second 429 would take a latency swing of more than 100 ms.
+    expect(stats.throttles.quota).toBeLessThanOrEqual(1);
+    expect(stats.throttles.injected).toBe(0);
+    // Each 429 retried by our policy, once, and the retry admitted: the emulator saw exactly
+    // as many retries as 429s, of the same operations, and every operation finished (above).
+    const throttledByOperation = Object.fromEntries(
+      Object.entries(stats.outcomesByOperation).flatMap(([op, o]) => ((o["429"] ?? 0) > 0 ? [[op, o["429"]]] : [])),
+    );
+    expect(stats.retriesByOperation).toEqual(throttledByOperation);
     expect(runtime.counters.retries.throttled).toBe(stats.throttles.quota);
     // At most the burst plus one second of refill in any one-second window.
     expect(stats.peakRequestRate).toBeLessThanOrEqual(50);

@@ -50,7 +50,14 @@ describe("RateLimiter (client side, on the shared TokenBucket)", () => {
 
   it("rps Infinity is no limit", async () => {
     const bucket = new RateLimiter({ rps: Infinity, burst: Infinity });
-    await Promise.all(Array.from({ length: 1000 }, () => bucket.take()));
+    let granted = 0;
+    const takes = Array.from({ length: 1000 }, () => bucket.take().then(() => granted++));
+    // All 1000 at once: no time passes, no timer is set, nobody waits.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toBe(1000);
+    expect(bucket.waiting).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+    await Promise.all(takes);
   });
 
   it("rejects a nonsense rate", () => {
@@ -139,7 +146,11 @@ describe("runtime registry", () => {
     expect(a.client).toBe(b.client);
     expect(a.bucket).toBe(b.bucket);
     expect(a.writes).toBe(b.writes);
-    expect(a.operationBuckets.get("GetResources")).toBe(b.operationBuckets.get("GetResources"));
+    // The GetResources bucket is there, at its own default rate, and shared.
+    const getResources = a.operationBuckets.get("GetResources");
+    expect(getResources).toBeInstanceOf(RateLimiter);
+    expect(getResources?.rate).toEqual({ rps: 2.5, burst: 5 });
+    expect(b.operationBuckets.get("GetResources")).toBe(getResources);
     expect(a.client).not.toBe(c.client);
     expect(a.policy.deadlineMs).toBe(5);
     expect(b.policy.deadlineMs).toBe(120_000);

@@ -8,6 +8,10 @@ import {
 } from "../../src/pulumi/handlers";
 import { parseDuration, parseRate, settingsFailures, settingsFromConfig } from "../../src/pulumi/settings";
 import { normalizeDesiredResponses } from "../../src/normalize";
+import { adapterOf } from "../../src/pulumi/kinds";
+import { managedPart } from "../../src/pulumi/responses";
+
+const responseSetAdapter = adapterOf("ResponseSet");
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 const target = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
@@ -73,8 +77,30 @@ describe("diffResource", () => {
   });
 
   it("a non-exclusive set sees only what it manages", async () => {
-    // Outputs of a non-exclusive set hold only its own part of the live state.
-    expect(await diffResource("ResponseSet", setOutputs(responses, false), { ...target, responses, exclusive: false })).toEqual({ changes: false });
+    // The live method: the set's own 200 (both kinds), a foreign 418, and a foreign
+    // integration response on a code whose method response the set declares (201).
+    const own = { ...responses, "201": { methodResponse: {} } };
+    const live = normalizeDesiredResponses({
+      ...own,
+      "201": { methodResponse: {}, integrationResponse: { selectionPattern: "Created.*" } },
+      "418": { methodResponse: {}, integrationResponse: { selectionPattern: "teapot" } },
+    });
+    // The outputs a refresh gives (`read`: the adapter's read scope narrows the live state, read back as outputs).
+    const refreshed = (exclusive: boolean, declared = own) => {
+      const prior = setOutputs(declared, exclusive);
+      const { exclusive: whole, scope } = responseSetAdapter.readScope(prior);
+      return responseSetAdapter.readBack(prior, target, target, live, managedPart(live, whole, scope))!.props;
+    };
+    const news = (exclusive: boolean, r: typeof own = own) => ({ ...target, responses: r, exclusive });
+    // Non-exclusive: the foreign 418 and the foreign integration response of 201 are not its business.
+    expect(await diffResource("ResponseSet", refreshed(false), news(false))).toEqual({ changes: false });
+    // The same live state is a change for an exclusive set, which owns every response of the method.
+    expect(await diffResource("ResponseSet", refreshed(true), news(true))).toEqual({ changes: true });
+    // What it does manage it still sees: its own template changed out of band, its own 201 gone.
+    const tampered = { ...own, "200": { ...own["200"], integrationResponse: { ...own["200"].integrationResponse, responseTemplates: { "application/json": "x" } } } };
+    expect(await diffResource("ResponseSet", refreshed(false), news(false, tampered))).toEqual({ changes: true });
+    const more = { ...own, "404": { methodResponse: {} } };
+    expect(await diffResource("ResponseSet", refreshed(false, more), news(false, more))).toEqual({ changes: true });
   });
 
   it("identity fields replace; an integration response and a same-method set are deleted first", async () => {

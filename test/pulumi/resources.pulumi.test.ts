@@ -7,7 +7,7 @@
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { createStack, diffSteps, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 
@@ -92,15 +92,19 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
     const text = preview.stdout + preview.stderr;
     // --expect-no-changes: exit code 7 when there are changes.
     expect(preview.code, text).toBe(7);
-    expect(text).toContain("set-a");
+    // Each resource block, found by its `[urn=…]` line (the header line names only the type).
+    const steps = diffSteps(text);
+    const changed = steps.filter((s) => s.marker !== "" && s.type !== "pulumi:pulumi:Stack");
+    // Only set-a changes (its refresh sees the drift, its update corrects it). The non-exclusive
+    // set-b does not own 418, and the single resources did not drift: no block of theirs has a change.
+    expect(changed.map((s) => `${s.marker} ${s.name} (${s.op})`), text).toEqual(["~ set-a (refresh)", "~ set-a (update)"]);
+    const update = changed.find((s) => s.op === "update")!;
+    // The update puts back the template, the deleted method response, and removes the foreign 418.
     // Refreshed inputs are the live state in the user's own shape: no noise beside the drift.
-    expect(text).not.toMatch(/[-+] exclusive/);
-    expect(text).toMatch(/responseTemplates/);
-    expect(text).toContain("tampered");
-    expect(text).toMatch(/"?418"?/);
-    expect(text).toMatch(/"?400"?/);
-    // The non-exclusive set does not own 418: it has no change.
-    expect(text).not.toMatch(/~ .*set-b/);
+    expect(update.body, text).toMatch(/^\s*~ ok: "tampered" => true$/m);
+    expect(update.body, text).toMatch(/^\s*~ 400: \{\n(?:.*\n)*?\s*\+ methodResponse\s*: \{\}$/m);
+    expect(update.body, text).toMatch(/^\s*- 418: \{$/m);
+    expect(update.body, text).not.toMatch(/exclusive/);
 
     await stack.up("--refresh");
     expect(await liveResponses(sdk, api.restApiId, r[0]!)).toEqual(normalizeDesiredResponses(setA()));

@@ -28,6 +28,8 @@ interface Row {
   readonly rules: FaultRule[];
   /** Which report cause must be > 0 (the fault really fired). */
   readonly cause?: "throttled" | "conflict" | "server" | "network" | "timeout";
+  /** An injected fault that no retry shows, which must have fired (the emulator's own count). */
+  readonly fires?: "latency";
   readonly requestTimeoutMs?: number;
 }
 
@@ -49,7 +51,7 @@ const MATRIX: Row[] = [
     ],
     cause: "server",
   },
-  { name: "latency spikes (20% of calls +150 ms)", rules: [{ fault: "latency", probability: 0.2, latencyMs: 150 }] },
+  { name: "latency spikes (20% of calls +150 ms)", rules: [{ fault: "latency", probability: 0.2, latencyMs: 150 }], fires: "latency" },
   { name: "connection resets at 15%", rules: [{ fault: "reset", probability: 0.15 }], cause: "network" },
   { name: "hangs past the 400 ms request timeout at 5%", rules: [{ fault: "hang", probability: 0.05 }], cause: "timeout", requestTimeoutMs: 400 },
 ];
@@ -98,6 +100,11 @@ describe("fault matrix: reconcile 20 methods under injected faults", () => {
       expect(Object.values(r.calls).reduce((a, b) => a + b, 0)).toBe(f.totalCalls);
       if (row.cause) expect(r.retries[row.cause]).toBeGreaterThan(0);
       else expect(retries).toBe(0);
+      if (row.fires === "latency") {
+        // Spikes really happened (the emulator counted them), and really delayed: the run waits for every call.
+        expect(f.latency).toBeGreaterThan(0);
+        expect(elapsed).toBeGreaterThanOrEqual(150);
+      }
       console.log(`${row.name}: ${f.totalCalls} calls, retries ${JSON.stringify(r.retries)}, latency spikes ${f.latency}, ${elapsed} ms`);
     });
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApplyError } from "../../src/apply";
 import { ApiGatewayError } from "../../src/aws/errors";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
-import { startEmulator, type Emulator } from "../../src/emulator";
+import { startEmulator, type Emulator, type EmulatorStats } from "../../src/emulator";
 import type { MethodSpec } from "../../src/model";
 import { reconcile } from "../../src/reconcile";
 import { desiredResponses, seedApi, type SeededApi } from "../support/sets";
@@ -49,10 +49,29 @@ async function failing(specs: MethodSpec[]): Promise<{ err: ApiGatewayError; ms:
   return { err: err as ApiGatewayError, ms, all, retries: Object.values(rt.counters.retries).reduce((a, b) => a + b, 0) };
 }
 
+/** What the emulator received between two snapshots: calls and outcomes by operation, and the calls it saw as retries. */
+function received(before: EmulatorStats, after: EmulatorStats): { calls: Record<string, string[]>; retries: number } {
+  const calls: Record<string, string[]> = {};
+  for (const [op, outcomes] of Object.entries(after.outcomesByOperation)) {
+    for (const [outcome, n] of Object.entries(outcomes)) {
+      const d = n - (before.outcomesByOperation[op]?.[outcome as keyof typeof outcomes] ?? 0);
+      for (let i = 0; i < d; i++) (calls[op] ??= []).push(outcome);
+    }
+  }
+  return { calls, retries: after.retries - before.retries };
+}
+
 describe("terminal errors fail fast, naming the method and the request id", () => {
   it("missing REST API", async () => {
     const spec: MethodSpec = { restApiId: "nosuchapi1", resourceId: "nosuchres", httpMethod: "GET", responses: desiredResponses(0) };
-    const { err, ms } = await failing([spec]);
+    const before = emulator.stats();
+    const { err, ms, retries } = await failing([spec]);
+    // One read of the method (404), one of the REST API to tell a missing API from a missing
+    // method (404): each once, and no retry of either, by our policy or the SDK.
+    expect(received(before, emulator.stats())).toEqual({ calls: { GetMethod: ["404"], GetRestApi: ["404"] }, retries: 0 });
+    expect(retries).toBe(0);
+    expect(err.attempts).toBe(1);
+    expect(err.operation).toBe("GetRestApi");
     expect(err.classification).toBe("not-found");
     expect(err.message).toContain("GET nosuchres (rest api nosuchapi1, resource nosuchres)");
     expect(err.message).toMatch(REQUEST_ID);
@@ -62,7 +81,13 @@ describe("terminal errors fail fast, naming the method and the request id", () =
 
   it("missing method", async () => {
     const key = api.methods[1]!;
-    const { err, ms } = await failing([{ ...key, responses: desiredResponses(1) }]);
+    const before = emulator.stats();
+    const { err, ms, retries } = await failing([{ ...key, responses: desiredResponses(1) }]);
+    // The method read (404) once; the REST API read (200) once says the API is there: no retry.
+    expect(received(before, emulator.stats())).toEqual({ calls: { GetMethod: ["404"], GetRestApi: ["200"] }, retries: 0 });
+    expect(retries).toBe(0);
+    expect(err.attempts).toBe(1);
+    expect(err.operation).toBe("GetMethod");
     expect(err.code).toBe("METHOD_NOT_FOUND");
     expect(err.message).toContain(`GET ${key.resourceId} (rest api ${key.restApiId}, resource ${key.resourceId})`);
     expect(err.message).toMatch(REQUEST_ID);

@@ -34,13 +34,22 @@ export function fixturePath(name: string): string {
   return path.join(__dirname, "fixtures", name);
 }
 
-/** Create a stack of `program` configured for the local API Gateway at `endpoint`. */
-export async function createStack(program: string, endpoint: string, config: Record<string, string> = {}): Promise<TestStack> {
+/**
+ * Create a stack of `program` configured for the local API Gateway at `endpoint`; `env` is
+ * added to the environment of every `pulumi` run of the stack.
+ */
+export async function createStack(
+  program: string,
+  endpoint: string,
+  config: Record<string, string> = {},
+  env?: Record<string, string | undefined>,
+): Promise<TestStack> {
   const stateDir = mkdtempSync(path.join(tmpdir(), "apigw-e2e-"));
   const cwd = path.isAbsolute(program) ? program : programDir(program);
-  const base = { cwd, stateDir };
+  const base = { cwd, stateDir, ...(env ? { env } : {}) };
   await ensureStack("test", { "aws:region": "us-east-1", "apigw-responses:endpoint": endpoint, ...config }, base);
-  const run: TestStack["run"] = (args, options = {}) => runPulumi([...args, "--stack", "test"], { ...base, ...options });
+  const run: TestStack["run"] = (args, options = {}) =>
+    runPulumi([...args, "--stack", "test"], { ...base, ...options, env: { ...base.env, ...options.env } });
   return {
     stateDir,
     run,
@@ -86,4 +95,55 @@ export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"
 /** The normalized live responses of a method, read with the SDK. */
 export async function liveResponses(sdk: APIGatewayClient, restApiId: string, resourceId: string, httpMethod = "GET"): Promise<NormalizedResponses> {
   return normalizeLiveMethod(await sdk.send(new GetMethodCommand({ restApiId, resourceId, httpMethod }))).responses;
+}
+
+/**
+ * One resource block of `pulumi preview --diff` (or `up --diff`) output: the header line
+ * `<marker> <type>: (<op>)`, then `[id=…]` and `[urn=…]` on the lines after it, then the
+ * property diff. The resource's name is only on the `[urn=…]` line, never on the header.
+ */
+export interface DiffStep {
+  /** The change marker before the type: `~`, `+`, `-`, `+-`, …; `""` when there is none (no change). */
+  readonly marker: string;
+  /** The resource type, e.g. `pulumi-nodejs:dynamic/apigw-responses:ResponseSet`. */
+  readonly type: string;
+  /** The step, e.g. `same`, `update`, `refresh`, `create`, `delete`, `replace`. */
+  readonly op: string;
+  readonly urn: string;
+  /** The resource's name: what follows the last `::` of its URN. */
+  readonly name: string;
+  /** The lines after the `[urn=…]` line up to the next block (the property diff). */
+  readonly body: string;
+}
+
+const STEP_HEADER = /^\s*(?:(\S{1,2}) )?([\w-]+:[\w/.:-]*): \(([a-z-]+)\)$/;
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/** The resource blocks of a `--diff` output, in order; throws when a header has no `[urn=…]` line. */
+export function diffSteps(output: string): DiffStep[] {
+  const lines = output.split(/\r?\n/);
+  const steps: DiffStep[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = STEP_HEADER.exec(lines[i]!);
+    if (!header) continue;
+    let j = i + 1;
+    while (j < lines.length && /^\s*\[id=/.test(lines[j]!)) j++;
+    const urn = /^\s*\[urn=(.+)\]$/.exec(lines[j] ?? "")?.[1];
+    if (urn === undefined) throw new Error(`diff output: no [urn=…] line after "${lines[i]}":\n${output}`);
+    // The block ends at the next header or at the first line indented no deeper than its header
+    // (the stack's `--outputs:--`, `Resources:`, …).
+    const depth = indentOf(lines[i]!);
+    let end = j + 1;
+    while (end < lines.length && !STEP_HEADER.test(lines[end]!) && (lines[end]!.trim() === "" || indentOf(lines[end]!) > depth)) end++;
+    steps.push({
+      marker: header[1] ?? "",
+      type: header[2]!,
+      op: header[3]!,
+      urn,
+      name: urn.slice(urn.lastIndexOf("::") + 2),
+      body: lines.slice(j + 1, end).join("\n"),
+    });
+  }
+  return steps;
 }
