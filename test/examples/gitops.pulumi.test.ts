@@ -121,7 +121,10 @@ describe("examples/gitops workflows and the pulumi CLI version", () => {
   });
 });
 
-/** Run one of the GitOps scripts as a workflow step does: bash, an environment, a working folder. */
+/**
+ * Run one of the GitOps scripts as a workflow step does: bash, an environment, a working
+ * folder. A script killed by a signal rejects: it must never look like an expected failure.
+ */
 function runScript(script: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("bash", [path.join(GITOPS, "scripts", script)], { cwd, env });
@@ -130,7 +133,7 @@ function runScript(script: string, env: NodeJS.ProcessEnv, cwd: string): Promise
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.on("close", (code, signal) => (code === null ? reject(new Error(`${script} was killed by ${signal ?? "a signal"}\nstdout: ${stdout}\nstderr: ${stderr}`)) : resolve({ code, stdout, stderr })));
   });
 }
 

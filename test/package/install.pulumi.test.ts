@@ -28,7 +28,7 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Run a command with the project's Node first on PATH; never rejects on a non-zero exit. */
+/** Run a command with the project's Node first on PATH; never rejects on a non-zero exit, rejects when it is killed (its time limit). */
 function sh(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 300_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: { ...env, PATH: `${TOOLS_BIN}${path.delimiter}${env.PATH ?? ""}` }, stdio: ["ignore", "pipe", "pipe"] });
@@ -38,9 +38,10 @@ function sh(command: string, args: readonly string[], cwd: string, env: NodeJS.P
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", reject);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
+      if (code === null) reject(new Error(`${command} ${args.join(" ")} was killed by ${signal ?? "a signal"} (time limit ${timeoutMs} ms)\nstdout: ${stdout}\nstderr: ${stderr}`));
+      else resolve({ code, stdout, stderr });
     });
   });
 }

@@ -21,7 +21,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run `apigw-responses ARGS`; never rejects on a non-zero exit. */
+/**
+ * Run `apigw-responses ARGS`; never rejects on a non-zero exit. Rejects when the command
+ * was killed (its time limit, `timeoutMs`, default 60 s, or any signal): a killed command
+ * must never look like one that failed as expected.
+ */
 export function cli(args: readonly string[], options: { input?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.APIGW_RESPONSES_ENDPOINT;
@@ -37,9 +41,10 @@ export function cli(args: readonly string[], options: { input?: string; env?: Re
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
     child.on("error", reject);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
+      if (code === null) reject(new Error(`apigw-responses ${args.join(" ")} was killed by ${signal ?? "a signal"} (time limit ${options.timeoutMs ?? 60_000} ms)\nstdout: ${stdout}\nstderr: ${stderr}`));
+      else resolve({ code, stdout, stderr });
     });
     // A command that fails before reading its input closes the pipe: that is its answer, not an error here.
     child.stdin.on("error", (err: NodeJS.ErrnoException) => {
