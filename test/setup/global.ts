@@ -1,11 +1,12 @@
 /**
- * Starts one local API Gateway (moto behind the parity layer) for the whole test run,
+ * Builds dist/ and build/ when a source is newer (`./build.ts`), then starts one local API Gateway (moto behind the parity layer) for the whole test run,
  * hands its endpoint to the tests (`inject("endpoint")`), and always stops it, also when
  * tests fail or the run is interrupted. Files that need their own quota or faults start
  * their own emulator.
  */
 import type { TestProject } from "vitest/node";
 import { startEmulator, type Emulator } from "../../src/emulator";
+import { buildWhenStale } from "./build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,6 +20,8 @@ declare module "vitest" {
 let emulator: Emulator | undefined;
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The compiled code the command-line and end-to-end tests run is never older than the sources.
+  buildWhenStale();
   // No account quota here: the suite is about behaviour, not the rate (quota tests start their own).
   emulator = await startEmulator({ quota: "off" });
   project.provide("endpoint", emulator.endpoint);
