@@ -301,8 +301,10 @@ export const specFileSchema = role(
     })
     .meta({
       title: "API Gateway method responses and gateway responses (spec file)",
-      // At least one method or gatewayResponses (checked by hand in `validate/gateway-responses.ts`, said here for editors).
+      // At least one method or gatewayResponses, and gatewayResponsesExclusive only with gatewayResponses
+      // (checked by hand in `validate/gateway-responses.ts`, said here for editors).
       anyOf: [{ properties: { methods: { minItems: 1 } } }, { required: ["gatewayResponses"] }],
+      dependentRequired: { gatewayResponsesExclusive: ["gatewayResponses"] },
     }),
   "specFile",
 );
