@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import * as path from "node:path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { releaseSharedClients } from "../aws/connection";
 import type { Plan } from "../model";
 import { movedNote } from "../apply";
@@ -16,10 +16,11 @@ import { createRuntime, planDesiredState, toDesiredGatewayResponses, type Desire
 import { specSchemaFileText } from "../schema";
 import { escapeUnsafe } from "../text";
 import { applySpecs, renderApplyReportText } from "./apply";
+import { EXPORT_FORMATS, exportDoneLine, reserveOut, runExport, type ExportFormat } from "./export";
 import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
 import { CliError, describeError, EXIT } from "./errors";
 import { applyJson, errorJson } from "./json";
-import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type OutputFormat, type SpecCommandOptions } from "./options";
+import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type CommonOptions, type OutputFormat, type SpecCommandOptions } from "./options";
 import { GITHUB_COMMENT_LIMIT, previewToPlan, renderPrComment } from "./pr-comment";
 import { loadSpecFile, type LoadedSpec } from "./spec";
 
@@ -96,7 +97,7 @@ export function safeIO(io: CliIO): CliIO {
  * `progressTo` is where apply's progress goes raw (its own line-redraw sequences;
  * the progress text escapes what it shows); default `io.stderr`.
  */
-export function buildProgram(io: CliIO, setExit: (code: number) => void, progressTo: CliIO["stderr"] = io.stderr): Command {
+export function buildProgram(io: CliIO, setExit: (code: number) => void, progressTo: CliIO["stderr"] = io.stderr, rawOut: CliIO["stdout"] = io.stdout): Command {
   const program = new Command("apigw-responses")
     .description(
       "Declarative API Gateway (REST) method responses, integration responses and gateway responses: plan, apply and detect drift from a spec file, render Pulumi previews for pull requests, run the local API Gateway.",
@@ -182,6 +183,51 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
       } else if (options.format === "markdown") io.stdout.write(renderDriftMarkdown(p));
       else io.stdout.write(withNewline(renderDriftText(report)));
       setExit(report.drifted ? EXIT.changes : EXIT.ok);
+    });
+
+  addCommonOptions(
+    program
+      .command("export")
+      .summary("write the spec file of a live REST API (adopt it with zero changes)")
+      .description(
+        "Read a live REST API (every method with GetResources embed=methods, ceil(resources/500) calls, and its gateway responses with one GetGatewayResponses) and write the spec file that asks for exactly what is live, for plan / apply / drift: methods named by path, sorted, the same API giving the same bytes; the customized gateway responses with gatewayResponsesExclusive: true. Methods without responses and AWS_PROXY methods are listed and noted (YAML: a comment above the method; JSON: on standard error). The file is checked to read back, with the spec validator, to exactly the live values before it is written. The TypeScript program output (--format typescript) is a later step.",
+      )
+      .requiredOption("--rest-api-id <id>", "the REST API to export")
+      .addOption(new Option("--format <format>", "spec file format").choices([...EXPORT_FORMATS]).default("yaml"))
+      .option("--path <glob...>", "only the resources whose path matches (repeatable; * within one segment, ** across segments, braces are literal: /pets/{petId})")
+      .option("--out <file>", "write the file here (atomically: a temporary file, then a rename) instead of standard output")
+      .option("--no-gateway-responses", "leave the gateway responses out (the file then leaves them alone; no GetGatewayResponses call)"),
+  )
+    .addHelpText(
+      "after",
+      example([
+        "apigw-responses export --rest-api-id a1b2c3d4e5 --region eu-west-1 --out api.yaml",
+        "apigw-responses export --rest-api-id a1b2c3d4e5 --format json --path '/pets/**' --path /pets > pets.json",
+        "apigw-responses plan --spec api.yaml   # exit 0: the file is what is live",
+      ]),
+    )
+    .action(async (options: { restApiId: string; format: ExportFormat; path?: string[]; out?: string; gatewayResponses: boolean } & CommonOptions) => {
+      const runtimeOptions = runtimeOptionsOf(options);
+      const out = options.out !== undefined ? reserveOut(options.out) : undefined;
+      try {
+        const result = await runExport(createRuntime(runtimeOptions), {
+          restApiId: options.restApiId,
+          format: options.format,
+          paths: options.path ?? [],
+          gatewayResponses: options.gatewayResponses,
+          ...(options.region !== undefined ? { region: options.region } : {}),
+        });
+        if (out !== undefined) out.commit(result.text);
+        // The file goes out raw (any escaping would change a value); on a terminal, escaped like every output.
+        else (rawOut.isTTY === true ? io.stdout : rawOut).write(result.text);
+        if (options.format === "json") for (const n of result.exported.notes) io.stderr.write(`note: ${n.text}\n`);
+        else if (result.exported.notes.length > 0) io.stderr.write(`${result.exported.notes.length} note(s) written as comments in the file\n`);
+        io.stderr.write(exportDoneLine(result, options.out));
+        setExit(EXIT.ok);
+      } catch (e) {
+        out?.abandon();
+        throw e;
+      }
     });
 
   program
@@ -318,7 +364,7 @@ function verboseIn(argv: readonly string[]): boolean {
 export async function runCli(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let code: number = EXIT.ok;
   const shown = safeIO(io);
-  const program = buildProgram(shown, (c) => (code = c), io.stderr);
+  const program = buildProgram(shown, (c) => (code = c), io.stderr, io.stdout);
   try {
     if (argv.length === 0) {
       program.outputHelp();

@@ -1,0 +1,152 @@
+/**
+ * The front end of `apigw-responses export` (issue 13): read a live REST API through
+ * observe (one `GetResources` `embed=methods` pass, ceil(R/500) calls, AWS-30, and one
+ * `GetGatewayResponses`, AWS-32, under the runtime's rate limit and retry policy), turn
+ * it into a spec file with the pure `export.ts`, check that the text reads back with
+ * the spec validator to exactly the live values, and write it (atomically with `--out`).
+ */
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import * as path from "node:path";
+import { ApiGatewayError } from "../aws/errors";
+import { exportSpec, exportSummary, renderExportJson, renderExportYaml, unmatchedGlobs, type ExportedSpec } from "../export";
+import { normalizeDesiredResponses, normalizedEqual, normalizeGatewayResponse } from "../normalize";
+import { readGatewayResponses } from "../observe/gateway-responses";
+import { readApi } from "../observe/reads";
+import type { Runtime } from "../runtime";
+import { validSpecFile } from "../validate";
+import { CliError } from "./errors";
+import { parseSpecText } from "./spec";
+
+/** Formats of `export`. (`typescript`, a Pulumi program, is a later step of issue 13.) */
+export type ExportFormat = "yaml" | "json";
+
+/** The formats of `export`. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["yaml", "json"];
+
+/** Options of {@link runExport}. */
+export interface ExportRun {
+  readonly restApiId: string;
+  readonly format: ExportFormat;
+  readonly paths: readonly string[];
+  readonly region?: string;
+  /** False: leave the gateway responses out (no `GetGatewayResponses`). */
+  readonly gatewayResponses: boolean;
+}
+
+/** What {@link runExport} gives: the text, the export and the calls made. */
+export interface ExportResult {
+  readonly text: string;
+  readonly exported: ExportedSpec;
+  readonly calls: Readonly<Record<string, number>>;
+  readonly durationMs: number;
+}
+
+/**
+ * Read the REST API and render its spec file.
+ *
+ * @throws {ApiGatewayError} `REST_API_NOT_FOUND` when the REST API does not exist
+ * @throws {CliError} when a `--path` glob matches no resource
+ */
+export async function runExport(runtime: Runtime, run: ExportRun): Promise<ExportResult> {
+  const started = Date.now();
+  const before = { ...runtime.counters.calls };
+  const snapshot = await readApi(runtime, run.restApiId);
+  if (!snapshot.exists) {
+    throw new ApiGatewayError({
+      code: "REST_API_NOT_FOUND",
+      classification: "not-found",
+      operation: "GetResources",
+      requestId: snapshot.absence?.requestId,
+      message: `REST_API_NOT_FOUND: REST API ${run.restApiId} does not exist in this account and region (check --rest-api-id and --region); GetResources said: ${snapshot.absence?.message ?? "not found"} (request id ${snapshot.absence?.requestId ?? "none"})`,
+    });
+  }
+  const missing = unmatchedGlobs(run.paths, snapshot.resources.map((r) => r.path ?? r.id));
+  if (missing.length > 0) {
+    throw new CliError(`--path ${missing.map((g) => JSON.stringify(g)).join(", ")} matches no resource of REST API ${run.restApiId} (${snapshot.resources.length} resource(s); a glob: * within one path segment, ** across segments)`);
+  }
+  const gateway = run.gatewayResponses ? await readGatewayResponses(runtime, run.restApiId) : undefined;
+  const exported = exportSpec(snapshot, gateway, { paths: run.paths, ...(run.region !== undefined ? { region: run.region } : {}) });
+  const text = run.format === "json" ? renderExportJson(exported) : renderExportYaml(exported);
+  checkRoundTrip(text, run.format, exported);
+  const calls: Record<string, number> = {};
+  for (const [op, n] of Object.entries(runtime.counters.calls)) if (n - (before[op] ?? 0) > 0) calls[op] = n - (before[op] ?? 0);
+  return { text, exported, calls, durationMs: Date.now() - started };
+}
+
+/**
+ * The text read back with the spec file's own parser and validator must ask for exactly
+ * what was read: the same methods with the same normalized responses, the same
+ * gateway responses. A difference is a bug of export: nothing is written.
+ */
+function checkRoundTrip(text: string, format: ExportFormat, exported: ExportedSpec): void {
+  const fail = (why: string): never => {
+    throw new Error(`export produced a spec file that does not read back as the live API (${why}); nothing was written. Please report this.`);
+  };
+  const valid = validSpecFile(parseSpecText(text, `export.${format}`));
+  if ("failures" in valid) return fail(`invalid: ${valid.failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
+  const wanted = exported.spec.methods;
+  if (valid.methods.length !== wanted.length) return fail("method count");
+  valid.methods.forEach((m, i) => {
+    const w = wanted[i]!;
+    if (m.path !== w.path || m.httpMethod !== w.httpMethod || !normalizedEqual(normalizeDesiredResponses(m.responses), normalizeDesiredResponses(w.responses))) {
+      fail(`${w.httpMethod} ${w.path ?? ""}`);
+    }
+  });
+  const g = exported.spec.gatewayResponses ?? {};
+  const back = valid.file.gatewayResponses ?? {};
+  for (const type of new Set([...Object.keys(g), ...Object.keys(back)]) as Set<keyof typeof g>) {
+    if (!normalizedEqual(normalizeGatewayResponse(type, back[type]), normalizeGatewayResponse(type, g[type]))) fail(`gateway response ${type}`);
+  }
+}
+
+/**
+ * Reserve `--out` before any AWS call (so an unwritable place fails first and costs
+ * nothing): a temporary file beside it. {@link OutFile.commit} writes and renames it over
+ * `--out` (atomic on one file system); {@link OutFile.abandon} removes it.
+ *
+ * @throws {CliError} when the temporary file cannot be created
+ */
+export function reserveOut(file: string): OutFile {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`cannot write --out ${file}: it is a folder (give a file name)`);
+    fd = openSync(temp, "wx", 0o644);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot write --out ${file}: ${(e as NodeJS.ErrnoException).code ?? ""} ${(e as Error).message}`.replace(/ {2,}/g, " "));
+  }
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    commit(text: string) {
+      try {
+        writeSync(fd, text);
+        close();
+        renameSync(temp, file);
+      } catch (e) {
+        this.abandon();
+        throw new CliError(`cannot write --out ${file}: ${(e as Error).message}`);
+      }
+    },
+    abandon() {
+      close();
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+/** A reserved `--out` file. */
+export interface OutFile {
+  commit(text: string): void;
+  abandon(): void;
+}
+
+/** The line for standard error after an export: what, where, the calls and the time. */
+export function exportDoneLine(r: ExportResult, out: string | undefined): string {
+  const calls = Object.entries(r.calls).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([op, n]) => `${op} ${n}`).join(", ");
+  return `exported ${exportSummary(r.exported)}${out !== undefined ? ` to ${out}` : ""} in ${(r.durationMs / 1000).toFixed(2)}s (calls: ${calls})\n`;
+}
