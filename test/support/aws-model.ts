@@ -124,7 +124,7 @@ export function applyOperation(live: NormalizedResponses, op: Operation): Normal
     throw new AwsModelError(
       "ValidationException",
       "AWS-7",
-      `Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
+      `1 validation error detected: Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
     );
   }
   const current: NormalizedResponse = live[code] ?? {};
