@@ -38,8 +38,8 @@ describe("aws-model: applyOperation", () => {
     ["mapping without method response (AWS-4)", op({ kind: "PutIntegrationResponse", statusCode: "201", integrationResponse: { ...emptyIr, selectionPattern: "2", responseParameters: { [X]: "'x'" } } }), "BadRequestException AWS-4"],
     ["mapping an undeclared header (AWS-5)", op({ kind: "PutIntegrationResponse", integrationResponse: { ...emptyIr, responseParameters: { "method.response.header.Y": "'y'" } } }), "BadRequestException AWS-5"],
     ["a second default (AWS-6)", op({ kind: "PutIntegrationResponse", statusCode: "201", integrationResponse: emptyIr }), "ConflictException AWS-6"],
-    ["delete of an absent integration response (AWS-14)", op({ kind: "DeleteIntegrationResponse", statusCode: "404" }), "ok"],
-    ["delete of an absent method response (AWS-14)", op({ kind: "DeleteMethodResponse", statusCode: "404" }), "ok"],
+    ["delete of an absent integration response (AWS-14)", op({ kind: "DeleteIntegrationResponse", statusCode: "404" }), "NotFoundException AWS-14"],
+    ["delete of an absent method response (AWS-14)", op({ kind: "DeleteMethodResponse", statusCode: "404" }), "NotFoundException AWS-14"],
     ["put without mappings and without method response (AWS-3)", op({ kind: "PutIntegrationResponse", statusCode: "404", integrationResponse: { ...emptyIr, selectionPattern: "404" } }), "ok"],
   ])("%s", (_name, o, expected) => {
     expect(rule(() => applyOperation(live, o))).toBe(expected);

@@ -11,7 +11,8 @@
  * - AWS-6: a second default integration response → `ConflictException`;
  * - AWS-7: a status code not matching `[1-5]\d\d` → `ValidationException`;
  * - AWS-13: `UpdateMethodResponse` of an absent status code → `NotFoundException`;
- * - AWS-14: deleting an absent response is a no-op (the 404 counts as success);
+ * - AWS-14: deleting an absent response → `NotFoundException`, the 404 of AWS-13 (the writer
+ *   counts it as success; the model answers what AWS answers);
  * - AWS-21/AWS-23: patch paths; an unknown path → `BadRequestException`;
  * - AWS-22: `replace`/`remove` of a key that does not exist → `NotFoundException`;
  * - AWS-24: parameter values in patches must be `"true"` / `"false"`.
@@ -35,12 +36,15 @@ export class AwsModelError extends Error {
   readonly code: AwsModelErrorName;
   /** The catalogue id, e.g. `AWS-1`. */
   readonly rule: string;
+  /** The message alone, as AWS would word it (exact only where the rule quotes AWS's text). */
+  readonly awsMessage: string;
 
   /** @param code AWS error code; @param rule catalogue id; @param message AWS-like message. */
   constructor(code: AwsModelErrorName, rule: string, message: string) {
     super(`${code} (${rule}): ${message}`);
     this.code = code;
     this.rule = rule;
+    this.awsMessage = message;
   }
 }
 
@@ -120,7 +124,7 @@ export function applyOperation(live: NormalizedResponses, op: Operation): Normal
     throw new AwsModelError(
       "ValidationException",
       "AWS-7",
-      `Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
+      `1 validation error detected: Value '${code}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
     );
   }
   const current: NormalizedResponse = live[code] ?? {};
@@ -145,7 +149,7 @@ export function applyOperation(live: NormalizedResponses, op: Operation): Normal
       return withResponse(live, code, { ...current, methodResponse: next });
     }
     case "DeleteMethodResponse": {
-      if (current.methodResponse === undefined) return live;
+      if (current.methodResponse === undefined) throw new AwsModelError("NotFoundException", "AWS-14", "Invalid Response status code specified");
       if (mappedHeaders(live, code).size > 0) {
         throw new AwsModelError("BadRequestException", "model", `the integration response of ${code} still maps method response headers`);
       }
@@ -177,7 +181,7 @@ export function applyOperation(live: NormalizedResponses, op: Operation): Normal
       return withResponse(live, code, { ...current, integrationResponse: ir });
     }
     case "DeleteIntegrationResponse": {
-      if (current.integrationResponse === undefined) return live;
+      if (current.integrationResponse === undefined) throw new AwsModelError("NotFoundException", "AWS-14", "Invalid Response status code specified");
       const { integrationResponse: _gone, ...rest } = current;
       return withResponse(live, code, rest);
     }

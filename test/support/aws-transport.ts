@@ -2,13 +2,12 @@
  * An in-memory API Gateway behind the product's seam (`Transport`, src/aws/transport.ts):
  * REST APIs, resources and methods held in memory, reads answered in the SDK's shapes,
  * and the five response writes applied by the pure model of `aws-model.ts` (AWS-1,
- * AWS-2..7, AWS-13, AWS-21..24), its refusals thrown as SDK-shaped errors (`name`,
+ * AWS-2..7, AWS-13, AWS-14, AWS-21..24), its refusals thrown as SDK-shaped errors (`name`,
  * `$fault`, `$metadata.httpStatusCode`, `$metadata.requestId`) for the product's
  * classifier. A runtime created with `{ transport: api.transport }` runs apply's and
  * observe's real code against it, in milliseconds.
  *
  * Closer to AWS than the model where the product depends on it:
- * - a delete of an absent response is a 404 (AWS-14; the model treats it as a no-op);
  * - a missing REST API, resource or method is a 404 `NotFoundException`, `GetMethod`
  *   answering both with "Invalid Method identifier specified" (AWS-8);
  * - `GetResources` pages by `limit` (default 25, at most 500) and `position` (AWS-30);
@@ -219,12 +218,8 @@ export class InMemoryApiGateway {
   private write(kind: Operation["kind"], input: Readonly<Record<string, unknown>>): void {
     const { key, method } = this.found(input);
     const statusCode = String(input.statusCode);
-    const current = method.responses[statusCode];
     if ((kind === "PutIntegrationResponse" || kind === "DeleteIntegrationResponse") && !method.integrationType) {
       throw this.error("NotFoundException", "Invalid Integration identifier specified");
-    }
-    if ((kind === "DeleteMethodResponse" && !current?.methodResponse) || (kind === "DeleteIntegrationResponse" && !current?.integrationResponse)) {
-      throw this.error("NotFoundException", "Invalid Response status code specified");
     }
     const base = { key, statusCode, changes: [] };
     const op: Operation =
@@ -239,8 +234,8 @@ export class InMemoryApiGateway {
       method.responses = applyOperation(method.responses, op);
     } catch (err) {
       if (!(err instanceof AwsModelError)) throw err;
-      // The model's message is `<code> (<rule>): <AWS text>`; the SDK error carries the AWS text.
-      throw this.error(err.code, err.message.replace(/^\w+ \([^)]*\): /, ""));
+      // The SDK error carries the AWS text alone.
+      throw this.error(err.code, err.awsMessage);
     }
   }
 }
