@@ -119,6 +119,12 @@ export async function applySpecs(runtime: Runtime, inputs: readonly DesiredInput
   }
 }
 
+/** What failed in an apply, for messages: `2 method(s) and 1 gateway response(s)`; `""` when nothing failed. */
+export function failedTargets(result: Pick<CliApplyResult, "failures" | "gatewayFailures">): string {
+  const gateway = result.gatewayFailures?.length ?? 0;
+  return [...(result.failures.length > 0 ? [`${result.failures.length} method(s)`] : []), ...(gateway > 0 ? [`${gateway} gateway response(s)`] : [])].join(" and ");
+}
+
 /** The final report in text: totals, calls by operation, retries by cause, adopted responses. */
 export function renderApplyReportText(result: CliApplyResult): string {
   const r = result.report;
@@ -126,7 +132,7 @@ export function renderApplyReportText(result: CliApplyResult): string {
   const gatewayFailures = result.gatewayFailures ?? [];
   const gatewayOps = r.gatewayResponseOperations;
   const gateway = gatewayOps === undefined ? "" : ` and ${gatewayOps.length} change(s) on gateway responses`;
-  const failed = [...(result.failures.length > 0 ? [`${result.failures.length} method(s)`] : []), ...(gatewayFailures.length > 0 ? [`${gatewayFailures.length} gateway response(s)`] : [])].join(" and ");
+  const failed = failedTargets(result);
   const lines = [
     failed !== ""
       ? `Apply FAILED for ${failed}; ${r.operations.length} change(s) made on ${methods} method(s)${gateway} in ${seconds(r.durationMs)}.`

@@ -15,7 +15,7 @@ import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
 import { createRuntime, planDesiredState, toDesiredGatewayResponses, type DesiredInput } from "../reconcile";
 import { specSchemaFileText } from "../schema";
 import { escapeUnsafe } from "../text";
-import { applySpecs, renderApplyReportText } from "./apply";
+import { applySpecs, failedTargets, renderApplyReportText } from "./apply";
 import { EXPORT_FORMATS, exportDoneLine, reserveOut, runExport, type ExportFormat } from "./export";
 import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
 import { CliError, describeError, EXIT } from "./errors";
@@ -151,8 +151,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
       const errors = [...result.failures.map((f) => f.error), ...(result.gatewayFailures ?? []).map((f) => f.error)];
       if (errors.length > 0) {
         const moved = result.otherWriter ? ` (${movedNote(result.passes ?? 1)})` : "";
-        const what = result.failures.length > 0 ? `${result.failures.length} method(s)${result.gatewayFailures?.length ? ` and ${result.gatewayFailures.length} gateway response(s)` : ""}` : `${errors.length} gateway response(s)`;
-        io.stderr.write(`error: ${what} could not be applied${moved}; first: ${errors[0]!.message.split("\n")[0]}\n`);
+        io.stderr.write(`error: ${failedTargets(result)} could not be applied${moved}; first: ${errors[0]!.message.split("\n")[0]}\n`);
         return setExit(EXIT.error);
       }
       setExit(EXIT.ok);
