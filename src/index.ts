@@ -10,8 +10,10 @@
  * - `pulumi-apigw-responses/dist/pulumi/*`: the dynamic provider's modules, which the
  *   provider Pulumi serializes into state loads by this path; not for programs.
  */
-export { IntegrationResponse, MethodResponse, ResponseSet } from "./pulumi/resources";
+export { GatewayResponse, GatewayResponseSet, IntegrationResponse, MethodResponse, ResponseSet } from "./pulumi/resources";
 export type {
+  GatewayResponseArgs,
+  GatewayResponseSetArgs,
   IntegrationResponseArgs,
   MethodRef,
   MethodResponseArgs,
@@ -21,4 +23,5 @@ export type {
   RestApiRef,
 } from "./pulumi/resources";
 export type { ProviderSettings } from "./pulumi/settings";
+export type { GatewayResponseSpec, GatewayResponseType, NormalizedGatewayResponse } from "./gateway-responses";
 export type { ContentHandling, IntegrationResponseSpec, MethodResponseSpec, MethodSpec, ResponseSpec, SpecFile, SpecFileMethod } from "./model";

@@ -303,3 +303,18 @@ export function normalizeLiveGatewayResponses(restApiId: string, items: readonly
   for (const t of (Object.keys(responses) as GatewayResponseType[]).sort(compareKeys)) sorted[t] = responses[t]!;
   return { restApiId, responses: sorted };
 }
+
+/**
+ * The shortest customization that normalizes to `response` (for the inputs `read`
+ * reports): the status code, parameters and templates are left out where leaving them
+ * out means the same (AWS-35), so that refreshed inputs differ from a program's only
+ * where the live values do.
+ */
+export function compactGatewayResponse(type: GatewayResponseType, response: NormalizedGatewayResponse): GatewayResponseSpec {
+  const defaults = normalizeGatewayResponse(type, undefined);
+  return {
+    ...(response.statusCode !== undefined && response.statusCode !== defaults.statusCode ? { statusCode: response.statusCode } : {}),
+    ...(Object.keys(response.responseParameters).length > 0 ? { responseParameters: { ...response.responseParameters } } : {}),
+    ...(!normalizedEqual(response.responseTemplates, defaults.responseTemplates) ? { responseTemplates: { ...response.responseTemplates } } : {}),
+  };
+}

@@ -14,9 +14,10 @@
  */
 import type { GatewayResponseSpec, GatewayResponseType } from "./gateway-responses";
 import type { MethodSpec, SpecFile, ValidationFailure } from "./model";
-import { methodSpecSchema, specFileSchema } from "./spec-model";
+import { gatewayResponseSchema, gatewayResponsesSchema, methodSpecSchema, specFileSchema } from "./spec-model";
 import { at, checkWellFormed, Failures, hasOwn, isObject, typeName } from "./validate/failures";
 import { checkFileAsksForSomething, checkGatewayResponseRules } from "./validate/gateway-responses";
+import { checkTemplateSizes } from "./validate/responses";
 import { HTTP_METHODS, MAX_TEMPLATE_BYTES } from "./validate/grammar";
 import { checkResponseRules } from "./validate/responses";
 import { checkStructure } from "./validate/structure";
@@ -149,6 +150,32 @@ export function validateSpecFile(file: unknown, options?: ValidateOptions): Vali
     f.list.push(...structural.list.filter(ofGatewayResponses));
     checkGatewayResponseRules(f, file.gatewayResponses, "gatewayResponses", options?.maxTemplateBytes ?? MAX_TEMPLATE_BYTES);
   }
+  return f.list;
+}
+
+/**
+ * Validate a map of gateway responses (response type → customization) under `prefix`:
+ * the rules of a spec file's `gatewayResponses` (the 21 types, AWS-31, AWS-37; status
+ * codes AWS-39; parameters AWS-40; template sizes AWS-65). Every failure.
+ */
+export function validateGatewayResponses(responses: unknown, prefix: string, options?: ValidateOptions): ValidationFailure[] {
+  const f = new Failures(options?.hideValues);
+  checkWellFormed(f, responses, prefix);
+  checkStructure(f, gatewayResponsesSchema, responses, prefix);
+  checkGatewayResponseRules(f, responses, prefix, options?.maxTemplateBytes ?? MAX_TEMPLATE_BYTES);
+  return f.list;
+}
+
+/**
+ * Validate the customization of one gateway response type (`statusCode`,
+ * `responseParameters`, `responseTemplates`) under `prefix`, as
+ * {@link validateGatewayResponses} validates each entry of its map.
+ */
+export function validateGatewayResponse(response: unknown, prefix: string, options?: ValidateOptions): ValidationFailure[] {
+  const f = new Failures(options?.hideValues);
+  checkWellFormed(f, response, prefix);
+  checkStructure(f, gatewayResponseSchema, response, prefix);
+  checkTemplateSizes(f, response, prefix, options?.maxTemplateBytes ?? MAX_TEMPLATE_BYTES);
   return f.list;
 }
 

@@ -3,13 +3,31 @@
  * share about them (each kind's own meaning is its adapter's: ./kinds/). Values not
  * known yet (preview) arrive as {@link UNKNOWN}.
  */
+import type { GatewayResponseSpec, GatewayResponseType } from "../gateway-responses";
 import type { MethodSpec } from "../model";
 
 /** The resource kinds served by the providers (each has its adapter: ./kinds/index.ts). */
 export const RESOURCE_KINDS = ["ResponseSet", "MethodResponse", "IntegrationResponse"] as const;
 
-/** A resource kind served by the providers. */
+/** A resource kind served by the providers that manages responses of one method. */
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/**
+ * The resource kinds that manage a REST API's gateway responses (each has its adapter:
+ * ./kinds/index.ts). Their target is the REST API, not a method: ./gateway-lifecycle.ts.
+ */
+export const GATEWAY_RESOURCE_KINDS = ["GatewayResponseSet", "GatewayResponse"] as const;
+
+/** A resource kind that manages gateway responses. */
+export type GatewayResourceKind = (typeof GATEWAY_RESOURCE_KINDS)[number];
+
+/** Any resource kind served by the providers. */
+export type ProviderKind = ResourceKind | GatewayResourceKind;
+
+/** Is `kind` one of the gateway-response kinds? */
+export function isGatewayKind(kind: ProviderKind): kind is GatewayResourceKind {
+  return (GATEWAY_RESOURCE_KINDS as readonly string[]).includes(kind);
+}
 
 /**
  * The input under which `read` lists the live responses a non-exclusive `ResponseSet`
@@ -51,6 +69,24 @@ export interface IntegrationResponseInputs {
   readonly contentHandling?: string;
   readonly adoptExisting?: boolean;
 }
+
+/** Inputs of a `GatewayResponseSet`. */
+export interface GatewayResponseSetInputs {
+  readonly restApiId: string;
+  /** Response type → customization (validated: the keys are response types). */
+  readonly responses?: Readonly<Partial<Record<GatewayResponseType, GatewayResponseSpec>>>;
+  readonly exclusive?: boolean;
+}
+
+/** Inputs of a `GatewayResponse`. */
+export interface GatewayResponseInputs extends GatewayResponseSpec {
+  readonly restApiId: string;
+  readonly responseType: GatewayResponseType;
+  readonly adoptExisting?: boolean;
+}
+
+/** The inputs of any gateway-response kind. */
+export type AnyGatewayInputs = GatewayResponseSetInputs | GatewayResponseInputs;
 
 /** The inputs of any resource kind. */
 export type AnyInputs = ResponseSetInputs | MethodResponseInputs | IntegrationResponseInputs;

@@ -14,6 +14,7 @@
  * status codes. Claims are kept on `globalThis` so that every copy of this module in
  * the process shares them.
  */
+import type { GatewayResponseType } from "../gateway-responses";
 import type { MethodKey, Removal } from "../model";
 import { newReadSession, resolvePaths } from "../observe";
 import { PathNotFoundError, canonicalPath } from "../observe/paths";
@@ -57,6 +58,7 @@ function registry(): Registry {
 export function resetOwnership(): void {
   registry().claims.clear();
   registry().deleteFirst.clear();
+  gatewayClaims().clear();
 }
 
 /** Do two claims name the same method, as far as can be told without a call? */
@@ -148,4 +150,58 @@ export async function claimsOn(rt: Runtime, type: string, id: string, key: Metho
     if (path !== undefined && canonicalPath(c.path) === canonicalPath(path)) return true;
     return resolved[c.path] === key.resourceId;
   });
+}
+
+// ------------------------------------------------------------------ gateway responses
+
+/** What one gateway-response resource of the stack manages on its REST API. */
+export interface GatewayClaim {
+  /** The resource's URN. */
+  readonly owner: string;
+  /** `GatewayResponseSet` or `GatewayResponse`. */
+  readonly type: string;
+  readonly restApiId: string;
+  /** Every gateway response of the REST API (an exclusive `GatewayResponseSet`). */
+  readonly wholeApi: boolean;
+  /** The response types it manages (those declared, also when `wholeApi`). */
+  readonly types: readonly GatewayResponseType[];
+}
+
+const GATEWAY_CLAIMS = Symbol.for("pulumi-apigw-responses/gateway-ownership@1");
+
+function gatewayClaims(): Map<string, GatewayClaim> {
+  const g = globalThis as Record<symbol, unknown>;
+  let m = g[GATEWAY_CLAIMS] as Map<string, GatewayClaim> | undefined;
+  if (!m) g[GATEWAY_CLAIMS] = m = new Map();
+  return m;
+}
+
+/**
+ * Record what a gateway-response resource manages (from `check`), replacing its earlier claim.
+ *
+ * @returns the claims of OTHER resources on the same REST API that manage some of the
+ *   same types (an exclusive `GatewayResponseSet` manages every type), with those types
+ */
+export function claimGateway(c: GatewayClaim): { other: GatewayClaim; types: GatewayResponseType[] }[] {
+  const claims = gatewayClaims();
+  claims.set(c.owner, c);
+  const overlaps: { other: GatewayClaim; types: GatewayResponseType[] }[] = [];
+  for (const other of claims.values()) {
+    if (other.owner === c.owner || other.restApiId !== c.restApiId) continue;
+    const types = c.wholeApi ? [...other.types] : other.wholeApi ? [...c.types] : c.types.filter((t) => other.types.includes(t));
+    if (types.length > 0 || c.wholeApi || other.wholeApi) overlaps.push({ other, types });
+  }
+  return overlaps;
+}
+
+/**
+ * What the other resources of the stack manage on the gateway responses of `restApiId`,
+ * for the delete of the resource `type id` (its own new claim counts only when it is not
+ * replaced delete-first, as for methods: {@link claimsOn}).
+ */
+export function gatewayClaimsOn(type: string, id: string, restApiId: string): GatewayClaim[] {
+  const { deleteFirst } = registry();
+  const self = deleteFirst.get(`${type} ${id}`);
+  deleteFirst.delete(`${type} ${id}`);
+  return [...gatewayClaims().values()].filter((c) => c.owner !== self && c.restApiId === restApiId);
 }

@@ -17,7 +17,7 @@ import type * as settingsModule from "./settings";
  * Build the provider of one resource kind. The returned object is what Pulumi
  * serializes; keep it free of captured objects.
  */
-export function makeProvider(kind: handlersModule.ResourceKind): pulumi.dynamic.ResourceProvider {
+export function makeProvider(kind: handlersModule.ProviderKind): pulumi.dynamic.ResourceProvider {
   // Only the package installed in the program's project is used: code captured from
   // another folder (another machine, another version) is never loaded.
   const load = <T>(module: string): T => {

@@ -1,9 +1,13 @@
 /**
- * Pulumi resources for API Gateway method responses and integration responses.
+ * Pulumi resources for API Gateway method responses, integration responses and
+ * gateway responses.
  *
  * - {@link ResponseSet}: every response of one method, authoritative by default.
  * - {@link MethodResponse} / {@link IntegrationResponse}: one response each, with the
  *   fields of `aws.apigateway.MethodResponse` / `aws.apigateway.IntegrationResponse`.
+ * - {@link GatewayResponseSet}: the gateway responses of one REST API, authoritative by
+ *   default; {@link GatewayResponse}: one response type, with the fields of
+ *   `aws.apigateway.Response`.
  *
  * `restApi`, `resource` and `method` also take `@pulumi/aws` objects. Their types are
  * structural (a resource with an `id`; an object with `restApi`, `resourceId` and
@@ -21,8 +25,9 @@ import type {
   NormalizedResponses,
   ResponseSpec,
 } from "../model";
-import { fieldNamesOf, integrationResponseSchema, methodResponseSchema } from "../spec-model";
-import type { ResourceKind } from "./inputs";
+import { fieldNamesOf, gatewayResponseSchema, integrationResponseSchema, methodResponseSchema } from "../spec-model";
+import type { GatewayResponseSpec, GatewayResponseType, NormalizedGatewayResponse } from "../gateway-responses";
+import type { GatewayResourceKind, ProviderKind, ResourceKind } from "./inputs";
 import { importAdvice } from "./kinds";
 import { makeProvider } from "./provider";
 
@@ -143,8 +148,8 @@ function holdsOutputs(value: unknown, seen = new Set<unknown>()): boolean {
  * whether it is secret is only known later). The engine already keeps outputs secret
  * whose input of the same name is.
  */
-function optionsOf(args: MethodTarget, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions | undefined {
-  if (!holdsOutputs({ ...withoutTarget(args), path: args.path })) return opts;
+function optionsOf(content: object, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions | undefined {
+  if (!holdsOutputs(content)) return opts;
   return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "revision"] };
 }
 
@@ -152,28 +157,49 @@ function optionsOf(args: MethodTarget, opts?: pulumi.CustomResourceOptions): pul
 const typeOf = (kind: string) => `pulumi-nodejs:dynamic/apigw-responses:${kind}`;
 
 /**
- * The property bag of a resource: its inputs, plus the output-only properties declared
- * as `undefined` so that the engine exposes them (the resolved `resourceId`, `revision`, …),
- * plus two hidden inputs (`__` keys are not shown in diffs):
+ * The property bag of a resource: its content inputs and the inputs naming its target,
+ * plus the output-only properties declared as `undefined` so that the engine exposes
+ * them (the resolved `resourceId`, `revision`, …), plus two hidden inputs (`__` keys are
+ * not shown in diffs):
  * - `__owner`: the resource's URN, so that the provider process knows which resource of
  *   the stack manages which responses (a delete never removes what another one manages);
  * - `__secretInputs`: whether any input is secret, so that no check message quotes a value
  *   (the engine hands a dynamic provider secrets as plain values).
  */
-function resourceProps(kind: string, name: string, args: MethodTarget, outputOnly: readonly string[], opts?: pulumi.CustomResourceOptions): pulumi.Inputs {
+function resourceProps(
+  kind: ProviderKind,
+  name: string,
+  content: Record<string, unknown>,
+  target: Record<string, unknown>,
+  outputOnly: readonly string[],
+  opts?: pulumi.CustomResourceOptions,
+): pulumi.Inputs {
   if (opts?.import !== undefined) {
-    throw new Error(`${kind} "${name}": ${importAdvice(kind as ResourceKind)}`);
+    throw new Error(`${kind} "${name}": ${importAdvice(kind)}`);
   }
-  const values = withoutTarget(args);
   return {
-    resourceId: undefined,
     revision: undefined,
     ...Object.fromEntries(outputOnly.map((k) => [k, undefined])),
-    ...values,
-    ...targetInputs(kind, name, args),
+    ...content,
+    ...target,
     __owner: pulumi.createUrn(name, typeOf(kind), opts?.parent),
-    __secretInputs: pulumi.isSecret(pulumi.output({ ...values, path: args.path })),
+    __secretInputs: pulumi.isSecret(pulumi.output({ ...content, ...("path" in target ? { path: target.path } : {}) })),
   };
+}
+
+/** The property bag and options of a method-level resource. */
+function methodResource(kind: ResourceKind, name: string, args: MethodTarget, outputOnly: readonly string[], opts?: pulumi.CustomResourceOptions) {
+  const content = withoutTarget(args);
+  const props = resourceProps(kind, name, content, targetInputs(kind, name, args), ["resourceId", ...outputOnly], opts);
+  return { props, opts: optionsOf({ ...content, path: args.path }, opts) };
+}
+
+/** The property bag and options of a gateway-response resource (its target: `restApi`). */
+function gatewayResource(kind: GatewayResourceKind, name: string, args: { readonly restApi: RestApiRef }, outputOnly: readonly string[], opts?: pulumi.CustomResourceOptions) {
+  const { restApi, ...content } = args;
+  if (restApi === undefined) throw new Error(`${kind} "${name}": missing restApi (the REST API id, or an aws.apigateway.RestApi)`);
+  const props = resourceProps(kind, name, content, { restApiId: idOf(restApi) }, outputOnly, opts);
+  return { props, opts: optionsOf(content, opts) };
 }
 
 /**
@@ -209,14 +235,8 @@ export class ResponseSet extends pulumi.dynamic.Resource {
   declare public readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: ResponseSetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      makeProvider("ResponseSet"),
-      name,
-      resourceProps("ResponseSet", name, args, [], opts),
-      optionsOf(args, opts),
-      "apigw-responses",
-      "ResponseSet",
-    );
+    const r = methodResource("ResponseSet", name, args, [], opts);
+    super(makeProvider("ResponseSet"), name, r.props, r.opts, "apigw-responses", "ResponseSet");
   }
 }
 
@@ -236,14 +256,8 @@ export class MethodResponse extends pulumi.dynamic.Resource {
   declare public readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: MethodResponseArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      makeProvider("MethodResponse"),
-      name,
-      resourceProps("MethodResponse", name, args, fieldNamesOf(methodResponseSchema), opts),
-      optionsOf(args, opts),
-      "apigw-responses",
-      "MethodResponse",
-    );
+    const r = methodResource("MethodResponse", name, args, fieldNamesOf(methodResponseSchema), opts);
+    super(makeProvider("MethodResponse"), name, r.props, r.opts, "apigw-responses", "MethodResponse");
   }
 }
 
@@ -265,14 +279,100 @@ export class IntegrationResponse extends pulumi.dynamic.Resource {
   declare public readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: IntegrationResponseArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      makeProvider("IntegrationResponse"),
-      name,
-      resourceProps("IntegrationResponse", name, args, fieldNamesOf(integrationResponseSchema), opts),
-      optionsOf(args, opts),
-      "apigw-responses",
-      "IntegrationResponse",
-    );
+    const r = methodResource("IntegrationResponse", name, args, fieldNamesOf(integrationResponseSchema), opts);
+    super(makeProvider("IntegrationResponse"), name, r.props, r.opts, "apigw-responses", "IntegrationResponse");
   }
 }
 
+
+/** Arguments of {@link GatewayResponseSet}. */
+export interface GatewayResponseSetArgs {
+  /** The REST API (id or `aws.apigateway.RestApi`). Changing it replaces the resource. */
+  readonly restApi: RestApiRef;
+  /**
+   * Response type (one of the 21, AWS-31) → its customization. A field left out takes
+   * the type's default (AWS-35): a put overwrites the whole customization.
+   */
+  readonly responses: pulumi.Input<Partial<Record<GatewayResponseType, pulumi.Input<GatewayResponseSpec>>>>;
+  /**
+   * Default true: customizations of types not in `responses` are reset to their defaults
+   * (and adopted ones converged). False: they are left alone.
+   */
+  readonly exclusive?: pulumi.Input<boolean>;
+}
+
+/** Arguments of {@link GatewayResponse} (the fields of `aws.apigateway.Response`). */
+export interface GatewayResponseArgs {
+  /** The REST API (id or `aws.apigateway.RestApi`). Changing it replaces the resource. */
+  readonly restApi: RestApiRef;
+  /** One of the 21 response types (AWS-31), e.g. `DEFAULT_4XX`, `UNAUTHORIZED`. Changing it replaces the resource. */
+  readonly responseType: pulumi.Input<GatewayResponseType>;
+  /** `[1-5]\d\d` (AWS-39). Absent: the type's default (`DEFAULT_4XX` / `DEFAULT_5XX`: the status of the error). */
+  readonly statusCode?: pulumi.Input<string>;
+  /** `gatewayresponse.header.{name}` (or `.path.`, `.querystring.`) → `'static'` or `method.request.{header|querystring|path}.{name}` (AWS-40). */
+  readonly responseParameters?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Content type → template (not VTL, AWS-41). Absent: the default JSON message template (AWS-35). */
+  readonly responseTemplates?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Take over a customization that already exists instead of failing. Default false. */
+  readonly adoptExisting?: pulumi.Input<boolean>;
+}
+
+/**
+ * The gateway responses of one REST API: what API Gateway answers by itself (a missing
+ * route, a failed authorizer, a throttle, a timeout), e.g. CORS headers on `DEFAULT_4XX`
+ * and `DEFAULT_5XX`.
+ *
+ * Authoritative by default (`exclusive: true`): customizations of types not listed are
+ * reset to their defaults, also when made out of band (on the next
+ * `pulumi up --refresh`); `pulumi destroy` resets what it manages. A field left out
+ * equals the type's default, never a perpetual diff (AWS-35, AWS-36). Gateway responses
+ * reach clients after a deployment (AWS-45): `revision` changes with them.
+ *
+ * @example
+ * ```ts
+ * new GatewayResponseSet("errors", {
+ *   restApi: api,
+ *   responses: {
+ *     DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } },
+ *     DEFAULT_5XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } },
+ *     UNAUTHORIZED: { statusCode: "401", responseTemplates: { "application/json": '{"error":"sign in"}' } },
+ *   },
+ * });
+ * ```
+ */
+export class GatewayResponseSet extends pulumi.dynamic.Resource {
+  declare public readonly restApiId: pulumi.Output<string>;
+  /** As given (absent means true). */
+  declare public readonly exclusive: pulumi.Output<boolean | undefined>;
+  /** The live customizations this set manages, normalized (fields a put left out filled with the defaults). */
+  declare public readonly responses: pulumi.Output<Partial<Record<GatewayResponseType, NormalizedGatewayResponse>>>;
+  /** `sha256:…` of the live customizations: changes exactly when their content does. */
+  declare public readonly revision: pulumi.Output<string>;
+
+  constructor(name: string, args: GatewayResponseSetArgs, opts?: pulumi.CustomResourceOptions) {
+    const r = gatewayResource("GatewayResponseSet", name, args, [], opts);
+    super(makeProvider("GatewayResponseSet"), name, r.props, r.opts, "apigw-responses", "GatewayResponseSet");
+  }
+}
+
+/**
+ * One gateway response type, like `aws.apigateway.Response`, but: a customization that
+ * already exists fails clearly (or is adopted with `adoptExisting`), a status code left
+ * out is the type's default and never a perpetual diff (terraform-provider-aws #48260),
+ * and drift is visible on refresh. `pulumi destroy` resets the type to its default.
+ */
+export class GatewayResponse extends pulumi.dynamic.Resource {
+  declare public readonly restApiId: pulumi.Output<string>;
+  declare public readonly responseType: pulumi.Output<GatewayResponseType>;
+  /** The live status code (the type's default when none was given; absent for `DEFAULT_4XX` / `DEFAULT_5XX` without one). */
+  declare public readonly statusCode: pulumi.Output<string | undefined>;
+  declare public readonly responseParameters: pulumi.Output<Record<string, string>>;
+  declare public readonly responseTemplates: pulumi.Output<Record<string, string>>;
+  /** `sha256:…` of the live customization. */
+  declare public readonly revision: pulumi.Output<string>;
+
+  constructor(name: string, args: GatewayResponseArgs, opts?: pulumi.CustomResourceOptions) {
+    const r = gatewayResource("GatewayResponse", name, args, fieldNamesOf(gatewayResponseSchema), opts);
+    super(makeProvider("GatewayResponse"), name, r.props, r.opts, "apigw-responses", "GatewayResponse");
+  }
+}

@@ -5,6 +5,8 @@
  * same shapes (test/pulumi/legacy-state.pulumi.test.ts), so a field is never renamed or removed.
  */
 import { createHash } from "node:crypto";
+import type { GatewayResponseType, NormalizedGatewayResponse } from "../gateway-responses";
+import type { GatewayResponseField } from "./gateway-adapter";
 import type { MethodKey, NormalizedMethodResponse, NormalizedResponses, Removal, ResponseSpec } from "../model";
 import { stableStringify } from "../normalize";
 import type { LEFT_ALONE } from "./inputs";
@@ -63,6 +65,40 @@ export interface IntegrationResponseOutputs extends CommonOutputs {
   /** As given. */
   readonly adoptExisting?: boolean;
 }
+
+/** The outputs every gateway-response kind shares. */
+export interface GatewayCommonOutputs {
+  /** The REST API id. */
+  readonly restApiId: string;
+  /** Content hash of the managed live customizations: use it in deployment triggers (AWS-45). */
+  readonly revision: string;
+}
+
+/** Outputs of a `GatewayResponseSet`: the live customizations it manages, normalized. */
+export interface GatewayResponseSetOutputs extends GatewayCommonOutputs {
+  /** As given; absent means true. */
+  readonly exclusive?: boolean;
+  /** Response type → the live customization (only customized types, AWS-32). */
+  readonly responses: Readonly<Partial<Record<GatewayResponseType, NormalizedGatewayResponse>>>;
+  /**
+   * Hidden: the types the inputs declared at the last create or update, each with the
+   * names of the fields it spelled out (refresh keeps it; never values).
+   */
+  readonly __declared: Readonly<Partial<Record<GatewayResponseType, readonly GatewayResponseField[]>>>;
+}
+
+/** Outputs of a `GatewayResponse`: its live customization, normalized. */
+export interface GatewayResponseOutputs extends GatewayCommonOutputs, NormalizedGatewayResponse {
+  /** The response type (identity: changing it replaces the resource). */
+  readonly responseType: GatewayResponseType;
+  /** As given. */
+  readonly adoptExisting?: boolean;
+  /** Hidden: the names of the fields the inputs spelled out (never values). */
+  readonly __given: readonly GatewayResponseField[];
+}
+
+/** The outputs of any gateway-response kind. */
+export type AnyGatewayOutputs = GatewayResponseSetOutputs | GatewayResponseOutputs;
 
 /** The outputs of any resource kind. */
 export type AnyOutputs = ResponseSetOutputs | MethodResponseOutputs | IntegrationResponseOutputs;
@@ -128,11 +164,35 @@ export interface ReadOutcome {
   readonly inputs?: ReadInputs;
 }
 
+/** What `create` of a gateway-response kind returns. */
+export interface GatewayCreateOutcome {
+  readonly id: string;
+  readonly outs: AnyGatewayOutputs;
+}
+
+/** What `update` of a gateway-response kind returns. */
+export interface GatewayUpdateOutcome {
+  readonly outs: AnyGatewayOutputs;
+}
+
+/** What `read` of a gateway-response kind returns: empty when the REST API (or a single resource's customization) is gone. */
+export interface GatewayReadOutcome {
+  readonly id?: string;
+  readonly props?: AnyGatewayOutputs;
+  /** The refreshed inputs, in the shape the program gives them. */
+  readonly inputs?: Record<string, unknown>;
+}
+
 // ------------------------------------------------------------------ ids and revisions
 
 /** `sha256:` + hex of the stable JSON of a method key and its responses. */
 export function revisionOf(key: MethodKey, responses: NormalizedResponses): string {
   return "sha256:" + createHash("sha256").update(stableStringify({ key, responses })).digest("hex");
+}
+
+/** `sha256:` + hex of the stable JSON of a REST API id and its gateway-response customizations. */
+export function gatewayRevisionOf(restApiId: string, responses: Readonly<Partial<Record<GatewayResponseType, NormalizedGatewayResponse>>>): string {
+  return "sha256:" + createHash("sha256").update(stableStringify({ restApiId, gatewayResponses: responses })).digest("hex");
 }
 
 /** The resource id: `restApiId/resourceId/httpMethod[/statusCode]`. */

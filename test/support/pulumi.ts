@@ -5,9 +5,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { GetMethodCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { GetGatewayResponsesCommand, GetMethodCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { GatewayResponseType, NormalizedGatewayResponse } from "../../src/gateway-responses";
 import type { NormalizedResponses } from "../../src/model";
-import { normalizeLiveMethod } from "../../src/normalize";
+import { normalizeLiveGatewayResponses, normalizeLiveMethod } from "../../src/normalize";
 import type { EmulatorStats } from "../../src/emulator";
 import { ensureStack, runPulumi, type PulumiResult } from "../../tools/pulumi-env";
 import { localClient, seedRestApi } from "../../tools/seed";
@@ -90,6 +91,14 @@ export async function emulatorStats(endpoint: string): Promise<EmulatorStats & {
 export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"): Promise<{ restApiId: string; resourceIds: string[] }> {
   const api = await seedRestApi(sdk, { name, resources: count, pathPart: (i) => `r${i + 1}` });
   return { restApiId: api.restApiId, resourceIds: api.resources.map((r) => r.id) };
+}
+
+/** The customized gateway responses of a REST API (`defaultResponse: false`, AWS-32), normalized, read with the SDK. */
+export async function liveGatewayCustomizations(sdk: APIGatewayClient, restApiId: string): Promise<Partial<Record<GatewayResponseType, NormalizedGatewayResponse>>> {
+  const read = normalizeLiveGatewayResponses(restApiId, (await sdk.send(new GetGatewayResponsesCommand({ restApiId, limit: 500 }))).items);
+  const out: Partial<Record<GatewayResponseType, NormalizedGatewayResponse>> = {};
+  for (const [type, o] of Object.entries(read.responses)) if (o.customized) out[type as GatewayResponseType] = o.response;
+  return out;
 }
 
 /** The normalized live responses of a method, read with the SDK. */

@@ -4,7 +4,10 @@
  */
 import type { MethodSpec } from "../../model";
 import type { ResourceAdapter } from "../adapter";
-import type { AnyInputs, ResourceKind } from "../inputs";
+import type { GatewayAdapter } from "../gateway-adapter";
+import { isGatewayKind, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind } from "../inputs";
+import { gatewayResponse } from "./gateway-response";
+import { gatewayResponseSet } from "./gateway-response-set";
 import { integrationResponse } from "./integration-response";
 import { methodResponse } from "./method-response";
 import { responseSet } from "./response-set";
@@ -14,6 +17,17 @@ const ADAPTERS: { readonly [K in ResourceKind]: ResourceAdapter } = {
   MethodResponse: methodResponse,
   IntegrationResponse: integrationResponse,
 };
+
+const GATEWAY_ADAPTERS: { readonly [K in GatewayResourceKind]: GatewayAdapter } = {
+  GatewayResponseSet: gatewayResponseSet,
+  GatewayResponse: gatewayResponse,
+};
+
+/** The adapter of a gateway-response kind. */
+export function gatewayAdapterOf(kind: GatewayResourceKind): GatewayAdapter {
+  if (!Object.hasOwn(GATEWAY_ADAPTERS, kind)) throw new Error(`unknown resource kind ${JSON.stringify(kind)}; known: ${Object.keys(GATEWAY_ADAPTERS).join(", ")}`);
+  return GATEWAY_ADAPTERS[kind];
+}
 
 /** The adapter of a resource kind; an unknown kind (a corrupt state) fails, naming it. */
 export function adapterOf(kind: ResourceKind): ResourceAdapter {
@@ -30,9 +44,9 @@ export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
  * What to do instead of importing a resource: Pulumi's import does not work for dynamic
  * providers (pulumi/pulumi #3550); creating the resource adopts what exists.
  */
-export function importAdvice(kind: ResourceKind): string {
+export function importAdvice(kind: ProviderKind): string {
   return (
     `the import option does not work for dynamic resources (pulumi/pulumi #3550). Declare the resource without it and run pulumi up: ` +
-    adapterOf(kind).adoptionAdvice
+    (isGatewayKind(kind) ? gatewayAdapterOf(kind) : adapterOf(kind)).adoptionAdvice
   );
 }

@@ -1,8 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
+  GatewayResponse,
+  GatewayResponseSet,
   IntegrationResponse,
   MethodResponse,
   ResponseSet,
+  type GatewayResponseArgs,
+  type GatewayResponseSetArgs,
   type IntegrationResponseArgs,
   type MethodResponseArgs,
   type ResponseSetArgs,
@@ -27,6 +31,9 @@ interface Scenario {
   sets?: Named<ResponseSetArgs>[];
   methodResponses?: Named<MethodResponseArgs>[];
   integrationResponses?: Named<IntegrationResponseArgs & { dependsOnMethodResponse?: string }>[];
+  /** Gateway responses; `restApi` defaults to the stack's. */
+  gatewaySets?: Named<Omit<GatewayResponseSetArgs, "restApi"> & { restApi?: string }>[];
+  gatewayResponses?: Named<Omit<GatewayResponseArgs, "restApi"> & { restApi?: string }>[];
 }
 
 const config = new pulumi.Config();
@@ -56,13 +63,14 @@ function groupOf(name: string): pulumi.ComponentResource {
   return g;
 }
 
-function placed<T extends { path?: pulumi.Input<string> }>(p: Placement, args: T): { args: T; opts: pulumi.CustomResourceOptions } {
+function placed<T extends object>(p: Placement, args: T): { args: T; opts: pulumi.CustomResourceOptions } {
   const opts: pulumi.CustomResourceOptions = {
     ...(p.parent ? { parent: groupOf(p.parent) } : {}),
     ...(p.aliases ? { aliases: p.aliases.map((name) => ({ name })) } : {}),
   };
-  if (p.pathAfterCreate && typeof args.path === "string") {
-    return { args: { ...args, path: new Echo(`${p.name}-path`, args.path).value }, opts };
+  const path = (args as { path?: pulumi.Input<string> }).path;
+  if (p.pathAfterCreate && typeof path === "string") {
+    return { args: { ...args, path: new Echo(`${p.name}-path`, path).value }, opts };
   }
   return { args, opts };
 }
@@ -85,4 +93,12 @@ for (const { name, parent, aliases, pathAfterCreate, dependsOnMethodResponse, ..
   const { args, opts } = placed({ name, parent, aliases, pathAfterCreate }, { restApi, ...rest });
   const dependsOn = dependsOnMethodResponse ? [methodResponses.get(dependsOnMethodResponse)!] : [];
   revisions[name] = new IntegrationResponse(name, args, { ...opts, dependsOn }).revision;
+}
+for (const { name, parent, aliases, ...rest } of scenario.gatewaySets ?? []) {
+  const { args, opts } = placed({ name, parent, aliases }, { restApi, ...rest });
+  revisions[name] = new GatewayResponseSet(name, args, opts).revision;
+}
+for (const { name, parent, aliases, ...rest } of scenario.gatewayResponses ?? []) {
+  const { args, opts } = placed({ name, parent, aliases }, { restApi, ...rest });
+  revisions[name] = new GatewayResponse(name, args, opts).revision;
 }
