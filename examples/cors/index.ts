@@ -4,9 +4,14 @@
  * `Access-Control-Allow-Origin`. A header mapped by an integration response must be
  * declared by the method response of the same status code (AWS-4, AWS-5): `withCors`
  * does both, so they cannot drift apart.
+ *
+ * The errors API Gateway answers by itself (a missing route, a refused authorizer, a
+ * throttle, a timeout) use the REST API's gateway responses, not these: the
+ * `GatewayResponseSet` puts the same header on `DEFAULT_4XX` and `DEFAULT_5XX`, the
+ * fallbacks of every 4xx and 5xx type (AWS-33).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ResponseSet, type ResponseSpec } from "pulumi-apigw-responses";
+import { GatewayResponseSet, ResponseSet, type ResponseSpec } from "pulumi-apigw-responses";
 
 const config = new pulumi.Config();
 const restApi = config.require("restApiId");
@@ -56,5 +61,16 @@ export const listPets = new ResponseSet("list-pets", {
     "200": withCors({ methodResponse: {}, integrationResponse: {} }, origin),
     // Error responses need the header too, or browsers hide the error from the page.
     "500": withCors({ methodResponse: {}, integrationResponse: { selectionPattern: ".*\\[Internal\\].*" } }, origin),
+  },
+}).revision;
+
+// Gateway responses take static header values in single quotes too (AWS-40).
+const gatewayOrigin = { "gatewayresponse.header.Access-Control-Allow-Origin": `'${allowOrigin}'` };
+
+export const gatewayErrors = new GatewayResponseSet("gateway-errors", {
+  restApi,
+  responses: {
+    DEFAULT_4XX: { responseParameters: gatewayOrigin },
+    DEFAULT_5XX: { responseParameters: gatewayOrigin },
   },
 }).revision;

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore } from "../../tools/demo/seed";
-import { createStack, liveResponses, sdkClient } from "../support/pulumi";
+import { createStack, liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -47,6 +47,11 @@ describe("examples", () => {
         const preflight = await liveResponses(sdk, api.restApiId, api.resources["/pets"]!, "OPTIONS");
         expect(preflight["200"]?.integrationResponse?.responseParameters["method.response.header.Access-Control-Allow-Origin"]).toBe("'https://app.example.com'");
         expect(Object.keys(preflight["200"]?.methodResponse?.responseParameters ?? {})).toHaveLength(4);
+        // The errors API Gateway answers by itself carry the header too.
+        const origin = { "gatewayresponse.header.Access-Control-Allow-Origin": "'https://app.example.com'" };
+        const gateway = await liveGatewayCustomizations(sdk, api.restApiId);
+        expect(Object.keys(gateway)).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
+        for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"] as const) expect(gateway[type]?.responseParameters, type).toEqual(origin);
       },
     ],
     [
