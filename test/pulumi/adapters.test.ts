@@ -4,8 +4,8 @@
  * gave before the lifecycle was written once over adapters (literals, one example each).
  */
 import { describe, expect, it } from "vitest";
-import { RESOURCE_KINDS, UNKNOWN } from "../../src/pulumi/inputs";
-import { adapterOf, importAdvice } from "../../src/pulumi/kinds";
+import { GATEWAY_RESOURCE_KINDS, RESOURCE_KINDS, UNKNOWN } from "../../src/pulumi/inputs";
+import { adapterOf, gatewayAdapterOf, importAdvice } from "../../src/pulumi/kinds";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 const target = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
@@ -30,8 +30,14 @@ describe("the registry", () => {
     ]);
   });
 
+  it.each(GATEWAY_RESOURCE_KINDS)("has the adapter of %s", (kind) => {
+    expect(gatewayAdapterOf(kind).kind).toBe(kind);
+    expect(importAdvice(kind)).toMatch(/^the import option does not work for dynamic resources \(pulumi\/pulumi #3550\)\. .*Gateway/);
+  });
+
   it("refuses a kind it does not know, naming it", () => {
     expect(() => adapterOf("GatewayResponse" as never)).toThrow(/unknown resource kind "GatewayResponse"; known: ResponseSet, MethodResponse, IntegrationResponse/);
+    expect(() => gatewayAdapterOf("ResponseSet" as never)).toThrow(/unknown resource kind "ResponseSet"; known: GatewayResponseSet, GatewayResponse/);
   });
 });
 
@@ -144,5 +150,25 @@ describe("IntegrationResponse", () => {
     expect(a.idOf(key, outs)).toBe("api1/res1/GET/404");
     expect(a.deletesFirstOnSameMethod(outs, { ...target, statusCode: "500" } as never)).toBe(true);
     expect(adapterOf("MethodResponse").deletesFirstOnSameMethod(outs, { ...target, statusCode: "500" } as never)).toBe(false);
+  });
+});
+
+describe("GatewayResponseSet and GatewayResponse", () => {
+  const ORIGIN = { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" };
+  const set = gatewayAdapterOf("GatewayResponseSet");
+  const single = gatewayAdapterOf("GatewayResponse");
+
+  it("what they claim: an exclusive set the whole REST API, a non-exclusive one its types, a single one its type", () => {
+    expect(set.claimedScope({ restApiId: "a", responses: { UNAUTHORIZED: {}, DEFAULT_4XX: {}, NOPE: {} } })).toEqual({ wholeApi: true, types: ["DEFAULT_4XX", "UNAUTHORIZED"] });
+    expect(set.claimedScope({ restApiId: "a", exclusive: false, responses: { THROTTLED: UNKNOWN } })).toEqual({ wholeApi: false, types: [] });
+    expect(single.claimedScope({ restApiId: "a", responseType: "THROTTLED" })).toEqual({ wholeApi: false, types: ["THROTTLED"] });
+    expect(single.claimedScope({ restApiId: "a", responseType: UNKNOWN })).toBeUndefined();
+  });
+
+  it("outputs keep the names of the fields given, never their values; ids name the REST API (and the type)", () => {
+    const outs = set.outputsOf({ restApiId: "a", responses: { DEFAULT_4XX: { responseParameters: ORIGIN }, UNAUTHORIZED: { statusCode: "401" } } } as never, {});
+    expect(outs).toMatchObject({ restApiId: "a", responses: {}, __declared: { DEFAULT_4XX: ["responseParameters"], UNAUTHORIZED: ["statusCode"] } });
+    expect(set.idOf(outs)).toBe("a/gatewayresponses");
+    expect(single.idOf({ restApiId: "a", responseType: "THROTTLED" } as never)).toBe("a/gatewayresponses/THROTTLED");
   });
 });

@@ -9,12 +9,43 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import type { IdentityField, IntegrationResponseInputs, MethodResponseInputs, ResponseSetInputs, SingleResponseTargetField } from "../../src/pulumi/inputs";
-import type { IntegrationResponse, IntegrationResponseArgs, MethodResponse, MethodResponseArgs, MethodTarget, ResponseSet, ResponseSetArgs } from "../../src/pulumi/resources";
-import type { FieldsNotMatching, integrationResponseSchema, methodResponseSchema, methodSpecSchema, NoFields } from "../../src/spec-model";
+import type {
+  GatewayResponseInputs,
+  GatewayResponseSetInputs,
+  IdentityField,
+  IntegrationResponseInputs,
+  MethodResponseInputs,
+  ResponseSetInputs,
+  SingleResponseTargetField,
+} from "../../src/pulumi/inputs";
+import type {
+  GatewayResponse,
+  GatewayResponseArgs,
+  GatewayResponseSet,
+  GatewayResponseSetArgs,
+  IntegrationResponse,
+  IntegrationResponseArgs,
+  MethodResponse,
+  MethodResponseArgs,
+  MethodTarget,
+  ResponseSet,
+  ResponseSetArgs,
+} from "../../src/pulumi/resources";
+import type {
+  FieldsNotMatching,
+  gatewayResponseSchema,
+  gatewayResponsesSchema,
+  integrationResponseSchema,
+  methodResponseSchema,
+  methodSpecSchema,
+  NoFields,
+} from "../../src/spec-model";
 
 /** The arguments of a single-response resource that are not fields of its response. */
 type SingleResponseTargetArg = keyof MethodTarget | "statusCode" | "adoptExisting";
+
+/** The arguments of a `GatewayResponse` that are not fields of its customization. */
+type GatewayTargetArg = "restApi" | "responseType" | "adoptExisting";
 
 /**
  * Compile-time: the arguments of each resource, their method target (and status code
@@ -26,6 +57,8 @@ export type ArgsMatchSchema = [
   NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<ResponseSetArgs, keyof MethodTarget>>, Omit<z.infer<typeof methodSpecSchema>, IdentityField>>>,
   NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<MethodResponseArgs, SingleResponseTargetArg>>, z.infer<typeof methodResponseSchema>>>,
   NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<IntegrationResponseArgs, SingleResponseTargetArg>>, z.infer<typeof integrationResponseSchema>>>,
+  NoFields<FieldsNotMatching<pulumi.Unwrap<Pick<GatewayResponseSetArgs, "responses">>, { responses: z.infer<typeof gatewayResponsesSchema> }>>,
+  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<GatewayResponseArgs, GatewayTargetArg>>, z.infer<typeof gatewayResponseSchema>>>,
 ];
 
 /** Compile-time: each resource declares an output for every field of the spec schema it stands for. */
@@ -33,6 +66,8 @@ export type OutputsCoverSchema = [
   NoFields<Exclude<keyof Omit<z.infer<typeof methodSpecSchema>, IdentityField>, keyof ResponseSet>>,
   NoFields<Exclude<keyof z.infer<typeof methodResponseSchema>, keyof MethodResponse>>,
   NoFields<Exclude<keyof z.infer<typeof integrationResponseSchema>, keyof IntegrationResponse>>,
+  NoFields<Exclude<"responses" | "exclusive", keyof GatewayResponseSet>>,
+  NoFields<Exclude<keyof z.infer<typeof gatewayResponseSchema>, keyof GatewayResponse>>,
 ];
 
 /**
@@ -45,6 +80,8 @@ export type InputsMatchSchema = [
   NoFields<FieldsNotMatching<Omit<ResponseSetInputs, IdentityField>, Omit<z.infer<typeof methodSpecSchema>, IdentityField>>>,
   NoFields<FieldsNotMatching<Omit<MethodResponseInputs, SingleResponseTargetField>, z.infer<typeof methodResponseSchema>>>,
   NoFields<FieldsNotMatching<Omit<IntegrationResponseInputs, SingleResponseTargetField>, z.infer<typeof integrationResponseSchema>>>,
+  NoFields<FieldsNotMatching<Pick<GatewayResponseSetInputs, "responses">, { responses?: z.infer<typeof gatewayResponsesSchema> }>>,
+  NoFields<FieldsNotMatching<Omit<GatewayResponseInputs, "restApiId" | "responseType" | "adoptExisting">, z.infer<typeof gatewayResponseSchema>>>,
 ];
 
 /** The arguments of a resource that are fields of the model, unwrapped from `pulumi.Input`. */
