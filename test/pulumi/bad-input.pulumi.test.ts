@@ -36,6 +36,10 @@ const CASES: [string, string, Record<string, unknown>, string, RegExp][] = [
   ["IntegrationResponse with a selectionPattern that does not compile", "IntegrationResponse", { statusCode: "404", selectionPattern: "([" }, "selectionPattern", /regular expression/i],
   ["MethodResponse with a string where a boolean is needed", "MethodResponse", { statusCode: "200", responseParameters: { [H("X-A")]: "yes" } }, `responseParameters.${H("X-A")}`, /boolean/i],
   ["ResponseSet with an unknown field", "ResponseSet", { responses: {}, responsez: {} }, "responsez", /unknown/i],
+  ["GatewayResponseSet with a type that does not exist", "GatewayResponseSet", { responses: { DEFAULT_6XX: {} } }, "responses.DEFAULT_6XX", /AWS-31|AWS-37|response type/],
+  ["GatewayResponseSet with status code 600", "GatewayResponseSet", { responses: { UNAUTHORIZED: { statusCode: "600" } } }, "responses.UNAUTHORIZED.statusCode", /\[1-5\]\\\\d\\\\d|AWS-39/],
+  ["GatewayResponse with a method response header key (the integration-response grammar)", "GatewayResponse", { responseType: "DEFAULT_4XX", responseParameters: { [H("X-A")]: "'a'" } }, `responseParameters.${H("X-A")}`, /AWS-40/],
+  ["GatewayResponse with a lower-case type", "GatewayResponse", { responseType: "default_4xx" }, "responseType", /AWS-31/],
 ];
 
 describe("bad program inputs: pulumi preview fails in check, zero AWS calls", () => {
