@@ -16,7 +16,7 @@ import { stringify } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { ensureStack, runPulumi, TOOLS_BIN, type RunPulumiOptions } from "../../tools/pulumi-env";
 import { tempDir } from "../support/cli";
-import { liveResponses, sdkClient } from "../support/pulumi";
+import { liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 /** The lowest @pulumi/pulumi of the peer range (`ReadResult.inputs`, drift visible after refresh). */
@@ -68,7 +68,7 @@ interface NpmTree {
 }
 
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { ResponseSet } from "pulumi-apigw-responses";
+import { GatewayResponseSet, ResponseSet } from "pulumi-apigw-responses";
 
 const config = new pulumi.Config();
 
@@ -86,6 +86,11 @@ const getPet = new ResponseSet("get-pet", {
 });
 
 export const revision: pulumi.Output<string> = getPet.revision;
+
+export const gatewayRevision = new GatewayResponseSet("errors", {
+  restApi: config.require("restApiId"),
+  responses: { DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } } },
+}).revision;
 `;
 
 describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`, () => {
@@ -155,6 +160,7 @@ describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`
       integrationResponse: { selectionPattern: "2\\d{2}", responseParameters: {}, responseTemplates: {} },
     });
     expect(live["404"]?.integrationResponse?.responseTemplates).toEqual({ "application/json": '{"message": "no such pet"}' });
+    expect(Object.keys(await liveGatewayCustomizations(sdk, api.restApiId))).toEqual(["DEFAULT_4XX"]);
 
     // ReadResult.inputs (the reason for the minimum): the refreshed live state shows as a change.
     await sdk.send(new PutIntegrationResponseCommand({ ...pet, statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": '{"message": "hand edit"}' } }));
