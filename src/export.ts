@@ -227,3 +227,106 @@ export function renderExportYaml(e: ExportedSpec): string {
   }
   return doc.toString({ lineWidth: 0, minContentWidth: 0 });
 }
+
+// ------------------------------------------------------------------ TypeScript (a Pulumi program)
+
+/** A TypeScript string literal of `s` (JSON's quoting: every value reads back exactly, lone surrogates escaped). */
+const tsString = (s: string): string => JSON.stringify(s);
+
+/** A TypeScript property name: bare when it is an identifier, else quoted (`__proto__` computed, so it stays a property). */
+function tsKey(k: string): string {
+  if (k === "__proto__") return `["__proto__"]`;
+  return /^[A-Za-z_$][\w$]*$/.test(k) ? k : tsString(k);
+}
+
+/** A TypeScript literal of a JSON value, indented by two spaces per level. */
+function tsLiteral(v: unknown, indent: string): string {
+  if (typeof v === "string") return tsString(v);
+  if (typeof v === "boolean" || typeof v === "number") return String(v);
+  if (Array.isArray(v)) return `[${v.map((x) => tsLiteral(x, indent)).join(", ")}]`;
+  if (v !== null && typeof v === "object") {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, x]) => `${inner}${tsKey(k)}: ${tsLiteral(x, inner)},`).join("\n")}\n${indent}}`;
+  }
+  throw new TypeError(`no TypeScript literal for ${String(v)}`);
+}
+
+/**
+ * A readable Pulumi resource name for each method, unique and stable: the HTTP method and
+ * the path's words, `GET /pets/{petId}` → `get-pets-petId`, `/` → `root`. Methods whose
+ * names would be equal (`/a-b` and `/a/b`) get `-2`, `-3`, … in the (sorted) order given.
+ */
+export function resourceNamesOf(methods: readonly { readonly httpMethod: string; readonly path?: string; readonly resourceId?: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return methods.map((m) => {
+    const words = (m.path ?? m.resourceId ?? "").replace(/[{}+]/g, "").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    const base = `${m.httpMethod.toLowerCase()}-${words === "" ? "root" : words}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+/** The config key of the REST API id in an exported program (`pulumi config set restApiId …`). */
+export const PROGRAM_REST_API_KEY = "restApiId";
+
+/**
+ * The exported spec as a Pulumi program (`index.ts`): one `ResponseSet` per method,
+ * named by path (resource names from {@link resourceNamesOf}), and one
+ * `GatewayResponseSet` when the gateway responses were exported. The REST API id comes
+ * from stack config (`restApiId`), never written in the code. Notes are comments above
+ * what they are about. The first `pulumi up` adopts what is live (AWS-1) and writes nothing.
+ */
+export function renderExportTypescript(e: ExportedSpec): string {
+  const names = resourceNamesOf(e.spec.methods);
+  const noteOf = (i: number | undefined, subject?: string) =>
+    e.notes.filter((n) => (i !== undefined ? n.methodIndex === i : n.methodIndex === undefined && n.subject === subject)).map((n) => `// ${n.text.replace(/[\r\n]+/g, " ")}\n`).join("");
+  const gateway = e.spec.gatewayResponses;
+  const classes = [...(gateway !== undefined ? ["GatewayResponseSet"] : []), ...(e.spec.methods.length > 0 ? ["ResponseSet"] : [])];
+  const lines = [
+    `// Exported by \`apigw-responses export --format typescript\` from ${exportSummary(e)}.`,
+    "// Every ResponseSet is exclusive (the default): responses not listed here are deleted by pulumi up.",
+    ...(gateway !== undefined ? ["// The GatewayResponseSet is exclusive too: customizations of types not listed here are reset."] : []),
+    `// Set the REST API (and the region) of the stack: pulumi config set ${PROGRAM_REST_API_KEY} ${e.spec.restApiId}${e.spec.region !== undefined ? ` && pulumi config set aws:region ${e.spec.region}` : ""}`,
+    "// The first pulumi up adopts what is live and, with these values, writes nothing.",
+    `import * as pulumi from "@pulumi/pulumi";`,
+    `import { ${classes.join(", ")} } from "pulumi-apigw-responses";`,
+    "",
+    "const config = new pulumi.Config();",
+    "/** The REST API whose responses this program manages. */",
+    `const restApi = config.require(${tsString(PROGRAM_REST_API_KEY)});`,
+    "",
+  ];
+  e.spec.methods.forEach((m, i) => {
+    const args = { path: m.path, httpMethod: m.httpMethod, responses: m.responses, ...(m.exclusive !== undefined ? { exclusive: m.exclusive } : {}) };
+    const body = tsLiteral(args, "").replace(/^\{\n/, "{\n  restApi,\n");
+    // The method's note names it; otherwise a line does.
+    const head = noteOf(i) || `// ${m.httpMethod} ${m.path ?? m.resourceId ?? ""}\n`;
+    lines.push(`${head}new ResponseSet(${tsString(names[i]!)}, ${body});`, "");
+  });
+  if (gateway !== undefined) {
+    const notes = Object.keys(gateway).map((t) => noteOf(undefined, t)).join("");
+    lines.push(`// Gateway responses: what API Gateway answers by itself (AWS-31).\n${notes}new GatewayResponseSet("gateway-responses", ${tsLiteral({ responses: gateway }, "").replace(/^\{\n/, "{\n  restApi,\n")});`, "");
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The files besides `index.ts` that a folder needs to be a Pulumi project, for
+ * `--out DIR`: `Pulumi.yaml` (a TypeScript Node.js program) and `package.json` (this
+ * package and `@pulumi/pulumi`). Written only where the folder has none.
+ */
+export function programScaffold(projectName: string, restApiId: string, versions: { readonly self: string; readonly pulumi: string }): Record<"Pulumi.yaml" | "package.json", string> {
+  const name = projectName.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+/, "") || "api-responses";
+  return {
+    // JSON strings are YAML double-quoted scalars: a name of digits stays a string.
+    "Pulumi.yaml": `name: ${JSON.stringify(name)}\nruntime: nodejs\ndescription: ${JSON.stringify(`The responses of REST API ${restApiId}, exported by apigw-responses export.`)}\n`,
+    "package.json": `${JSON.stringify(
+      { name, private: true, main: "index.ts", dependencies: { "@pulumi/pulumi": versions.pulumi, "pulumi-apigw-responses": versions.self } },
+      null,
+      2,
+    )}\n`,
+  };
+}

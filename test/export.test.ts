@@ -2,12 +2,16 @@
  * The pure part of `export` (src/export.ts): for random live methods with awkward
  * values, the YAML and the JSON it renders read back, through the spec file's own parser
  * and validator, to exactly the normalized live responses; rendering is stable; the
- * `--path` glob.
+ * `--path` glob; the TypeScript program it renders, compiled and run with stand-ins for
+ * the resource classes, declares exactly the same methods and gateway responses.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSpecText } from "../src/cli/spec";
-import { exportSpec, pathGlobMatcher, renderExportJson, renderExportYaml } from "../src/export";
+import * as vm from "node:vm";
+import ts from "typescript";
+import { exportSpec, pathGlobMatcher, renderExportJson, renderExportTypescript, renderExportYaml, resourceNamesOf } from "../src/export";
+import type { ObservedGatewayResponses } from "../src/gateway-responses";
 import { normalizeDesiredResponses, normalizeLiveMethod, type LiveMethod } from "../src/normalize";
 import type { ApiSnapshot } from "../src/observe/reads";
 import { validSpecFile } from "../src/validate";
@@ -92,6 +96,60 @@ describe("export (pure)", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("TypeScript: the program, compiled and run, declares exactly the exported methods (by path) and gateway responses, under unique names", () => {
+    const gateway: ObservedGatewayResponses = {
+      restApiId: "a1b2c3d4e5",
+      responses: {
+        DEFAULT_4XX: { customized: true, response: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"m":"\\"q\\"\n🐾"}' } } },
+        THROTTLED: { customized: false, response: { statusCode: "429", responseParameters: {}, responseTemplates: {} } },
+      },
+    };
+    fc.assert(
+      fc.property(snapshotArb, fc.boolean(), (snapshot, withGateway) => {
+        const exported = exportSpec(snapshot, withGateway ? gateway : undefined);
+        const text = renderExportTypescript(exported);
+        expect(renderExportTypescript(exportSpec(snapshot, withGateway ? gateway : undefined))).toBe(text);
+        const compiled = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+        expect(compiled.diagnostics ?? []).toEqual([]);
+        const declared: { kind: string; name: string; args: Record<string, unknown> }[] = [];
+        const stand = (kind: string) => class {
+          constructor(name: string, args: Record<string, unknown>) {
+            declared.push({ kind, name, args });
+          }
+        };
+        const modules: Record<string, unknown> = {
+          "@pulumi/pulumi": { Config: class { require = (k: string) => `config:${k}`; } },
+          "pulumi-apigw-responses": { ResponseSet: stand("ResponseSet"), GatewayResponseSet: stand("GatewayResponseSet") },
+        };
+        vm.runInNewContext(compiled.outputText, { require: (m: string) => modules[m], exports: {} });
+        const sets = declared.filter((d) => d.kind === "ResponseSet");
+        expect(sets.map((d) => d.name)).toEqual(resourceNamesOf(exported.spec.methods));
+        expect(new Set(declared.map((d) => d.name)).size).toBe(declared.length);
+        sets.forEach((d, i) => {
+          const m = exported.spec.methods[i]!;
+          // Through JSON: the run's objects come from another realm.
+          expect(JSON.parse(JSON.stringify(d.args))).toEqual({ restApi: "config:restApiId", path: m.path, httpMethod: m.httpMethod, responses: m.responses });
+        });
+        const g = declared.filter((d) => d.kind === "GatewayResponseSet");
+        expect(g.map((d) => JSON.parse(JSON.stringify(d.args)))).toEqual(withGateway ? [{ restApi: "config:restApiId", responses: exported.spec.gatewayResponses }] : []);
+        // The REST API id is config, never code.
+        expect(text.split("\n").filter((l) => !l.startsWith("//")).join("\n")).not.toContain("a1b2c3d4e5");
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("resource names: readable, unique, stable", () => {
+    expect(resourceNamesOf([
+      { httpMethod: "GET", path: "/" },
+      { httpMethod: "GET", path: "/pets/{petId}" },
+      { httpMethod: "POST", path: "/a-b" },
+      { httpMethod: "POST", path: "/a/b" },
+      { httpMethod: "ANY", path: "/{proxy+}" },
+      { httpMethod: "GET", path: "/ü/#x" },
+    ])).toEqual(["get-root", "get-pets-petId", "post-a-b", "post-a-b-2", "any-proxy", "get-x"]);
   });
 
   it("--path globs: * within a segment, ** across, braces literal", () => {

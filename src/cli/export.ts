@@ -5,10 +5,10 @@
  * it into a spec file with the pure `export.ts`, check that the text reads back with
  * the spec validator to exactly the live values, and write it (atomically with `--out`).
  */
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import * as path from "node:path";
 import { ApiGatewayError } from "../aws/errors";
-import { exportSpec, exportSummary, renderExportJson, renderExportYaml, unmatchedGlobs, type ExportedSpec } from "../export";
+import { exportSpec, exportSummary, programScaffold, renderExportJson, renderExportTypescript, renderExportYaml, unmatchedGlobs, type ExportedSpec } from "../export";
 import { normalizeDesiredResponses, normalizedEqual, normalizeGatewayResponse } from "../normalize";
 import { readGatewayResponses } from "../observe/gateway-responses";
 import { readApi } from "../observe/reads";
@@ -17,11 +17,11 @@ import { validSpecFile } from "../validate";
 import { CliError } from "./errors";
 import { parseSpecText } from "./spec";
 
-/** Formats of `export`. (`typescript`, a Pulumi program, is a later step of issue 13.) */
-export type ExportFormat = "yaml" | "json";
+/** Formats of `export`: a spec file (`yaml`, `json`) or a Pulumi program (`typescript`). */
+export type ExportFormat = "yaml" | "json" | "typescript";
 
 /** The formats of `export`. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ["yaml", "json"];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["yaml", "json", "typescript"];
 
 /** Options of {@link runExport}. */
 export interface ExportRun {
@@ -66,8 +66,10 @@ export async function runExport(runtime: Runtime, run: ExportRun): Promise<Expor
   }
   const gateway = run.gatewayResponses ? await readGatewayResponses(runtime, run.restApiId) : undefined;
   const exported = exportSpec(snapshot, gateway, { paths: run.paths, ...(run.region !== undefined ? { region: run.region } : {}) });
-  const text = run.format === "json" ? renderExportJson(exported) : renderExportYaml(exported);
-  checkRoundTrip(text, run.format, exported);
+  // The program holds the same values as the spec file: the spec file's text is what is checked.
+  const specText = run.format === "json" ? renderExportJson(exported) : renderExportYaml(exported);
+  checkRoundTrip(specText, run.format === "json" ? "json" : "yaml", exported);
+  const text = run.format === "typescript" ? renderExportTypescript(exported) : specText;
   const calls: Record<string, number> = {};
   for (const [op, n] of Object.entries(runtime.counters.calls)) if (n - (before[op] ?? 0) > 0) calls[op] = n - (before[op] ?? 0);
   return { text, exported, calls, durationMs: Date.now() - started };
@@ -78,7 +80,7 @@ export async function runExport(runtime: Runtime, run: ExportRun): Promise<Expor
  * what was read: the same methods with the same normalized responses, the same
  * gateway responses. A difference is a bug of export: nothing is written.
  */
-function checkRoundTrip(text: string, format: ExportFormat, exported: ExportedSpec): void {
+function checkRoundTrip(text: string, format: "yaml" | "json", exported: ExportedSpec): void {
   const fail = (why: string): never => {
     throw new Error(`export produced a spec file that does not read back as the live API (${why}); nothing was written. Please report this.`);
   };
@@ -143,6 +145,55 @@ export function reserveOut(file: string): OutFile {
 export interface OutFile {
   commit(text: string): void;
   abandon(): void;
+}
+
+/**
+ * Reserve `--out` of a TypeScript export: a folder (one that exists, or a path ending in
+ * `/`) gets `index.ts`, and `Pulumi.yaml` and `package.json` where it has none, each
+ * written atomically; any other path is the program file itself. Reserved before any call.
+ *
+ * @throws {CliError} when a file cannot be created
+ */
+export function reserveProgramOut(out: string, restApiId: string): OutFile {
+  const isFolder = out.endsWith("/") || out.endsWith(path.sep) || statSync(out, { throwIfNoEntry: false })?.isDirectory() === true;
+  if (!isFolder) return reserveOut(out);
+  // A folder this export makes is removed again when the export fails: nothing half-written.
+  let made: string | undefined;
+  try {
+    made = mkdirSync(out, { recursive: true });
+  } catch (e) {
+    throw new CliError(`cannot write --out ${out}: ${(e as Error).message}`);
+  }
+  const unmake = () => {
+    if (made !== undefined) rmSync(made, { recursive: true, force: true });
+  };
+  const scaffold = programScaffold(path.basename(path.resolve(out)), restApiId, packageVersions());
+  const files: [OutFile, string | undefined][] = [];
+  try {
+    files.push([reserveOut(path.join(out, "index.ts")), undefined]);
+    for (const [name, text] of Object.entries(scaffold)) {
+      if (!existsSync(path.join(out, name))) files.push([reserveOut(path.join(out, name)), text]);
+    }
+  } catch (e) {
+    for (const [f] of files) f.abandon();
+    unmake();
+    throw e;
+  }
+  return {
+    commit(text: string) {
+      for (const [f, own] of files) f.commit(own ?? text);
+    },
+    abandon() {
+      for (const [f] of files) f.abandon();
+      unmake();
+    },
+  };
+}
+
+/** This package's version and the `@pulumi/pulumi` range it works with, for an exported program's `package.json`. */
+function packageVersions(): { self: string; pulumi: string } {
+  const own = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string; peerDependencies?: Record<string, string> };
+  return { self: `^${own.version}`, pulumi: own.peerDependencies?.["@pulumi/pulumi"] ?? ">=3.216.0" };
 }
 
 /** The line for standard error after an export: what, where, the calls and the time. */

@@ -16,7 +16,7 @@ import { createRuntime, planDesiredState, toDesiredGatewayResponses, type Desire
 import { specSchemaFileText } from "../schema";
 import { escapeUnsafe } from "../text";
 import { applySpecs, failedTargets, renderApplyReportText } from "./apply";
-import { EXPORT_FORMATS, exportDoneLine, reserveOut, runExport, type ExportFormat } from "./export";
+import { EXPORT_FORMATS, exportDoneLine, reserveOut, reserveProgramOut, runExport, type ExportFormat } from "./export";
 import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
 import { CliError, describeError, EXIT } from "./errors";
 import { applyJson, errorJson } from "./json";
@@ -187,14 +187,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
   addCommonOptions(
     program
       .command("export")
-      .summary("write the spec file of a live REST API (adopt it with zero changes)")
+      .summary("write the spec file or Pulumi program of a live REST API (adopt it with zero changes)")
       .description(
-        "Read a live REST API (every method with GetResources embed=methods, ceil(resources/500) calls, and its gateway responses with one GetGatewayResponses) and write the spec file that asks for exactly what is live, for plan / apply / drift: methods named by path, sorted, the same API giving the same bytes; the customized gateway responses with gatewayResponsesExclusive: true. Methods without responses and AWS_PROXY methods are listed and noted (YAML: a comment above the method; JSON: on standard error). The file is checked to read back, with the spec validator, to exactly the live values before it is written. The TypeScript program output (--format typescript) is a later step.",
+        "Read a live REST API (every method with GetResources embed=methods, ceil(resources/500) calls, and its gateway responses with one GetGatewayResponses) and write the spec file that asks for exactly what is live, for plan / apply / drift: methods named by path, sorted, the same API giving the same bytes; the customized gateway responses with gatewayResponsesExclusive: true. Methods without responses and AWS_PROXY methods are listed and noted (YAML and TypeScript: a comment above the method; JSON: on standard error). The file is checked to read back, with the spec validator, to exactly the live values before it is written. --format typescript writes a Pulumi program instead: one ResponseSet per method (named from its HTTP method and path: GET /pets/{petId} → get-pets-petId), a GatewayResponseSet for the gateway responses, the REST API id from stack config (restApiId); with --out FOLDER, index.ts plus a Pulumi.yaml and a package.json where the folder has none. Its first pulumi up adopts what is live and writes nothing.",
       )
       .requiredOption("--rest-api-id <id>", "the REST API to export")
-      .addOption(new Option("--format <format>", "spec file format").choices([...EXPORT_FORMATS]).default("yaml"))
+      .addOption(new Option("--format <format>", "spec file (yaml, json) or Pulumi program (typescript)").choices([...EXPORT_FORMATS]).default("yaml"))
       .option("--path <glob...>", "only the resources whose path matches (repeatable; * within one segment, ** across segments, braces are literal: /pets/{petId})")
-      .option("--out <file>", "write the file here (atomically: a temporary file, then a rename) instead of standard output")
+      .option("--out <file>", "write the file here (atomically: a temporary file, then a rename) instead of standard output; with --format typescript, a folder (existing, or ending in /) gets a Pulumi project")
       .option("--no-gateway-responses", "leave the gateway responses out (the file then leaves them alone; no GetGatewayResponses call)"),
   )
     .addHelpText(
@@ -203,11 +203,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
         "apigw-responses export --rest-api-id a1b2c3d4e5 --region eu-west-1 --out api.yaml",
         "apigw-responses export --rest-api-id a1b2c3d4e5 --format json --path '/pets/**' --path /pets > pets.json",
         "apigw-responses plan --spec api.yaml   # exit 0: the file is what is live",
+        "apigw-responses export --rest-api-id a1b2c3d4e5 --format typescript --out responses/   # a Pulumi project",
       ]),
     )
     .action(async (options: { restApiId: string; format: ExportFormat; path?: string[]; out?: string; gatewayResponses: boolean } & CommonOptions) => {
       const runtimeOptions = runtimeOptionsOf(options);
-      const out = options.out !== undefined ? reserveOut(options.out) : undefined;
+      const out = options.out === undefined ? undefined : options.format === "typescript" ? reserveProgramOut(options.out, options.restApiId) : reserveOut(options.out);
       try {
         const result = await runExport(createRuntime(runtimeOptions), {
           restApiId: options.restApiId,

@@ -5,41 +5,22 @@
  * no-response methods are noted; bad input is one line, exit 1, nothing written; 1,200
  * resources cost 3 GetResources + 1 GetGatewayResponses.
  */
-import { PutGatewayResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import { seedPetStore, type PetStore } from "../../tools/demo/seed";
-import { createResource, localClient, putMethod, seedRestApi } from "../../tools/seed";
+import type { PetStore } from "../../tools/demo/seed";
+import { localClient, seedRestApi } from "../../tools/seed";
 import { cli, cliSuite, hasStackTrace } from "../support/cli";
+import { AWKWARD_TEMPLATE, seedAwkwardApi, YAMLISH } from "../support/export-fixture";
 import { emulatorStats, liveResponses } from "../support/pulumi";
-
-/** Values that break naive quoting, escaping or normalization. */
-const AWKWARD_TEMPLATE = `#set($q = "say \\"hi\\"")\n{"it's": "$q", "bs": "C:\\\\path\\\\", "body": $input.json('$'), "uni": "héllo ✓ 🐾 \u202e"}\n  trailing spaces   \n`;
-const YAMLISH = "- not: a list\n# not a comment\n? key\n";
 
 describe("apigw-responses export", () => {
   const { endpoint, sdk, dir, ep } = cliSuite();
   let api: PetStore;
-  let proxyId: string;
 
   beforeAll(async () => {
-    api = await seedPetStore(sdk, "export-awkward");
-    const pets = { restApiId: api.restApiId, resourceId: api.resources["/pets"]!, httpMethod: "GET" };
-    const pet = { restApiId: api.restApiId, resourceId: api.resources["/pets/{petId}"]!, httpMethod: "GET" };
-    proxyId = await createResource(sdk, api.restApiId, api.resources["/"]!, "{proxy+}");
-    await putMethod(sdk, { restApiId: api.restApiId, resourceId: proxyId, httpMethod: "ANY" }, { type: "AWS_PROXY", integrationHttpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:proxy/invocations" });
-    await sdk.send(new PutMethodResponseCommand({ restApiId: api.restApiId, resourceId: proxyId, httpMethod: "ANY", statusCode: "200", responseModels: { "application/json": "Empty" } }));
-
-    await sdk.send(new PutMethodResponseCommand({ ...pets, statusCode: "200", responseParameters: { "method.response.header.Access-Control-Allow-Origin": true, "method.response.header.X-Rate'Limit": false }, responseModels: { "*/*": "Empty", "application/vnd.api+json": "Error" } }));
-    await sdk.send(new PutIntegrationResponseCommand({ ...pets, statusCode: "200", selectionPattern: "", responseParameters: { "method.response.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": AWKWARD_TEMPLATE, "text/plain": "" } }));
-    await sdk.send(new PutMethodResponseCommand({ ...pets, statusCode: "500" }));
-    await sdk.send(new PutIntegrationResponseCommand({ ...pets, statusCode: "500", selectionPattern: "^\\[Internal\\].*\"code\":\\s*5\\d{2}", contentHandling: "CONVERT_TO_TEXT", responseTemplates: { "application/json": YAMLISH } }));
-    await sdk.send(new PutMethodResponseCommand({ ...pet, statusCode: "404" }));
-    await sdk.send(new PutIntegrationResponseCommand({ ...pet, statusCode: "404", selectionPattern: ".*(?i:not found).*", responseTemplates: { "application/json": "null", "application/xml": "yes" } }));
-    await sdk.send(new PutGatewayResponseCommand({ restApiId: api.restApiId, responseType: "DEFAULT_4XX", responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" }, responseTemplates: { "application/json": '{"message": $context.error.messageString, "q": "\\"x\\""}' } }));
-    await sdk.send(new PutGatewayResponseCommand({ restApiId: api.restApiId, responseType: "THROTTLED", statusCode: "503" }));
+    ({ api } = await seedAwkwardApi(sdk, "export-awkward"));
   });
 
   const exportTo = (file: string, format: "yaml" | "json") => cli(["export", "--rest-api-id", api.restApiId, "--format", format, "--out", file, ...ep()]);
@@ -122,6 +103,9 @@ describe("apigw-responses export", () => {
       [["--rest-api-id", api.restApiId, "--path", "/nothing/*", "--out", out], /^error: --path "\/nothing\/\*" matches no resource of REST API \w+ /],
       [["--rest-api-id", api.restApiId, "--out", path.join(bad, "no-such-folder", "x.yaml")], /^error: cannot write --out .*no-such-folder\/x\.yaml: ENOENT/],
       [["--rest-api-id", api.restApiId, "--out", bad], /^error: cannot write --out .*bad: it is a folder/],
+      // A Pulumi project folder that the export makes is removed again when it fails.
+      [["--rest-api-id", "nosuchapi1", "--format", "typescript", "--out", `${path.join(bad, "program")}/`], /^error: REST_API_NOT_FOUND: REST API nosuchapi1 does not exist/],
+      [["--rest-api-id", api.restApiId, "--format", "typescript", "--path", "/nothing/*", "--out", path.join(bad, "index.ts")], /^error: --path "\/nothing\/\*" matches no resource/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(["export", ...args, ...ep()]);
@@ -140,7 +124,7 @@ describe("apigw-responses export", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("--rest-api-id <id>");
     expect(r.stdout).toContain("$ apigw-responses export --rest-api-id");
-    expect(r.stdout).toContain("later step");
+    expect(r.stdout).toContain("$ apigw-responses export --rest-api-id a1b2c3d4e5 --format typescript --out responses/");
   });
 
   it("1,200 resources: 3 GetResources + 1 GetGatewayResponses; plan of the export exits 0", async () => {
