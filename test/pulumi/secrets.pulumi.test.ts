@@ -37,11 +37,13 @@ function leaks(text: string): string[] {
 }
 
 beforeAll(async () => {
-  api = await seedApi(inject("motoEndpoint"), 2, "secrets");
+  api = await seedApi(inject("motoEndpoint"), 3, "secrets");
   tmp = mkdtempSync(path.join(tmpdir(), "apigw-secrets-"));
   stack = await createStack(PROGRAM, endpoint, {
     "reliability-sets:restApiId": api.restApiId,
-    "reliability-sets:resources": JSON.stringify(api.methods.map((m) => m.resourceId)),
+    "reliability-sets:resources": JSON.stringify(api.methods.slice(0, 2).map((m) => m.resourceId)),
+    // Single resources and a gateway response with the secret template, on the third method and the API.
+    "reliability-sets:singleResource": api.methods[2]!.resourceId,
   });
   const set = await stack.run(["config", "set", "--secret", "reliability-sets:secretTemplate", SECRET_TEMPLATE]);
   expect(set.code, set.stderr).toBe(0);
@@ -67,8 +69,13 @@ describe("secrets and credentials never appear in clear text", () => {
     const { localClient } = await import("../../tools/seed");
     const c = localClient(endpoint);
     const live = await c.send(new GetIntegrationResponseCommand({ ...api.methods[0]!, statusCode: "200" }));
+    const single = await c.send(new GetIntegrationResponseCommand({ ...api.methods[2]!, statusCode: "200" }));
+    const { GetGatewayResponseCommand } = await import("@aws-sdk/client-api-gateway");
+    const gateway = await c.send(new GetGatewayResponseCommand({ restApiId: api.restApiId, responseType: "DEFAULT_5XX" }));
     c.destroy();
     expect(live.responseTemplates?.["application/json"]).toBe(SECRET_TEMPLATE);
+    expect(single.responseTemplates?.["application/json"]).toBe(SECRET_TEMPLATE);
+    expect(gateway.responseTemplates?.["application/json"]).toBe(SECRET_TEMPLATE);
 
     // Drift on the secret-carrying method, so that previews have something to show.
     const { PutIntegrationResponseCommand } = await import("@aws-sdk/client-api-gateway");
@@ -102,6 +109,13 @@ describe("secrets and credentials never appear in clear text", () => {
     const outputs = await run("pulumi stack output --json", ["stack", "output", "--json"]);
     for (const [name, text] of Object.entries({ state, outputs: outputs.stdout, ...texts })) {
       expect(text.includes(secretRevision), `${name} shows the revision of a secret`).toBe(false);
+    }
+    // The single resources' and the gateway response's revisions are secret too.
+    const singles = (await stack.outputs()).singleRevisions as string[];
+    expect(singles).toHaveLength(2);
+    for (const r of singles) {
+      expect(r).toMatch(/^sha256:[0-9a-f]{64}$/);
+      for (const [name, text] of Object.entries({ state, outputs: outputs.stdout, ...texts })) expect(text.includes(r.slice(7)), `${name} shows the revision of a secret`).toBe(false);
     }
     // The other sets hold no secret: their revisions stay readable.
     expect(state).toContain(revisions[1]!);
