@@ -14,6 +14,9 @@ import { describeMethod } from "../model";
  * - `METHOD_KEY_MISMATCH`: {@link planMethod} got desired and observed states of different methods;
  * - `REMOVAL_CONFLICT`: a response kind is both desired and listed in `removals`;
  * - `NO_INTEGRATION`: integration responses are wanted but the method has no integration (AWS-8);
+ * - `PROXY_INTEGRATION`: an integration response would be written on an `AWS_PROXY`
+ *   method, which never uses them (AWS-26); one that exists and is kept as it is, is not
+ *   refused (an export of the live API asks for it, and deleting it changes nothing);
  * - `UNDECLARED_HEADER`: in the target state, an integration response maps a header
  *   that the method response of the same code does not declare, or has no method
  *   response at all (AWS-4, AWS-5);
@@ -27,6 +30,7 @@ export type PlanErrorCode =
   | "METHOD_KEY_MISMATCH"
   | "REMOVAL_CONFLICT"
   | "NO_INTEGRATION"
+  | "PROXY_INTEGRATION"
   | "UNDECLARED_HEADER"
   | "DUPLICATE_DEFAULT";
 

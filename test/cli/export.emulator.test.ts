@@ -5,7 +5,7 @@
  * no-response methods are noted; bad input is one line, exit 1, nothing written; 1,200
  * resources cost 3 GetResources + 1 GetGatewayResponses.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
@@ -61,6 +61,22 @@ describe("apigw-responses export", () => {
     const before = (await emulatorStats(endpoint)).writes;
     const plan = await cli(["plan", "--spec", file, ...ep()]);
     expect([plan.code, plan.stderr]).toEqual([0, ""]);
+    expect((await emulatorStats(endpoint)).writes).toBe(before);
+  });
+
+  it("AWS-26: the exported file edited to add an integration response on the AWS_PROXY method: plan and apply refuse it (PROXY_INTEGRATION), writing nothing", async () => {
+    const file = path.join(dir, "api.json");
+    expect((await exportTo(file, "json")).code).toBe(0);
+    const spec = JSON.parse(readFileSync(file, "utf8")) as { methods: { path: string; responses: Record<string, Record<string, unknown>> }[] };
+    spec.methods.find((m) => m.path === "/{proxy+}")!.responses["200"]!.integrationResponse = {};
+    const edited = path.join(dir, "proxy.json");
+    writeFileSync(edited, JSON.stringify(spec));
+    const before = (await emulatorStats(endpoint)).writes;
+    for (const command of ["plan", "apply"]) {
+      const r = await cli([command, "--spec", edited, ...ep()]);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/PROXY_INTEGRATION: ANY .*status code 200: .*AWS_PROXY.*AWS-26/);
+    }
     expect((await emulatorStats(endpoint)).writes).toBe(before);
   });
 

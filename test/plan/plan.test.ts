@@ -369,6 +369,19 @@ describe("plan: errors", () => {
     expect(planMethod(desired({ "200": { methodResponse: {} } }), observed({}, null)).operations).toHaveLength(1);
   });
 
+  it("PROXY_INTEGRATION when an integration response would be written on an AWS_PROXY method (AWS-26); method responses, deletes and an integration response already in sync are fine", () => {
+    const proxy = (responses: Record<string, ResponseSpec>) => observed(responses, "AWS_PROXY");
+    expect(code(() => planMethod(desired({ "200": { methodResponse: {}, integrationResponse: {} } }), proxy({ "200": { methodResponse: {} } })))).toBe("PROXY_INTEGRATION");
+    // A change of one that exists is a write too.
+    const live = { "200": { methodResponse: {}, integrationResponse: { responseTemplates: { "application/json": "a" } } } };
+    expect(code(() => planMethod(desired({ "200": { methodResponse: {}, integrationResponse: { responseTemplates: { "application/json": "b" } } } }), proxy(live)))).toBe("PROXY_INTEGRATION");
+    expect(summarize(planMethod(desired(live), proxy(live)).operations)).toEqual([]);
+    expect(summarize(planMethod(desired({ "200": { methodResponse: {} }, "500": { methodResponse: {} } }), proxy(live)).operations)).toEqual([
+      "DeleteIntegrationResponse 200",
+      "PutMethodResponse 500",
+    ]);
+  });
+
   it("UNDECLARED_HEADER when the target maps a header without a method response (AWS-4)", () => {
     const d = desired({ "200": { integrationResponse: { responseParameters: { [H("X")]: "'x'" } } } });
     expect(code(() => planMethod(d, observed({})))).toBe("UNDECLARED_HEADER");
