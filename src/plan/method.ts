@@ -66,7 +66,7 @@ function sameKey(a: MethodKey, b: MethodKey): boolean {
  * method is in sync.
  *
  * @throws {@link PlanError} `METHOD_NOT_FOUND` when `observed.exists` is false,
- *   `METHOD_KEY_MISMATCH`, `REMOVAL_CONFLICT`, `NO_INTEGRATION`, `UNDECLARED_HEADER`, `DUPLICATE_DEFAULT`.
+ *   `METHOD_KEY_MISMATCH`, `REMOVAL_CONFLICT`, `NO_INTEGRATION`, `PROXY_INTEGRATION`, `UNDECLARED_HEADER`, `DUPLICATE_DEFAULT`.
  */
 export function planMethod(desired: DesiredMethod, observed: ObservedMethod): MethodPlan {
   const key = desired.key;
@@ -101,6 +101,16 @@ export function planMethod(desired: DesiredMethod, observed: ObservedMethod): Me
           "NO_INTEGRATION",
           key,
           `status code ${statusCode}: an integration response is wanted but the method has no integration (AWS-8)`,
+          statusCode,
+        );
+      }
+      if (observed.integrationType === "AWS_PROXY") {
+        // Writing one would succeed and change nothing clients get: refused, so that nobody believes it does.
+        throw new PlanError(
+          "PROXY_INTEGRATION",
+          key,
+          `status code ${statusCode}: an integration response is wanted but the method's integration is AWS_PROXY, which never uses integration responses (AWS-26): ` +
+            `the Lambda function's answer is the response. Declare only the method response of ${statusCode}`,
           statusCode,
         );
       }
