@@ -5,6 +5,7 @@
  * no-response methods are noted; bad input is one line, exit 1, nothing written; 1,200
  * resources cost 3 GetResources + 1 GetGatewayResponses.
  */
+import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -78,6 +79,20 @@ describe("apigw-responses export", () => {
       expect(r.stderr).toMatch(/PROXY_INTEGRATION: ANY .*status code 200: .*AWS_PROXY.*AWS-26/);
     }
     expect((await emulatorStats(endpoint)).writes).toBe(before);
+  });
+
+  it("a live value that no spec file may ask for (selection pattern \"-\", AWS-17): one error naming the method and the rule, exit 1, nothing written", async () => {
+    const odd = await seedRestApi(sdk, { name: "export-dash", resources: 1, pathPart: () => "dash" });
+    const key = { restApiId: odd.restApiId, resourceId: odd.resources[0]!.id, httpMethod: "GET" };
+    await sdk.send(new PutMethodResponseCommand({ ...key, statusCode: "400" }));
+    await sdk.send(new PutIntegrationResponseCommand({ ...key, statusCode: "400", selectionPattern: "-" }));
+    const out = path.join(dir, "dash.yaml");
+    const r = await cli(["export", "--rest-api-id", odd.restApiId, "--out", out, ...ep()]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^error: REST API \w+ holds values that a spec file refuses to ask for, .*nothing was written\..* GET \/dash, responses\.400\.integrationResponse\.selectionPattern: .*AWS-17/);
+    expect(hasStackTrace(r.stderr)).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("a second export is byte-identical (yaml on standard output, json)", async () => {
