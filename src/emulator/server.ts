@@ -34,6 +34,11 @@ export interface LayerSettings {
   readonly port: number;
   /** The account bucket (AWS-12 default `{rps: 10, burst: 40}`), or "off". */
   readonly quota: RateLimit | "off";
+  /**
+   * The CreateDeployment bucket (AWS-51); absent: `AWS_DEPLOYMENT_QUOTA` (quota.ts) when the
+   * account quota is on, none when it is off. Given, it applies even with the account quota off.
+   */
+  readonly deploymentQuota?: RateLimit | "off";
   /** Multiplies every quota rate and burst; default 1. */
   readonly quotaScale: number;
   /** Delay added to every mutating call, in ms (keeps it in flight: AWS-9). */
@@ -89,7 +94,8 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
   const locks = new RestApiLocks();
   const parity = new ParityLayer(client, locks);
   const stats = new StatsRecorder();
-  let quota = new Quota(settings.quota, settings.quotaScale);
+  const newQuota = () => new Quota(settings.quota, settings.quotaScale, settings.deploymentQuota);
+  let quota = newQuota();
   const faults = new FaultInjector(settings.faults, settings.seed);
   const sockets = new Set<Socket>();
   const hangTimers = new Set<NodeJS.Timeout>();
@@ -124,7 +130,7 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
     parity.reset();
     locks.clear();
     stats.reset();
-    quota = new Quota(settings.quota, settings.quotaScale);
+    quota = newQuota();
     faults.set(settings.faults, settings.seed);
   }
 
