@@ -34,7 +34,8 @@ Options:
   --help                this text
 
 Prints "endpoint=http://127.0.0.1:PORT" when ready; stops on SIGINT/SIGTERM.
-Control: GET /__emulator/stats, GET|POST /__emulator/faults, POST /__emulator/reset.
+Control: GET /__emulator/stats, GET|POST /__emulator/faults, POST /__emulator/reset,
+GET /__emulator/deployed/{restApiId}/{stageName}.
 `;
 
 /** Parse the command line into emulator options (throws an Error with a message for the user). */

@@ -12,7 +12,8 @@
  * 5. the parity layer (parity.ts), which answers like AWS using moto as the store.
  *
  * Control calls under `/__emulator/`: `GET stats`, `GET faults`, `POST faults`
- * (replace the rules), `POST reset` (moto, counters, quota, fault counts).
+ * (replace the rules), `POST reset` (moto, counters, quota, fault counts),
+ * `GET deployed/{restApiId}/{stageName}` (what a stage serves: AWS-52).
  */
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
@@ -117,6 +118,14 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
       } catch (e) {
         return send(res, errorAnswer("BadRequestException", 400, e instanceof Error ? e.message : String(e)));
       }
+    }
+    const deployed = /^\/__emulator\/deployed\/([^/]+)\/([^/]+)$/.exec(path);
+    if (deployed && method === "GET") {
+      // AWS-52: what a stage serves, from its deployment's snapshot (there is no data plane to invoke).
+      const [restApiId, stageName] = [decodeURIComponent(deployed[1]!), decodeURIComponent(deployed[2]!)];
+      const view = await parity.deployed(req.headers, restApiId, stageName);
+      if (!view) return send(res, errorAnswer("NotFoundException", 404, "Invalid stage identifier specified"));
+      return send(res, { status: 200, json: view });
     }
     if (path === "/__emulator/reset" && method === "POST") {
       await reset();
