@@ -585,7 +585,7 @@ describe("AWS-61: gateway responses in an export", () => {
   });
 });
 
-describe("stats count the new operations", () => {
+describe("AWS-49..AWS-58: stats count the new operations by name", () => {
   it("CreateDeployment, GetDeployments, CreateStage, UpdateStage, GetStages, GetExport, DeleteDeployment by name", async () => {
     await emulator.reset();
     const m = await api();
