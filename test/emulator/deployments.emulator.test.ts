@@ -24,6 +24,7 @@ import {
   PutIntegrationResponseCommand,
   PutMethodCommand,
   PutMethodResponseCommand,
+  UpdateDeploymentCommand,
   UpdateIntegrationResponseCommand,
   UpdateStageCommand,
   type APIGatewayClient,
@@ -320,6 +321,15 @@ describe("AWS-55: GetDeployments and GetDeployment", () => {
     expect(second.items!.map((d) => d.id)).toEqual([ids[2]]);
     expect(second.position).toBeUndefined();
     expect(body(await aws.send(new GetDeploymentCommand({ restApiId: m.restApiId, deploymentId: ids[1]! })))).toEqual({ id: ids[1], description: "one", createdDate: expect.any(Date) });
+  });
+
+  it("AWS-53: embed=apisummary gives only authorizationType and apiKeyRequired per path and method; UpdateDeployment patches /description", async () => {
+    const m = await api();
+    const d = await aws.send(new CreateDeploymentCommand({ restApiId: m.restApiId }));
+    const out = await aws.send(new GetDeploymentCommand({ restApiId: m.restApiId, deploymentId: d.id!, embed: ["apisummary"] }));
+    expect(body(out)).toEqual({ id: d.id, createdDate: expect.any(Date), apiSummary: { "/items": { GET: { authorizationType: "NONE", apiKeyRequired: false } } } });
+    const updated = await aws.send(new UpdateDeploymentCommand({ restApiId: m.restApiId, deploymentId: d.id!, patchOperations: [{ op: "replace", path: "/description", value: "now" }] }));
+    expect(body(updated)).toEqual({ id: d.id, description: "now", createdDate: expect.any(Date) });
   });
 
   it("an unknown deployment is 404 NotFoundException (moto: 500)", async () => {
