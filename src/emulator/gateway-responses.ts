@@ -230,7 +230,7 @@ export function motoAccountId(headers: IncomingHttpHeaders): string {
 }
 
 /** The region of a call, from its signature's credential scope (moto's rule); us-east-1 without one. */
-function regionOf(headers: IncomingHttpHeaders): string {
+export function regionOf(headers: IncomingHttpHeaders): string {
   const m = /Credential=[^/,\s]+\/\d+\/([^/,\s]+)\//.exec(String(headers.authorization ?? ""));
   return m ? m[1]! : "us-east-1";
 }
@@ -268,6 +268,15 @@ export class GatewayResponses {
   /** Forget everything (reset). */
   clear(): void {
     this.apis.clear();
+  }
+
+  /** AWS-45: a copy of a REST API's customized types, as stored: what a deployment freezes. */
+  snapshot(headers: IncomingHttpHeaders, restApiId: string): Record<string, StoredGatewayResponse> {
+    const out: Record<string, StoredGatewayResponse> = {};
+    for (const [type, gr] of this.apis.get(this.scope(headers, restApiId)) ?? []) {
+      out[type] = { ...gr, responseParameters: { ...gr.responseParameters }, responseTemplates: { ...gr.responseTemplates } };
+    }
+    return out;
   }
 
   /** AWS-38: the REST API must exist in moto; the 404 names the account. */

@@ -21,7 +21,7 @@ export type { FaultRule, FaultKind } from "./faults";
 export { FAULT_KINDS, parseFaultRules } from "./faults";
 export type { EmulatorStats } from "./stats";
 export type { RateLimit } from "../rate";
-export { AWS_ACCOUNT_QUOTA, AWS_OPERATION_QUOTAS } from "./quota";
+export { AWS_ACCOUNT_QUOTA, AWS_DEPLOYMENT_QUOTA, AWS_OPERATION_QUOTAS } from "./quota";
 export type { MotoServer } from "./moto";
 
 /** Options of {@link startEmulator}; every field is optional. */
@@ -35,6 +35,13 @@ export interface EmulatorOptions {
    * (`CreateDeployment`, `GetResources`) included; default 1. Tests use it to stay fast.
    */
   readonly quotaScale?: number;
+  /**
+   * The CreateDeployment bucket (AWS-51). Absent: 1 every 5 s with a burst of 3
+   * (`AWS_DEPLOYMENT_QUOTA`) when `quota` is on, none when it is off. Given, it applies
+   * (times `quotaScale`) even with `quota: "off"`, so a test can shorten or turn off just
+   * this one; `"off"` removes it.
+   */
+  readonly deploymentQuota?: RateLimit | "off";
   /** Delay added to every mutating call, in ms; default 20. Keeps calls in flight long enough for AWS-9 conflicts. */
   readonly latencyMs?: number;
   /** Fault rules at start and after each reset (format: see faults.ts and docs/local-api-gateway.md); default none. */
@@ -71,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       port: options.port ?? 0,
       quota: options.quota ?? AWS_ACCOUNT_QUOTA,
       quotaScale: options.quotaScale ?? 1,
+      ...(options.deploymentQuota !== undefined ? { deploymentQuota: options.deploymentQuota } : {}),
       latencyMs: options.latencyMs ?? DEFAULT_LATENCY_MS,
       faults,
       seed: options.seed ?? 1,

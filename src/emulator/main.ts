@@ -3,8 +3,8 @@
  * The command of the local API Gateway:
  *
  * ```
- * node dist/emulator/main.js [--port N] [--quota RPS:BURST|off] [--latency MS]
- *                            [--faults FILE|JSON] [--seed N] [--help]
+ * node dist/emulator/main.js [--port N] [--quota RPS:BURST|off] [--deployment-quota RPS:BURST|off]
+ *                            [--latency MS] [--faults FILE|JSON] [--seed N] [--help]
  * ```
  *
  * Prints exactly one line `endpoint=http://127.0.0.1:PORT` on stdout when ready,
@@ -25,13 +25,17 @@ The local API Gateway: moto behind a layer that behaves like real API Gateway
 Options:
   --port N              port on 127.0.0.1 (default 0: a free port)
   --quota RPS:BURST|off account quota (default 10:40, as AWS); "off" for none
+  --deployment-quota RPS:BURST|off
+                        CreateDeployment quota (default 0.2:3 with the account
+                        quota, none without it); "off" for none
   --latency MS          delay added to every mutating call (default ${DEFAULT_LATENCY_MS})
   --faults FILE|JSON    fault rules: a JSON file, or the JSON text itself
   --seed N              seed of the fault probabilities (default 1)
   --help                this text
 
 Prints "endpoint=http://127.0.0.1:PORT" when ready; stops on SIGINT/SIGTERM.
-Control: GET /__emulator/stats, GET|POST /__emulator/faults, POST /__emulator/reset.
+Control: GET /__emulator/stats, GET|POST /__emulator/faults, POST /__emulator/reset,
+GET /__emulator/deployed/{restApiId}/{stageName}.
 `;
 
 /** Parse the command line into emulator options (throws an Error with a message for the user). */
@@ -41,6 +45,7 @@ export function parseCommandLine(argv: readonly string[]): EmulatorOptions | "he
     options: {
       port: { type: "string" },
       quota: { type: "string" },
+      "deployment-quota": { type: "string" },
       latency: { type: "string" },
       faults: { type: "string" },
       seed: { type: "string" },
@@ -65,6 +70,15 @@ export function parseCommandLine(argv: readonly string[]): EmulatorOptions | "he
       throw new Error(`--quota: expected RPS:BURST (e.g. 10:40) or off, got "${values.quota}"`);
     }
   }
+  let deploymentQuota: RateLimit | "off" | undefined;
+  const deploymentText = values["deployment-quota"];
+  if (deploymentText !== undefined) {
+    try {
+      deploymentQuota = parseRate(deploymentText);
+    } catch {
+      throw new Error(`--deployment-quota: expected RPS:BURST (e.g. 0.2:3) or off, got "${deploymentText}"`);
+    }
+  }
   let faults: EmulatorOptions["faults"];
   if (values.faults !== undefined) {
     const text = values.faults.trim();
@@ -83,6 +97,7 @@ export function parseCommandLine(argv: readonly string[]): EmulatorOptions | "he
   return {
     ...(port !== undefined ? { port } : {}),
     ...(quota !== undefined ? { quota } : {}),
+    ...(deploymentQuota !== undefined ? { deploymentQuota } : {}),
     ...(latencyMs !== undefined ? { latencyMs } : {}),
     ...(faults !== undefined ? { faults } : {}),
     ...(seed !== undefined ? { seed } : {}),

@@ -10,10 +10,12 @@
  *
  * The rules checked on the live state are in `rules.ts`, the PATCH semantics in
  * `patch.ts`, the memory of empty selection patterns (AWS-17) in
- * `selection-patterns.ts`, the connection to moto in `moto-client.ts`, gateway responses in `gateway-responses.ts`.
+ * `selection-patterns.ts`, the connection to moto in `moto-client.ts`, gateway responses in `gateway-responses.ts`,
+ * deployments, stages and exports in `deployments.ts` and `exports.ts`.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { AwsError, LayerError, MESSAGES, badRequest, conflict, notFound, type LayerAnswer } from "./errors";
+import { Deployments, type DeployedView } from "./deployments";
 import { GatewayResponses } from "./gateway-responses";
 import type { RestApiLocks } from "./locks";
 import { forwardedHeaders, isObject, motoCallHeaders, motoErrorAnswer, parseJson, passThrough, type MotoAnswer, type MotoClient } from "./moto-client";
@@ -42,18 +44,27 @@ export class ParityLayer {
   private readonly emptyPatterns = new EmptyPatterns();
   /** AWS-31..AWS-44: the customized gateway responses (moto's are wrong in every respect). */
   private readonly gatewayResponses: GatewayResponses;
+  /** AWS-49..AWS-61: deployments (with their snapshots) and stages (moto's differ in every respect). */
+  private readonly deployments: Deployments;
 
   constructor(
     private readonly moto: MotoClient,
     private readonly locks: RestApiLocks,
   ) {
     this.gatewayResponses = new GatewayResponses(moto);
+    this.deployments = new Deployments(moto, this.gatewayResponses, this.emptyPatterns);
   }
 
   /** Forget the layer's own state (after a moto reset). */
   reset(): void {
     this.emptyPatterns.clear();
     this.gatewayResponses.clear();
+    this.deployments.clear();
+  }
+
+  /** AWS-52: what a stage serves (its deployment's snapshot), for the control call; undefined for an unknown stage. */
+  deployed(headers: IncomingHttpHeaders, restApiId: string, stageName: string): Promise<DeployedView | undefined> {
+    return this.locks.read(restApiId, () => Promise.resolve(this.deployments.deployed(headers, restApiId, stageName)));
   }
 
   private async motoJson(ctx: CallContext, method: string, url: string, body?: unknown): Promise<MotoAnswer> {
@@ -110,6 +121,7 @@ export class ParityLayer {
 
   private async dispatch(ctx: CallContext): Promise<LayerAnswer> {
     if (GatewayResponses.handles(ctx.op.name)) return this.gatewayResponses.handle(ctx);
+    if (Deployments.handles(ctx.op.name)) return this.deployments.handle(ctx);
     switch (ctx.op.name) {
       case "PutMethodResponse":
         return this.putMethodResponse(ctx);
@@ -148,11 +160,20 @@ export class ParityLayer {
         return passThrough(await this.forwardRaw(ctx));
       case "DeleteResource":
         return this.deleteResource(ctx);
+      case "CreateRestApi": {
+        const answer = await this.forwardRaw(ctx);
+        const created = parseJson(answer.body);
+        const input = parseJson(ctx.body);
+        // AWS-58: moto drops `version`; the export names its file after it.
+        if (answer.status < 300 && isObject(created) && isObject(input)) this.deployments.rememberVersion(ctx.headers, String(created.id), input.version);
+        return passThrough(answer);
+      }
       case "DeleteRestApi": {
         const answer = await this.forwardRaw(ctx);
         if (answer.status >= 400) return motoErrorAnswer(answer);
         this.emptyPatterns.forget(ctx.op.params.restApiId!);
         this.gatewayResponses.forget(ctx.headers, ctx.op.params.restApiId!); // a deleted API takes its gateway responses along
+        this.deployments.forget(ctx.headers, ctx.op.params.restApiId!); // and its deployments and stages
         return { status: 202 };
       }
       default:

@@ -12,7 +12,8 @@
  * 5. the parity layer (parity.ts), which answers like AWS using moto as the store.
  *
  * Control calls under `/__emulator/`: `GET stats`, `GET faults`, `POST faults`
- * (replace the rules), `POST reset` (moto, counters, quota, fault counts).
+ * (replace the rules), `POST reset` (moto, counters, quota, fault counts),
+ * `GET deployed/{restApiId}/{stageName}` (what a stage serves: AWS-52).
  */
 import { randomUUID } from "node:crypto";
 import * as http from "node:http";
@@ -34,6 +35,11 @@ export interface LayerSettings {
   readonly port: number;
   /** The account bucket (AWS-12 default `{rps: 10, burst: 40}`), or "off". */
   readonly quota: RateLimit | "off";
+  /**
+   * The CreateDeployment bucket (AWS-51); absent: `AWS_DEPLOYMENT_QUOTA` (quota.ts) when the
+   * account quota is on, none when it is off. Given, it applies even with the account quota off.
+   */
+  readonly deploymentQuota?: RateLimit | "off";
   /** Multiplies every quota rate and burst; default 1. */
   readonly quotaScale: number;
   /** Delay added to every mutating call, in ms (keeps it in flight: AWS-9). */
@@ -89,7 +95,8 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
   const locks = new RestApiLocks();
   const parity = new ParityLayer(client, locks);
   const stats = new StatsRecorder();
-  let quota = new Quota(settings.quota, settings.quotaScale);
+  const newQuota = () => new Quota(settings.quota, settings.quotaScale, settings.deploymentQuota);
+  let quota = newQuota();
   const faults = new FaultInjector(settings.faults, settings.seed);
   const sockets = new Set<Socket>();
   const hangTimers = new Set<NodeJS.Timeout>();
@@ -112,6 +119,14 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
         return send(res, errorAnswer("BadRequestException", 400, e instanceof Error ? e.message : String(e)));
       }
     }
+    const deployed = /^\/__emulator\/deployed\/([^/]+)\/([^/]+)$/.exec(path);
+    if (deployed && method === "GET") {
+      // AWS-52: what a stage serves, from its deployment's snapshot (there is no data plane to invoke).
+      const [restApiId, stageName] = [decodeURIComponent(deployed[1]!), decodeURIComponent(deployed[2]!)];
+      const view = await parity.deployed(req.headers, restApiId, stageName);
+      if (!view) return send(res, errorAnswer("NotFoundException", 404, "Invalid stage identifier specified"));
+      return send(res, { status: 200, json: view });
+    }
     if (path === "/__emulator/reset" && method === "POST") {
       await reset();
       return send(res, { status: 200, json: { reset: true } });
@@ -124,7 +139,7 @@ export async function startLayer(moto: MotoServer, settings: LayerSettings): Pro
     parity.reset();
     locks.clear();
     stats.reset();
-    quota = new Quota(settings.quota, settings.quotaScale);
+    quota = newQuota();
     faults.set(settings.faults, settings.seed);
   }
 

@@ -98,9 +98,9 @@ describe("node dist/emulator/main.js", () => {
     expect(processes().filter((p) => p.pgid === motoGroup || p.pid === motos[0]!.pid)).toEqual([]);
   });
 
-  it("takes --faults as JSON and --quota RPS:BURST, and stops on SIGINT too", async () => {
+  it("takes --faults as JSON, --quota and --deployment-quota RPS:BURST (AWS-51), and stops on SIGINT too", async () => {
     const faults = JSON.stringify([{ fault: "throttle", operation: "GetRestApis", count: 1, retryAfterSeconds: 2 }]);
-    const r = await run(["--quota", "100:200", "--faults", faults, "--seed", "3"]);
+    const r = await run(["--quota", "100:200", "--deployment-quota", "2:4", "--faults", faults, "--seed", "3"]);
     const motos = motoOf(r.child);
     const client = clientFor(r.endpoint);
     try {
@@ -110,8 +110,9 @@ describe("node dist/emulator/main.js", () => {
         message: "Too Many Requests",
       });
       expect(await errorOf(client.send(new GetRestApisCommand({})))).toBeUndefined();
-      const stats = (await (await fetch(`${r.endpoint}/__emulator/stats`)).json()) as { quota: { account: unknown } };
+      const stats = (await (await fetch(`${r.endpoint}/__emulator/stats`)).json()) as { quota: { account: unknown; CreateDeployment: unknown } };
       expect(stats.quota.account).toEqual({ rps: 100, burst: 200 });
+      expect(stats.quota.CreateDeployment).toEqual({ rps: 2, burst: 4 });
     } finally {
       client.destroy();
     }
@@ -124,6 +125,7 @@ describe("node dist/emulator/main.js", () => {
     const help = execFileSync(process.execPath, [MAIN, "--help"], { encoding: "utf8" });
     expect(help).toMatch(/^Usage: node dist\/emulator\/main\.js/);
     expect(help).toContain("--quota RPS:BURST|off");
+    expect(help).toContain("--deployment-quota RPS:BURST|off");
     let status: number | null = null;
     try {
       execFileSync(process.execPath, [MAIN, "--quota", "fast"], { encoding: "utf8", stdio: "pipe" });

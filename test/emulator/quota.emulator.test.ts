@@ -1,6 +1,6 @@
 /**
  * AWS-11, AWS-12: the account token bucket (10 rps, burst 40) and the buckets of
- * CreateDeployment (1 every 5 s) and GetResources (5 every 2 s). Throttled calls get
+ * CreateDeployment (1 every 5 s, burst 3: AWS-51) and GetResources (5 every 2 s). Throttled calls get
  * 429 TooManyRequestsException with a Retry-After header. moto never throttles.
  */
 import {
@@ -74,10 +74,10 @@ describe("AWS-11, AWS-12: the account quota", () => {
 });
 
 describe("AWS-12: per-operation quotas", () => {
-  it("CreateDeployment: 1 every 5 s", async () => {
+  it("CreateDeployment: 1 every 5 s, a burst of 3 tolerated (AWS-51)", async () => {
     const m = await createMethod(aws);
-    await aws.send(new CreateDeploymentCommand({ restApiId: m.restApiId, stageName: "a" }));
-    const e = await expectAwsError(aws.send(new CreateDeploymentCommand({ restApiId: m.restApiId, stageName: "b" })), {
+    for (const stageName of ["a", "b", "c"]) await aws.send(new CreateDeploymentCommand({ restApiId: m.restApiId, stageName }));
+    const e = await expectAwsError(aws.send(new CreateDeploymentCommand({ restApiId: m.restApiId, stageName: "d" })), {
       status: 429,
       name: "TooManyRequestsException",
       message: "Too Many Requests",
