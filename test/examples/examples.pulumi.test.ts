@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { GetGatewayResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore } from "../../tools/demo/seed";
 import { createStack, liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
@@ -52,6 +52,9 @@ describe("examples", () => {
         const gateway = await liveGatewayCustomizations(sdk, api.restApiId);
         expect(Object.keys(gateway)).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
         for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"] as const) expect(gateway[type]?.responseParameters, type).toEqual(origin);
+        // The raw answer, not through the code under test.
+        const raw = await sdk.send(new GetGatewayResponseCommand({ restApiId: api.restApiId, responseType: "DEFAULT_5XX" }));
+        expect({ defaultResponse: raw.defaultResponse, responseParameters: raw.responseParameters }).toEqual({ defaultResponse: false, responseParameters: origin });
       },
     ],
     [

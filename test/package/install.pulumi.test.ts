@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
+import { GetIntegrationResponseCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stringify } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
@@ -161,6 +161,9 @@ describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`
     });
     expect(live["404"]?.integrationResponse?.responseTemplates).toEqual({ "application/json": '{"message": "no such pet"}' });
     expect(Object.keys(await liveGatewayCustomizations(sdk, api.restApiId))).toEqual(["DEFAULT_4XX"]);
+    // The raw answer, not through the code under test.
+    const raw = await sdk.send(new GetIntegrationResponseCommand({ ...pet, statusCode: "404" }));
+    expect({ selectionPattern: raw.selectionPattern, responseTemplates: raw.responseTemplates }).toEqual({ selectionPattern: "404", responseTemplates: { "application/json": '{"message": "no such pet"}' } });
 
     // ReadResult.inputs (the reason for the minimum): the refreshed live state shows as a change.
     await sdk.send(new PutIntegrationResponseCommand({ ...pet, statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": '{"message": "hand edit"}' } }));
