@@ -8,10 +8,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyOperations } from "../support/aws-model";
-import type { DesiredMethod, MethodKey, NormalizedResponse, NormalizedResponses, ObservedMethod, Removal, ResponseKind } from "../../src/model";
+import type { DesiredMethod, MethodKey, NormalizedResponses, ObservedMethod, Removal, ResponseKind } from "../../src/model";
 import { PlanError } from "../../src/plan/errors";
 import { planMethod } from "../../src/plan/method";
 import { CODES, consistentResponsesArb } from "../support/arbitraries";
+import { awsCanHold, expectedState } from "../support/expected-state";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "POST" };
 const KINDS: readonly ResponseKind[] = ["methodResponse", "integrationResponse"];
@@ -30,37 +31,6 @@ function removalsArb(desired: NormalizedResponses): fc.Arbitrary<Removal[]> {
 const caseArb = fc
   .record({ live: consistentResponsesArb, desired: consistentResponsesArb, exclusive: fc.boolean() })
   .chain((c) => removalsArb(c.desired).map((removals) => ({ ...c, removals })));
-
-/** The expected final state, straight from the specification of `exclusive` and `removals`. */
-function expectedState(live: NormalizedResponses, d: DesiredMethod): NormalizedResponses {
-  const out: Record<string, NormalizedResponse> = {};
-  const codes = new Set([...Object.keys(live), ...Object.keys(d.responses)]);
-  for (const code of [...codes].sort()) {
-    const r: { methodResponse?: unknown; integrationResponse?: unknown } = {};
-    for (const kind of KINDS) {
-      const want = d.responses[code]?.[kind];
-      const removed = (d.removals ?? []).some((x) => x.statusCode === code && (x.kind === undefined || x.kind === kind));
-      const value = want !== undefined ? want : removed || d.exclusive ? undefined : live[code]?.[kind];
-      if (value !== undefined) r[kind] = value;
-    }
-    if (Object.keys(r).length > 0) out[code] = r as NormalizedResponse;
-  }
-  return out;
-}
-
-/** Whether API Gateway can hold `state` (AWS-4, AWS-5, AWS-6). */
-function awsCanHold(state: NormalizedResponses): boolean {
-  let defaults = 0;
-  for (const r of Object.values(state)) {
-    const ir = r.integrationResponse;
-    if (ir === undefined) continue;
-    if (ir.selectionPattern === "") defaults += 1;
-    for (const h of Object.keys(ir.responseParameters)) {
-      if (r.methodResponse === undefined || !Object.hasOwn(r.methodResponse.responseParameters, h)) return false;
-    }
-  }
-  return defaults <= 1;
-}
 
 const NUM_RUNS = 1500;
 
