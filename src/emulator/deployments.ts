@@ -17,7 +17,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { LayerError, badRequest, conflict, hardLimitAnswer, notFound, type LayerAnswer } from "./errors";
+import { LayerError, badRequest, conflict, hardLimitAnswer, notFound, pageOf, type LayerAnswer } from "./errors";
 import { exportAnswer, type ApiSnapshot, type SnapshotModel, type SnapshotResource } from "./exports";
 import { listGatewayResponses, motoAccountId, regionOf, type GatewayResponses, type GatewayResponseShape } from "./gateway-responses";
 import { isObject, motoCallHeaders, motoErrorAnswer, parseJson, type MotoClient } from "./moto-client";
@@ -329,25 +329,6 @@ function newDeploymentId(taken: ReadonlyMap<string, unknown>): string {
   }
 }
 
-/** The paging of AWS-55 (`limit` default 25, at most 500; `position` the id of the next item). */
-function page<T extends { id: string }>(items: readonly T[], query: URLSearchParams): { items: T[]; position?: string } {
-  const limitText = query.get("limit");
-  let limit = 25;
-  if (limitText !== null) {
-    limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1) throw badRequest(`Invalid limit specified: ${limitText}`);
-    limit = Math.min(limit, 500);
-  }
-  let start = 0;
-  const position = query.get("position");
-  if (position !== null && position !== "") {
-    start = items.findIndex((d) => d.id === position);
-    if (start < 0) throw badRequest(`Invalid position specified: ${position}`);
-  }
-  const next = items[start + limit];
-  return { items: items.slice(start, start + limit), ...(next ? { position: next.id } : {}) };
-}
-
 /** What a stage serves, for tests (`GET /__emulator/deployed/{restApiId}/{stageName}`). */
 export interface DeployedView {
   readonly stageName: string;
@@ -524,7 +505,7 @@ export class Deployments {
       case "CreateDeployment":
         return this.createDeployment(call, s, restApiId, api, input);
       case "GetDeployments": {
-        const p = page([...s.deployments.values()], call.query); // AWS-55
+        const p = pageOf([...s.deployments.values()], call.query, (d) => d.id); // AWS-55
         return { status: 200, json: { ...(p.position ? { position: p.position } : {}), item: p.items.map(shapeDeployment) } };
       }
       case "GetDeployment": {

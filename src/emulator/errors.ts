@@ -103,3 +103,26 @@ export const MESSAGES = {
   /** AWS-13 / AWS-14. */
   statusCode: "Invalid Response status code specified",
 } as const;
+
+/**
+ * One page of a listing, as AWS pages them (`GetResources` AWS-30, `GetDeployments`
+ * AWS-55): `limit` default 25, at most 500; `position` the id of the first item of the
+ * next page. A bad `limit` or an unknown `position` is a 400.
+ */
+export function pageOf<T>(items: readonly T[], query: URLSearchParams, idOf: (item: T) => string): { items: T[]; position?: string } {
+  const limitText = query.get("limit");
+  let limit = 25;
+  if (limitText !== null) {
+    limit = Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1) throw badRequest(`Invalid limit specified: ${limitText}`);
+    limit = Math.min(limit, 500);
+  }
+  let start = 0;
+  const position = query.get("position");
+  if (position !== null && position !== "") {
+    start = items.findIndex((item) => idOf(item) === position);
+    if (start < 0) throw badRequest(`Invalid position specified: ${position}`);
+  }
+  const next = items[start + limit];
+  return { items: items.slice(start, start + limit), ...(next !== undefined ? { position: idOf(next) } : {}) };
+}

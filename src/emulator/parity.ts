@@ -14,7 +14,7 @@
  * deployments, stages and exports in `deployments.ts` and `exports.ts`.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { AwsError, LayerError, MESSAGES, badRequest, conflict, notFound, type LayerAnswer } from "./errors";
+import { AwsError, LayerError, MESSAGES, conflict, notFound, pageOf, type LayerAnswer } from "./errors";
 import { Deployments, type DeployedView } from "./deployments";
 import { GatewayResponses } from "./gateway-responses";
 import type { RestApiLocks } from "./locks";
@@ -380,24 +380,10 @@ export class ParityLayer {
     const json = parseJson(answer.body);
     const items = isObject(json) && Array.isArray(json.item) ? (json.item as Json[]) : [];
 
-    const limitText = ctx.query.get("limit");
-    let limit = 25;
-    if (limitText !== null) {
-      limit = Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1) throw badRequest(`Invalid limit specified: ${limitText}`);
-      limit = Math.min(limit, 500);
-    }
-    let start = 0;
-    const position = ctx.query.get("position");
-    if (position !== null && position !== "") {
-      start = items.findIndex((r) => r.id === position);
-      if (start < 0) throw badRequest(`Invalid position specified: ${position}`);
-    }
     const embed = this.embedsMethods(ctx);
-    const page = items.slice(start, start + limit);
-    const next = items[start + limit];
-    const out: Json = { item: page.map((r) => shapeResource(r, embed, this.resourcePatternLookup(ctx, String(r.id)))) };
-    if (next) out.position = String(next.id);
+    const page = pageOf(items, ctx.query, (r) => String(r.id));
+    const out: Json = { item: page.items.map((r) => shapeResource(r, embed, this.resourcePatternLookup(ctx, String(r.id)))) };
+    if (page.position !== undefined) out.position = page.position;
     return { status: 200, json: out };
   }
 
