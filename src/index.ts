@@ -1,7 +1,7 @@
 /**
- * pulumi-apigw-responses: Pulumi resources that manage the method responses and
- * integration responses of Amazon API Gateway REST APIs, converged and
- * drift-corrected.
+ * pulumi-apigw-responses: Pulumi resources that manage the method, integration and
+ * gateway responses of Amazon API Gateway REST APIs, converged and drift-corrected,
+ * and deploy them to a stage.
  *
  * The package's entries (its `exports` map):
  * - `pulumi-apigw-responses` (this one): the Pulumi resources, their arguments and the response spec types.
@@ -10,7 +10,7 @@
  * - `pulumi-apigw-responses/dist/pulumi/*`: the dynamic provider's modules, which the
  *   provider Pulumi serializes into state loads by this path; not for programs.
  */
-export { GatewayResponse, GatewayResponseSet, IntegrationResponse, MethodResponse, ResponseSet } from "./pulumi/resources";
+export { GatewayResponse, GatewayResponseSet, IntegrationResponse, MethodResponse, ResponseSet, StageDeployment } from "./pulumi/resources";
 export type {
   GatewayResponseArgs,
   GatewayResponseSetArgs,
@@ -21,6 +21,7 @@ export type {
   ResourceRef,
   ResponseSetArgs,
   RestApiRef,
+  StageDeploymentArgs,
 } from "./pulumi/resources";
 export type { ProviderSettings } from "./pulumi/settings";
 export type { GatewayResponseSpec, GatewayResponseType, NormalizedGatewayResponse } from "./gateway-responses";

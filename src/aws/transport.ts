@@ -13,6 +13,20 @@
  */
 import type {
   APIGatewayClient,
+  CreateDeploymentCommandInput,
+  CreateDeploymentCommandOutput,
+  CreateStageCommandInput,
+  CreateStageCommandOutput,
+  GetDeploymentCommandInput,
+  GetDeploymentCommandOutput,
+  GetExportCommandInput,
+  GetExportCommandOutput,
+  GetStageCommandInput,
+  GetStageCommandOutput,
+  UpdateStageCommandInput,
+  UpdateStageCommandOutput,
+  DeleteStageCommandInput,
+  DeleteStageCommandOutput,
   CreateResourceCommandInput,
   CreateResourceCommandOutput,
   CreateRestApiCommandInput,
@@ -69,6 +83,20 @@ export interface ApiGatewayOperations {
   PutGatewayResponse: { input: PutGatewayResponseCommandInput; output: PutGatewayResponseCommandOutput };
   /** Reset a gateway response to its default (AWS-44: a 404 when it is not customized reached the goal). */
   DeleteGatewayResponse: { input: DeleteGatewayResponseCommandInput; output: DeleteGatewayResponseCommandOutput };
+  /** Create a deployment: a snapshot of the REST API (AWS-49, AWS-52; quota 1 every 5 s, AWS-51). */
+  CreateDeployment: { input: CreateDeploymentCommandInput; output: CreateDeploymentCommandOutput };
+  /** Read a deployment (id, description, created date; never its responses, AWS-53). */
+  GetDeployment: { input: GetDeploymentCommandInput; output: GetDeploymentCommandOutput };
+  /** Read a stage: which deployment it serves (AWS-56). */
+  GetStage: { input: GetStageCommandInput; output: GetStageCommandOutput };
+  /** Create a stage on a deployment (AWS-56). */
+  CreateStage: { input: CreateStageCommandInput; output: CreateStageCommandOutput };
+  /** Patch a stage: `/deploymentId` moves it to another deployment in place (AWS-57). */
+  UpdateStage: { input: UpdateStageCommandInput; output: UpdateStageCommandOutput };
+  /** Delete a stage (only when the user asks for it). */
+  DeleteStage: { input: DeleteStageCommandInput; output: DeleteStageCommandOutput };
+  /** Export what a stage serves: its deployment, not the live API (AWS-58..61). */
+  GetExport: { input: GetExportCommandInput; output: GetExportCommandOutput };
   /** Create a REST API (seeding tools). */
   CreateRestApi: { input: CreateRestApiCommandInput; output: CreateRestApiCommandOutput };
   /** Create a resource (seeding tools). */

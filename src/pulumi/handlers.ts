@@ -10,13 +10,20 @@
  * every name exported here stays exported. There are two targets, each with its
  * lifecycle written once over one adapter per kind: a method's responses
  * (./lifecycle.ts, ./check.ts) and a REST API's gateway responses (./gateway-lifecycle.ts);
- * this is the one place that tells them apart.
+ * and a stage, deployed (./stage-lifecycle.ts). This is the one place that tells them
+ * apart, and that tells the deployments of the process about the response writes
+ * (./api-activity.ts): every response create, update and delete runs through
+ * {@link duringWrite}, and a diff that finds changes announces the update.
  */
 import type { ValidationFailure } from "../model";
 import * as methods from "./check";
 import * as gateway from "./gateway-lifecycle";
-import { isGatewayKind, type AnyGatewayInputs, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind } from "./inputs";
+import { announceWrite, duringWrite } from "./api-activity";
+import { isGatewayKind, isStageKind, ownerOf, type AnyGatewayInputs, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind, type StageResourceKind } from "./inputs";
 import * as lifecycle from "./lifecycle";
+import { processSettings, runtimeFor } from "./settings";
+import * as stage from "./stage-lifecycle";
+import type { StageDeploymentInputs, StageDeploymentOutputs } from "./stage-lifecycle";
 import type {
   AnyGatewayOutputs,
   AnyOutputs,
@@ -30,65 +37,90 @@ import type {
 } from "./state";
 
 /** The inputs of any kind. */
-type Inputs = AnyInputs | AnyGatewayInputs;
+type Inputs = AnyInputs | AnyGatewayInputs | StageDeploymentInputs;
 /** The outputs of any kind. */
-type Outputs = AnyOutputs | AnyGatewayOutputs;
+type Outputs = AnyOutputs | AnyGatewayOutputs | StageDeploymentOutputs;
+
+/** Run a response operation on the REST API it writes to, in step with the deployments of the process. */
+function writing<T>(target: { readonly restApiId: string }, operation: () => Promise<T>): Promise<T> {
+  return duringWrite(target.restApiId, ownerOf(target), runtimeFor(processSettings()).policy.deadlineMs, operation);
+}
 
 /** `check` without the provider process's settings and ownership: the validation failures of the inputs, zero calls. */
 export function checkInputs(kind: ProviderKind, news: Record<string, unknown>): ValidationFailure[] {
+  if (isStageKind(kind)) return stage.checkStageInputs(news);
   return isGatewayKind(kind) ? gateway.checkGatewayInputs(kind, news) : methods.checkInputs(kind, news);
 }
 
 /** `check`: settings, inputs and ownership failures. */
 export function checkResource(kind: ProviderKind, news: Record<string, unknown>): ValidationFailure[] {
+  if (isStageKind(kind)) return stage.checkStageResource(news);
   return isGatewayKind(kind) ? gateway.checkGatewayResource(kind, news) : methods.checkResource(kind, news);
 }
 
-/** The inputs `check` returns (the gateway kinds add nothing to the program's). */
+/** The inputs `check` returns (the gateway and stage kinds add nothing to the program's). */
 export function inputsAfterCheck(kind: ProviderKind, olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> {
-  return isGatewayKind(kind) ? news : methods.inputsAfterCheck(kind, olds, news);
+  return isGatewayKind(kind) || isStageKind(kind) ? news : methods.inputsAfterCheck(kind, olds, news);
 }
 
-/** `diff`. */
-export function diffResource(kind: ProviderKind, olds: Outputs, news: Inputs, id = ""): Promise<DiffOutcome> {
-  return isGatewayKind(kind)
-    ? gateway.diffGatewayResource(kind, olds as AnyGatewayOutputs, news as AnyGatewayInputs, id)
-    : lifecycle.diffResource(kind, olds as AnyOutputs, news as AnyInputs, id);
+/** `diff`; a response resource with changes announces its update to the deployments of the process. */
+export async function diffResource(kind: ProviderKind, olds: Outputs, news: Inputs, id = ""): Promise<DiffOutcome> {
+  if (isStageKind(kind)) return stage.diffStageResource(olds as StageDeploymentOutputs, news as StageDeploymentInputs);
+  const outcome = isGatewayKind(kind)
+    ? await gateway.diffGatewayResource(kind, olds as AnyGatewayOutputs, news as AnyGatewayInputs, id)
+    : await lifecycle.diffResource(kind, olds as AnyOutputs, news as AnyInputs, id);
+  const restApiId = (news as { restApiId?: unknown }).restApiId;
+  if (outcome.changes && !outcome.replaces?.length && typeof restApiId === "string") announceWrite(restApiId, ownerOf(news));
+  return outcome;
 }
 
 /** `create`. */
 export function createResource(kind: ResourceKind, inputs: AnyInputs): Promise<CreateOutcome>;
 export function createResource(kind: GatewayResourceKind, inputs: AnyGatewayInputs): Promise<GatewayCreateOutcome>;
-export function createResource(kind: ProviderKind, inputs: Inputs): Promise<CreateOutcome | GatewayCreateOutcome>;
-export function createResource(kind: ProviderKind, inputs: Inputs): Promise<CreateOutcome | GatewayCreateOutcome> {
-  return isGatewayKind(kind) ? gateway.createGatewayResource(kind, inputs as AnyGatewayInputs) : lifecycle.createResource(kind, inputs as AnyInputs);
+export function createResource(kind: StageResourceKind, inputs: StageDeploymentInputs): Promise<{ id: string; outs: StageDeploymentOutputs }>;
+export function createResource(kind: ProviderKind, inputs: Inputs): Promise<CreateOutcome | GatewayCreateOutcome | { id: string; outs: StageDeploymentOutputs }>;
+export function createResource(kind: ProviderKind, inputs: Inputs): Promise<CreateOutcome | GatewayCreateOutcome | { id: string; outs: StageDeploymentOutputs }> {
+  if (isStageKind(kind)) return stage.createStageResource(inputs as StageDeploymentInputs);
+  return writing<CreateOutcome | GatewayCreateOutcome>(inputs as { restApiId: string }, () =>
+    isGatewayKind(kind) ? gateway.createGatewayResource(kind, inputs as AnyGatewayInputs) : lifecycle.createResource(kind, inputs as AnyInputs),
+  );
 }
 
 /** `read` (refresh). */
 export function readResource(kind: ResourceKind, id: string, props?: AnyOutputs): Promise<ReadOutcome>;
 export function readResource(kind: GatewayResourceKind, id: string, props?: AnyGatewayOutputs): Promise<GatewayReadOutcome>;
-export function readResource(kind: ProviderKind, id: string, props?: Outputs): Promise<ReadOutcome | GatewayReadOutcome>;
-export function readResource(kind: ProviderKind, id: string, props?: Outputs): Promise<ReadOutcome | GatewayReadOutcome> {
+export function readResource(kind: StageResourceKind, id: string, props?: StageDeploymentOutputs): ReturnType<typeof stage.readStageResource>;
+export function readResource(kind: ProviderKind, id: string, props?: Outputs): Promise<ReadOutcome | GatewayReadOutcome | Awaited<ReturnType<typeof stage.readStageResource>>>;
+export function readResource(kind: ProviderKind, id: string, props?: Outputs): Promise<ReadOutcome | GatewayReadOutcome | Awaited<ReturnType<typeof stage.readStageResource>>> {
+  if (isStageKind(kind)) return stage.readStageResource(id, props as StageDeploymentOutputs | undefined);
   return isGatewayKind(kind) ? gateway.readGatewayResource(kind, id, props as AnyGatewayOutputs | undefined) : lifecycle.readResource(kind, id, props as AnyOutputs | undefined);
 }
 
 /** `update`. */
 export function updateResource(kind: ResourceKind, olds: AnyOutputs, news: AnyInputs): Promise<UpdateOutcome>;
 export function updateResource(kind: GatewayResourceKind, olds: AnyGatewayOutputs, news: AnyGatewayInputs): Promise<GatewayUpdateOutcome>;
-export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs): Promise<UpdateOutcome | GatewayUpdateOutcome>;
-export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs): Promise<UpdateOutcome | GatewayUpdateOutcome> {
-  return isGatewayKind(kind)
-    ? gateway.updateGatewayResource(kind, olds as AnyGatewayOutputs, news as AnyGatewayInputs)
-    : lifecycle.updateResource(kind, olds as AnyOutputs, news as AnyInputs);
+export function updateResource(kind: StageResourceKind, olds: StageDeploymentOutputs, news: StageDeploymentInputs): Promise<{ outs: StageDeploymentOutputs }>;
+export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs): Promise<UpdateOutcome | GatewayUpdateOutcome | { outs: StageDeploymentOutputs }>;
+export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs): Promise<UpdateOutcome | GatewayUpdateOutcome | { outs: StageDeploymentOutputs }> {
+  if (isStageKind(kind)) return stage.updateStageResource(news as StageDeploymentInputs);
+  return writing<UpdateOutcome | GatewayUpdateOutcome>(news as { restApiId: string }, () =>
+    isGatewayKind(kind)
+      ? gateway.updateGatewayResource(kind, olds as AnyGatewayOutputs, news as AnyGatewayInputs)
+      : lifecycle.updateResource(kind, olds as AnyOutputs, news as AnyInputs),
+  );
 }
 
 /** `delete`. */
 export function deleteResource(kind: ProviderKind, props: Outputs, id?: string): Promise<void> {
-  return isGatewayKind(kind) ? gateway.deleteGatewayResource(kind, props as AnyGatewayOutputs, id) : lifecycle.deleteResource(kind, props as AnyOutputs, id);
+  if (isStageKind(kind)) return stage.deleteStageResource();
+  return writing(props as { restApiId: string }, () =>
+    isGatewayKind(kind) ? gateway.deleteGatewayResource(kind, props as AnyGatewayOutputs, id) : lifecycle.deleteResource(kind, props as AnyOutputs, id),
+  );
 }
 
 export { UNKNOWN } from "./inputs";
-export type { GatewayResponseInputs, GatewayResponseSetInputs, IntegrationResponseInputs, MethodResponseInputs, ProviderKind, ResourceKind, ResponseSetInputs } from "./inputs";
+export type { GatewayResponseInputs, GatewayResponseSetInputs, IntegrationResponseInputs, MethodResponseInputs, ProviderKind, ResourceKind, ResponseSetInputs, StageResourceKind } from "./inputs";
+export type { StageDeploymentInputs, StageDeploymentOutputs } from "./stage-lifecycle";
 export { specOf } from "./kinds";
 export { compactResponses } from "./responses";
 export { configureProcess } from "./settings";

@@ -21,8 +21,19 @@ export const GATEWAY_RESOURCE_KINDS = ["GatewayResponseSet", "GatewayResponse"] 
 /** A resource kind that manages gateway responses. */
 export type GatewayResourceKind = (typeof GATEWAY_RESOURCE_KINDS)[number];
 
+/** The resource kind that deploys a REST API to a stage; its target is a stage: ./stage-lifecycle.ts. */
+export const STAGE_RESOURCE_KIND = "StageDeployment";
+
+/** The stage-deployment kind. */
+export type StageResourceKind = typeof STAGE_RESOURCE_KIND;
+
 /** Any resource kind served by the providers. */
-export type ProviderKind = ResourceKind | GatewayResourceKind;
+export type ProviderKind = ResourceKind | GatewayResourceKind | StageResourceKind;
+
+/** Is `kind` the stage-deployment kind? */
+export function isStageKind(kind: ProviderKind): kind is StageResourceKind {
+  return kind === STAGE_RESOURCE_KIND;
+}
 
 /** Is `kind` one of the gateway-response kinds? */
 export function isGatewayKind(kind: ProviderKind): kind is GatewayResourceKind {

@@ -27,7 +27,7 @@ import type {
 } from "../model";
 import { fieldNamesOf, gatewayResponseSchema, integrationResponseSchema, methodResponseSchema } from "../spec-model";
 import type { GatewayResponseSpec, GatewayResponseType, NormalizedGatewayResponse } from "../gateway-responses";
-import type { GatewayResourceKind, ProviderKind, ResourceKind } from "./inputs";
+import type { GatewayResourceKind, ProviderKind, ResourceKind, StageResourceKind } from "./inputs";
 import { importAdvice } from "./kinds";
 import { makeProvider } from "./provider";
 
@@ -374,5 +374,69 @@ export class GatewayResponse extends pulumi.dynamic.Resource {
   constructor(name: string, args: GatewayResponseArgs, opts?: pulumi.CustomResourceOptions) {
     const r = gatewayResource("GatewayResponse", name, args, fieldNamesOf(gatewayResponseSchema), opts);
     super(makeProvider("GatewayResponse"), name, r.props, r.opts, "apigw-responses", "GatewayResponse");
+  }
+}
+
+/** Arguments of {@link StageDeployment}. */
+export interface StageDeploymentArgs {
+  /** The REST API (id or `aws.apigateway.RestApi`). Changing it replaces the resource. */
+  readonly restApi: RestApiRef;
+  /** The stage: 1 to 128 letters, digits, hyphens or underscores (AWS-68). Created when missing. Changing it replaces the resource. */
+  readonly stageName: pulumi.Input<string>;
+  /**
+   * Any strings whose change must redeploy, typically the `revision` outputs of the
+   * response resources of the API: the stage is redeployed when one changes, and the
+   * deployment then also waits for their writes.
+   */
+  readonly triggers?: pulumi.Input<pulumi.Input<string>[]>;
+  /** The description of the deployments this resource makes (a mark with the content revision is appended). */
+  readonly description?: pulumi.Input<string>;
+  /** Stage variables (names: letters, digits, `_`; values: letters, digits, `-._~:/?#&=,`, AWS-69). Absent: left as they are. */
+  readonly variables?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A REST API deployed to a stage, and kept deployed: responses reach clients only once
+ * a deployment holds them and the stage serves it (AWS-25, AWS-52).
+ *
+ * - `pulumi up` deploys when a trigger, `description` or `variables` changed, or when the
+ *   last refresh found the stage behind: one `CreateDeployment` per stage and run, after
+ *   the last response write of the API in the run (the provider process waits for them),
+ *   paced at 1 every 5 s across APIs (AWS-51). The stage is moved in place, or created.
+ * - `pulumi refresh` compares what the stage serves with the live API (the stage export,
+ *   AWS-58..61) and lists every method, status code and gateway response that differs in
+ *   `stageDrift`; a deployment someone else made is named there too.
+ * - `pulumi destroy` leaves the stage serving its last deployment; deployments are kept.
+ *
+ * @example
+ * ```ts
+ * const users = new ResponseSet("users-get", { restApi: api, path: "/users", httpMethod: "GET", responses: { … } });
+ * const errors = new GatewayResponseSet("errors", { restApi: api, responses: { … } });
+ * new StageDeployment("prod", { restApi: api, stageName: "prod", triggers: [users.revision, errors.revision] });
+ * ```
+ */
+export class StageDeployment extends pulumi.dynamic.Resource {
+  declare public readonly restApiId: pulumi.Output<string>;
+  declare public readonly stageName: pulumi.Output<string>;
+  /** The deployment this resource last pointed the stage to. */
+  declare public readonly deploymentId: pulumi.Output<string>;
+  /** What the stage serves that differs from the live API, one line each (as of the last refresh; `[]` after a deployment). */
+  declare public readonly stageDrift: pulumi.Output<string[]>;
+
+  constructor(name: string, args: StageDeploymentArgs, opts?: pulumi.CustomResourceOptions) {
+    const kind: StageResourceKind = "StageDeployment";
+    if (opts?.import !== undefined) throw new Error(`${kind} "${name}": ${importAdvice(kind)}`);
+    if (args.restApi === undefined) throw new Error(`${kind} "${name}": missing restApi (the REST API id, or an aws.apigateway.RestApi)`);
+    if (args.stageName === undefined) throw new Error(`${kind} "${name}": missing stageName`);
+    const { restApi, ...given } = args;
+    const props: pulumi.Inputs = {
+      deploymentId: undefined,
+      stageDrift: undefined,
+      ...given,
+      restApiId: idOf(restApi),
+      __owner: pulumi.createUrn(name, typeOf(kind), opts?.parent),
+      __secretInputs: pulumi.isSecret(pulumi.output(given)),
+    };
+    super(makeProvider(kind), name, props, opts, "apigw-responses", kind);
   }
 }

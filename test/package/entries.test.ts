@@ -20,8 +20,8 @@ function inPackage(code: string): unknown {
 const runtimeNames = (entry: string) => inPackage(`process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(entry)})).sort()))`);
 
 describe("package entries", () => {
-  it("the root exports the five resources (types aside), nothing internal", () => {
-    expect(runtimeNames("pulumi-apigw-responses")).toEqual(["GatewayResponse", "GatewayResponseSet", "IntegrationResponse", "MethodResponse", "ResponseSet"]);
+  it("the root exports the six resources (types aside), nothing internal", () => {
+    expect(runtimeNames("pulumi-apigw-responses")).toEqual(["GatewayResponse", "GatewayResponseSet", "IntegrationResponse", "MethodResponse", "ResponseSet", "StageDeployment"]);
   });
 
   it("the reconciler entry exports the library and does not load @pulumi/pulumi", () => {

@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { MethodKey } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
-import { createResource, readResource, revisionOf, updateResource } from "../../src/pulumi/handlers";
+import { createResource, readResource, revisionOf, updateResource, type ResourceKind } from "../../src/pulumi/handlers";
 import { configureProcess } from "../../src/pulumi/settings";
 import type { AnyOutputs, ResponseSetOutputs } from "../../src/pulumi/state";
 import { readsAndWrites, seedResponses, useSeededApi } from "../support/local-api-gateway";
@@ -38,7 +38,7 @@ function useLocalProvider(): void {
   configureProcess({ get: (k) => settings[k] });
 }
 const keyOf = (i: number): MethodKey => suite.api.methods[i]!;
-const revisionOfRead = async (kind: Parameters<typeof readResource>[0], id: string, outs: AnyOutputs) => (await readResource(kind, id, outs)).props?.revision;
+const revisionOfRead = async (kind: ResourceKind, id: string, outs: AnyOutputs) => (await readResource(kind, id, outs)).props?.revision;
 
 describe("revision through create, read and update", () => {
   it("ResponseSet: create and read of the same live state agree; a no-op update (respelled inputs) and a refresh keep it; it is the hash of the desired content", async () => {

@@ -5,7 +5,7 @@
 import type { MethodSpec } from "../../model";
 import type { ResourceAdapter } from "../adapter";
 import type { GatewayAdapter } from "../gateway-adapter";
-import { isGatewayKind, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind } from "../inputs";
+import { isGatewayKind, isStageKind, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind } from "../inputs";
 import { gatewayResponse } from "./gateway-response";
 import { gatewayResponseSet } from "./gateway-response-set";
 import { integrationResponse } from "./integration-response";
@@ -47,6 +47,8 @@ export function specOf(kind: ResourceKind, inputs: AnyInputs): MethodSpec {
 export function importAdvice(kind: ProviderKind): string {
   return (
     `the import option does not work for dynamic resources (pulumi/pulumi #3550). Declare the resource without it and run pulumi up: ` +
-    (isGatewayKind(kind) ? gatewayAdapterOf(kind) : adapterOf(kind)).adoptionAdvice
+    (isStageKind(kind)
+      ? "it deploys the stage (creating it, or moving it in place) and manages it from then on."
+      : (isGatewayKind(kind) ? gatewayAdapterOf(kind) : adapterOf(kind)).adoptionAdvice)
   );
 }
