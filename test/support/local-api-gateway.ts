@@ -19,8 +19,8 @@ export function startLocalApiGateway(options: EmulatorOptions = {}): Promise<Emu
   return startEmulator({ quotaScale: 100, latencyMs: 2, ...options });
 }
 
-/** Our side's rates for tests: the account bucket and the `GetResources` bucket scaled like the emulator's. */
-export const FAST_RATES = { rate: { rps: 1000, burst: 4000 }, operationRates: { GetResources: { rps: 250, burst: 500 } } } as const;
+/** Our side's rates for tests: the account bucket and the `GetResources` and `CreateDeployment` buckets scaled like the emulator's. */
+export const FAST_RATES = { rate: { rps: 1000, burst: 4000 }, operationRates: { GetResources: { rps: 250, burst: 500 }, CreateDeployment: { rps: 20, burst: 100 } } } as const;
 
 /** A seeded REST API: resources `/r0`, `/r1`, … under the root, `GET` with a MOCK integration on the first `methods`. */
 export type SeededApi = SeededRestApi;
