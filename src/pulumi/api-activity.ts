@@ -8,8 +8,10 @@
  * - the ones announced: a `diff` that found changes is followed by an update;
  * - the stages this process deployed, with how many response operations had finished then.
  *
- * A deployment waits until the API is settled (nothing running, nothing announced, no
- * operation finished for a short quiet time), bounded by the call deadline. A response
+ * A deployment waits until the API is settled (nothing running, nothing announced, and
+ * for a short quiet time no response resource of the API checked, diffed, started or
+ * finished: the engine checks every resource it can before it creates any), bounded by
+ * the call deadline. A response
  * operation that finishes on an API after this process deployed one of its stages (a
  * resource removed from the program is deleted after every update, and nothing orders
  * a resource that the deployment does not depend on) redeploys that stage before it
@@ -31,7 +33,8 @@ interface ApiActivity {
   readonly announced: Map<string, number>;
   /** Response operations finished. */
   finished: number;
-  lastFinishedAt: number;
+  /** When a response resource of the API was last checked, diffed, started or finished. */
+  lastSeenAt: number;
   /** Stage → the number of finished operations its last deployment by this process included, and how to redeploy it. */
   readonly deployed: Map<string, { included: number; redeploy: () => Promise<unknown> }>;
   /** Stage → the redeploy waiting for the API to settle (joined by every operation finishing meanwhile). */
@@ -44,21 +47,28 @@ function activityOf(restApiId: string): ApiActivity {
   const g = globalThis as unknown as Record<symbol, Map<string, ApiActivity> | undefined>;
   const all = (g[REGISTRY] ??= new Map());
   let a = all.get(restApiId);
-  if (!a) all.set(restApiId, (a = { running: 0, announced: new Map(), finished: 0, lastFinishedAt: 0, deployed: new Map(), pending: new Map() }));
+  if (!a) all.set(restApiId, (a = { running: 0, announced: new Map(), finished: 0, lastSeenAt: 0, deployed: new Map(), pending: new Map() }));
   return a;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A response resource of `restApiId` was checked: its create or update may follow. */
+export function noteResource(restApiId: string): void {
+  activityOf(restApiId).lastSeenAt = Date.now();
+}
+
 /** `diff` found changes: an update of `owner` on `restApiId` follows. */
 export function announceWrite(restApiId: string, owner: string | undefined): void {
-  if (owner !== undefined) activityOf(restApiId).announced.set(owner, Date.now());
+  const a = activityOf(restApiId);
+  a.lastSeenAt = Date.now();
+  if (owner !== undefined) a.announced.set(owner, a.lastSeenAt);
 }
 
 /** Is the API settled: nothing running or announced, and quiet for {@link QUIET_MS}? */
 function settled(a: ApiActivity, now: number): boolean {
   for (const [owner, at] of a.announced) if (now - at > ANNOUNCED_TTL_MS) a.announced.delete(owner);
-  return a.running === 0 && a.announced.size === 0 && now - a.lastFinishedAt >= QUIET_MS;
+  return a.running === 0 && a.announced.size === 0 && now - a.lastSeenAt >= QUIET_MS;
 }
 
 /** Wait until the API is settled, at most `maxWaitMs`. */
@@ -87,6 +97,7 @@ export async function deployWhenSettled<T>(restApiId: string, stageName: string,
 export async function duringWrite<T>(restApiId: string, owner: string | undefined, maxWaitMs: number, operation: () => Promise<T>): Promise<T> {
   const a = activityOf(restApiId);
   a.running++;
+  a.lastSeenAt = Date.now();
   if (owner !== undefined) a.announced.delete(owner);
   let result: T;
   try {
@@ -94,7 +105,7 @@ export async function duringWrite<T>(restApiId: string, owner: string | undefine
   } finally {
     a.running--;
     a.finished++;
-    a.lastFinishedAt = Date.now();
+    a.lastSeenAt = Date.now();
   }
   const behind = [...a.deployed].filter(([, d]) => d.included < a.finished);
   await Promise.all(behind.map(([stage]) => redeploy(a, stage, maxWaitMs)));

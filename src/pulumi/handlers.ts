@@ -18,7 +18,7 @@
 import type { ValidationFailure } from "../model";
 import * as methods from "./check";
 import * as gateway from "./gateway-lifecycle";
-import { announceWrite, duringWrite } from "./api-activity";
+import { announceWrite, duringWrite, noteResource } from "./api-activity";
 import { isGatewayKind, isStageKind, ownerOf, type AnyGatewayInputs, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind, type StageResourceKind } from "./inputs";
 import * as lifecycle from "./lifecycle";
 import { processSettings, runtimeFor } from "./settings";
@@ -55,6 +55,7 @@ export function checkInputs(kind: ProviderKind, news: Record<string, unknown>): 
 /** `check`: settings, inputs and ownership failures. */
 export function checkResource(kind: ProviderKind, news: Record<string, unknown>): ValidationFailure[] {
   if (isStageKind(kind)) return stage.checkStageResource(news);
+  if (typeof news.restApiId === "string") noteResource(news.restApiId);
   return isGatewayKind(kind) ? gateway.checkGatewayResource(kind, news) : methods.checkResource(kind, news);
 }
 

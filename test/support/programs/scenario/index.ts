@@ -5,6 +5,7 @@ import {
   IntegrationResponse,
   MethodResponse,
   ResponseSet,
+  StageDeployment,
   type GatewayResponseArgs,
   type GatewayResponseSetArgs,
   type IntegrationResponseArgs,
@@ -34,6 +35,11 @@ interface Scenario {
   /** Gateway responses; `restApi` defaults to the stack's. */
   gatewaySets?: Named<Omit<GatewayResponseSetArgs, "restApi"> & { restApi?: string }>[];
   gatewayResponses?: Named<Omit<GatewayResponseArgs, "restApi"> & { restApi?: string }>[];
+  /**
+   * Stage deployments; `restApi` defaults to the stack's; `triggers` names resources of the
+   * scenario whose `revision`s are the triggers (`"all"`: every one on the same REST API).
+   */
+  stages?: Named<{ restApi?: string; stageName: string; triggers?: string[] | "all"; description?: string; variables?: Record<string, string> }>[];
 }
 
 const config = new pulumi.Config();
@@ -101,4 +107,18 @@ for (const { name, parent, aliases, ...rest } of scenario.gatewaySets ?? []) {
 for (const { name, parent, aliases, ...rest } of scenario.gatewayResponses ?? []) {
   const { args, opts } = placed({ name, parent, aliases }, { restApi, ...rest });
   revisions[name] = new GatewayResponse(name, args, opts).revision;
+}
+
+const apiOf = new Map<string, string>();
+for (const r of [...(scenario.sets ?? []), ...(scenario.methodResponses ?? []), ...(scenario.integrationResponses ?? []), ...(scenario.gatewaySets ?? []), ...(scenario.gatewayResponses ?? [])]) {
+  apiOf.set(r.name, typeof r.restApi === "string" ? r.restApi : restApi);
+}
+export const deployments: Record<string, pulumi.Output<string>> = {};
+export const stageDrift: Record<string, pulumi.Output<string[]>> = {};
+for (const { name, parent, aliases, triggers, restApi: api = restApi, ...rest } of scenario.stages ?? []) {
+  const { opts } = placed({ name, parent, aliases }, {});
+  const names = triggers === "all" ? Object.keys(revisions).filter((n) => apiOf.get(n) === api) : (triggers ?? []);
+  const stage = new StageDeployment(name, { restApi: api, ...rest, triggers: names.map((n) => revisions[n]!) }, opts);
+  deployments[name] = stage.deploymentId;
+  stageDrift[name] = stage.stageDrift;
 }
