@@ -187,7 +187,9 @@ function kindOf(v: unknown): string {
   if (v === undefined) return "nothing";
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
-  return typeof v === "object" ? "an object" : `a ${typeof v} (${JSON.stringify(v)})`;
+  if (typeof v === "object") return "an object";
+  const text = JSON.stringify(v) ?? String(v);
+  return `a ${typeof v} (${text.length > 60 ? `${text.slice(0, 57)}...` : text})`;
 }
 
 function expectObject(v: unknown, path: string, what = "an object"): JsonObject {
