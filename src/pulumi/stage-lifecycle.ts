@@ -33,7 +33,7 @@ export interface StageDeploymentInputs {
   readonly restApiId: string;
   readonly stageName: string;
   /** Any strings (e.g. the `revision` outputs of the response resources): a change redeploys. */
-  readonly triggers?: readonly string[];
+  readonly triggers?: string[];
   /** The deployment's description. */
   readonly description?: string;
   /** Stage variables; absent: left as they are. */

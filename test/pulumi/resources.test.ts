@@ -30,7 +30,10 @@ import type {
   MethodTarget,
   ResponseSet,
   ResponseSetArgs,
+  StageDeployment,
+  StageDeploymentArgs,
 } from "../../src/pulumi/resources";
+import type { StageDeploymentInputs, StageDeploymentOutputs } from "../../src/pulumi/stage-lifecycle";
 import type {
   FieldsNotMatching,
   gatewayResponseSchema,
@@ -82,6 +85,16 @@ export type InputsMatchSchema = [
   NoFields<FieldsNotMatching<Omit<IntegrationResponseInputs, SingleResponseTargetField>, z.infer<typeof integrationResponseSchema>>>,
   NoFields<FieldsNotMatching<Pick<GatewayResponseSetInputs, "responses">, { responses?: z.infer<typeof gatewayResponsesSchema> }>>,
   NoFields<FieldsNotMatching<Omit<GatewayResponseInputs, "restApiId" | "responseType" | "adoptExisting">, z.infer<typeof gatewayResponseSchema>>>,
+];
+
+/**
+ * Compile-time: `StageDeployment` (no spec schema: its target is a stage) takes what its
+ * provider receives (`restApi` becoming `restApiId`), and declares its outputs.
+ */
+export type StageDeploymentMatchesProvider = [
+  NoFields<FieldsNotMatching<pulumi.Unwrap<Omit<StageDeploymentArgs, "restApi">>, Omit<StageDeploymentInputs, "restApiId">>>,
+  NoFields<Exclude<"restApiId" | "stageName" | "deploymentId" | "stageDrift", keyof StageDeployment>>,
+  NoFields<Exclude<keyof Omit<StageDeploymentOutputs, keyof StageDeploymentInputs>, keyof StageDeployment>>,
 ];
 
 /** The arguments of a resource that are fields of the model, unwrapped from `pulumi.Input`. */
