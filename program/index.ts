@@ -5,13 +5,17 @@
  *   /pets          GET      Lambda back end (AWS integration): errors mapped by message
  *   /pets/{petId}  GET      HTTP back end: errors mapped by status code
  *   /pets          OPTIONS  CORS preflight (MOCK integration)
+ *
+ * Then it deploys them to a stage (`stageName`, default `demo`): clients get a response
+ * only once a deployment holds it (AWS-25, AWS-52).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { IntegrationResponse, MethodResponse, ResponseSet } from "pulumi-apigw-responses";
+import { IntegrationResponse, MethodResponse, ResponseSet, StageDeployment } from "pulumi-apigw-responses";
 
 const config = new pulumi.Config();
 const restApi = config.require("restApiId");
 const allowOrigin = config.get("allowOrigin") ?? "*";
+const stageName = config.get("stageName") ?? "demo";
 
 const cors = {
   "method.response.header.Access-Control-Allow-Origin": `'${allowOrigin}'`,
@@ -89,10 +93,19 @@ const preflightIntegration = new IntegrationResponse(
   { dependsOn: [preflightMethod] },
 );
 
-/** Feed these to an aws.apigateway.Deployment's `triggers`: a redeploy happens exactly when content changes (AWS-25). */
+/** The content hashes of the responses: the stage is redeployed exactly when one changes (AWS-25). */
 export const revisions = {
   listPets: listPets.revision,
   getPet: getPet.revision,
   preflight: pulumi.interpolate`${preflightMethod.revision} ${preflightIntegration.revision}`,
 };
+
+// One deployment per run, after the last response write; a stale stage is named by a refresh.
+const stage = new StageDeployment("stage", {
+  restApi,
+  stageName,
+  description: "pet store responses",
+  triggers: [listPets.revision, getPet.revision, preflightMethod.revision, preflightIntegration.revision],
+});
+export const deployment = { stageName, deploymentId: stage.deploymentId, stageDrift: stage.stageDrift };
 export const getPetResourceId = getPet.resourceId;

@@ -20,6 +20,8 @@ import type {
   GetDeploymentCommandInput,
   GetDeploymentCommandOutput,
   GetExportCommandInput,
+  GetModelsCommandInput,
+  GetModelsCommandOutput,
   GetExportCommandOutput,
   GetStageCommandInput,
   GetStageCommandOutput,
@@ -95,6 +97,8 @@ export interface ApiGatewayOperations {
   UpdateStage: { input: UpdateStageCommandInput; output: UpdateStageCommandOutput };
   /** Delete a stage (only when the user asks for it). */
   DeleteStage: { input: DeleteStageCommandInput; output: DeleteStageCommandOutput };
+  /** List a REST API's models (which ones an export names, AWS-59). */
+  GetModels: { input: GetModelsCommandInput; output: GetModelsCommandOutput };
   /** Export what a stage serves: its deployment, not the live API (AWS-58..61). */
   GetExport: { input: GetExportCommandInput; output: GetExportCommandOutput };
   /** Create a REST API (seeding tools). */

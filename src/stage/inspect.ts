@@ -7,9 +7,10 @@
  * - `GetDeployment`: its description, where this project marks every deployment it makes
  *   with the content revision of what it deployed ({@link markedDescription}); a deployment
  *   without the mark was made by someone else;
- * - the live API (`GetResources` `embed=methods`, AWS-30, and `GetGatewayResponses`,
- *   AWS-32): its content revision. Equal to the mark: the stage serves the live API, and
- *   the inspection stops there (four reads);
+ * - the live API (`GetResources` `embed=methods`, AWS-30, `GetGatewayResponses`, AWS-32,
+ *   and `GetModels`: an export names a model only when it is a JSON model, AWS-59): its
+ *   content revision. Equal to the mark: the stage serves the live API, and the
+ *   inspection stops there (five reads);
  * - otherwise `GetExport` of the stage (OpenAPI 3.0 with the API Gateway extensions),
  *   compared with the live API to name each method, status code and gateway response
  *   that differs ({@link compareViews}).
@@ -25,7 +26,7 @@ import { readApi, type ApiSnapshot } from "../observe/reads";
 import { StageError } from "./errors";
 import { compareViews, viewOfExport, viewOfLive, type StageDifference, type StageView } from "./view";
 
-/** The live REST API as a deployment would freeze it: its resources and methods, and its gateway responses. */
+/** The live REST API as a deployment would freeze it: its resources and methods, its gateway responses and its JSON models. */
 export interface LiveApi {
   readonly api: ApiSnapshot;
   readonly gateway: ObservedGatewayResponses;
@@ -94,8 +95,27 @@ export async function readLiveApi(connection: Connection, restApiId: string, sta
   const api = await readApi(connection, restApiId, counters);
   if (!api.exists) throw new StageError("REST_API_NOT_FOUND", restApiId, stageName, api.absence?.message ?? "the REST API does not exist");
   const gateway = await readGatewayResponses(connection, restApiId, counters);
-  const view = viewOfLive(api, gateway);
+  const view = viewOfLive(api, gateway, { jsonModels: await readJsonModels(connection, restApiId, counters) });
   return { api, gateway, view, revision: contentRevisionOf(view) };
+}
+
+/**
+ * The names of a REST API's JSON models (`GetModels`, all pages): the ones an export
+ * names (AWS-59; a model without a content type is taken for JSON, as the local API
+ * Gateway exports it).
+ */
+async function readJsonModels(connection: Connection, restApiId: string, counters?: CallCounters): Promise<Set<string>> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  let position: string | undefined;
+  do {
+    const out = await send(connection, "GetModels", { restApiId, limit: 500, ...(position ? { position } : {}) }, { restApiId, subject: `the models of rest api ${restApiId}`, counters });
+    for (const m of out.items ?? []) if (m.name && (m.contentType === undefined || m.contentType === "application/json")) names.add(m.name);
+    position = out.position ?? undefined;
+    if (position !== undefined && seen.has(position)) break;
+    if (position !== undefined) seen.add(position);
+  } while (position !== undefined);
+  return names;
 }
 
 const notFound = (err: unknown) => err instanceof ApiGatewayError && err.classification === "not-found";

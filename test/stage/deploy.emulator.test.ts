@@ -2,8 +2,8 @@
  * The deployment writer and the stage inspection (src/stage/) against the local API
  * Gateway, which keeps deployments as snapshots and exports a stage from its snapshot
  * (AWS-49..61): a stage created, then moved in place; what it serves compared with the
- * live API, at four reads when nothing changed; the export read and each difference
- * named when something did; a foreign deployment named; AWS-50 checked, never hit;
+ * live API, at five reads when nothing changed; the export read and each difference
+ * named when something did (five reads when current); a foreign deployment named; AWS-50 checked, never hit;
  * CreateDeployment paced at 1 every 5 s (AWS-51).
  */
 import { CreateDeploymentCommand, GetDeploymentsCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodResponseCommand, UpdateStageCommand } from "@aws-sdk/client-api-gateway";
@@ -94,17 +94,19 @@ describe("deployStage", () => {
 });
 
 describe("inspectStage", () => {
-  it("current: four reads, no export; an undeployed change: the export read and the method, status code and kind named; a gateway response too", async () => {
+  it("current: five reads, no export; an undeployed change: the export read and the method, status code and kind named; a gateway response too", async () => {
     const api = await seedApi(suite.client, { resources: 2, methods: 2, name: "inspect" });
     const { restApiId } = api;
     const key = api.methods[1]!;
-    await suite.client.send(new PutMethodResponseCommand({ ...key, statusCode: "404" }));
+    // "Empty" is no model of this API (AWS creates it with every API; moto does not): the export
+    // cannot name it, and the live view must not either (GetModels tells).
+    await suite.client.send(new PutMethodResponseCommand({ ...key, statusCode: "404", responseModels: { "application/json": "Empty" } }));
     await suite.client.send(new PutIntegrationResponseCommand({ ...key, statusCode: "404", selectionPattern: ".*missing.*" }));
     await deployStage(suite.runtime, { restApiId, stageName: "prod" });
 
     let before = suite.emulator.stats();
     const current = await inspectStage(suite.runtime, restApiId, "prod");
-    expect(readsAndWrites(before, suite.emulator.stats())).toEqual({ reads: 4, writes: 0, calls: { GetResources: 1, GetGatewayResponses: 1, GetStage: 1, GetDeployment: 1 } });
+    expect(readsAndWrites(before, suite.emulator.stats())).toEqual({ reads: 5, writes: 0, calls: { GetResources: 1, GetGatewayResponses: 1, GetModels: 1, GetStage: 1, GetDeployment: 1 } });
     expect(current).toMatchObject({ exists: true, foreign: false, exported: false, differences: [] });
     expect(current.deployedRevision).toBe(current.liveRevision);
 

@@ -1,6 +1,7 @@
 /**
- * `npm start` (node build/tools/demo/main.js): exits 0, prints the converged table and the drift
- * being detected and corrected, and leaves no process behind (no moto, no pulumi).
+ * `npm start` (node build/tools/demo/main.js): exits 0, prints the converged table, the stage
+ * serving it, the drift (and the stale stage) being detected and corrected, and leaves no
+ * process behind (no moto, no pulumi).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -61,7 +62,14 @@ describe("npm start (the demo)", () => {
     expect(stdout).toContain("~ ResponseSet list-pets (update)");
     expect(stdout).toMatch(/\+ 500: \{/);
     expect(stdout).toContain("exit 7: changes expected — the drift was detected");
-    expect(stdout).toMatch(/Resources:\n\s+~ 2 updated/);
+    expect(stdout).toMatch(/Resources:\n\s+~ 3 updated/);
+    // The stage: deployed once by up, stale after the edit (named from its export), redeployed by up --refresh.
+    const served = [...stdout.matchAll(/stage demo serves deployment (\w+): the live responses/g)].map((m) => m[1]);
+    expect(served, stdout).toHaveLength(2);
+    expect(served[0]).not.toBe(served[1]);
+    expect(stdout).toContain("stage demo: GET /pets/{petId} 404: integration response changed since the deployment");
+    expect(stdout).toContain("stage demo: GET /pets 500: integration response deployed, no longer in the live API");
+    expect(stdout).toContain("~ StageDeployment stage (update)");
     expect(stdout).toContain("in sync: no changes");
     // After the correction the table is the converged one again.
     expect(lines.slice(tables[1]!).find((l) => l.startsWith("GET /pets ") && l.includes(" 500 "))).toMatch(/\^\\\[\(InternalError\|Timeout\)\\\]\.\*/);

@@ -8,16 +8,21 @@
  *    temporary file backend and run `pulumi up` — every Pulumi operation goes through the
  *    Automation API (`@pulumi/pulumi/automation`) with the project's own CLI, and what is
  *    printed of it comes from the engine's structured events (tools/demo/events.ts);
- * 3. print the converged responses as a table (read back with the reconciler's observe);
- * 4. drift: change a template and delete the 500 response out of band with the SDK,
- *    show `pulumi preview --refresh` (the changed resources and properties), correct it with
- *    `pulumi up --refresh --yes`, print the table again;
- * 5. destroy the stack and stop everything — also on errors and on Ctrl-C.
+ * 3. print the converged responses as a table (read back with the reconciler's observe), and
+ *    what the stage serves (the program's `StageDeployment` deployed them once);
+ * 4. drift: change a template and delete the 500 response out of band with the SDK, show
+ *    that the stage still serves the deployed ones (a stale stage: the live API moved),
+ *    show `pulumi preview --refresh` (the changed resources and properties, the stage's
+ *    drift among them), correct it with `pulumi up --refresh --yes` (responses corrected,
+ *    the stage redeployed once), print the table and the stage again;
+ * 5. destroy the stack (the stage keeps serving its last deployment) and stop
+ *    everything — also on errors and on Ctrl-C.
  *
  * `--aws --rest-api-id ID [--region R]` runs the same against real AWS with the standard
  * credentials (AWS_PROFILE, environment, SSO, …) on an existing REST API shaped like the
  * pet store (`/pets` GET and OPTIONS, `/pets/{petId}` GET, each with an integration).
- * It changes that API's responses, and removes them at the end: use a scratch API.
+ * It changes that API's responses, removes them at the end, and leaves a stage `demo`
+ * deployed: use a scratch API.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,6 +33,9 @@ import { createRuntime, releaseSharedClients, type RuntimeOptions } from "../../
 import type { Emulator } from "../../src/emulator";
 import type { NormalizedResponses } from "../../src/model";
 import { observeMethods, resolvePaths } from "../../src/observe";
+import { newCounters } from "../../src/aws/connection";
+import { inspectStage } from "../../src/stage/inspect";
+import { describeDifference } from "../../src/stage/view";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { automationStack, commandExitCode, PACKAGE_ROOT } from "../pulumi-env";
 import { changedResources, changeSummary, summaryOf } from "./events";
@@ -37,12 +45,14 @@ import { seedPetStore } from "./seed";
 export const USAGE = `Usage: npm start [-- --aws --rest-api-id ID [--region REGION]]
 
 Runs the pet-store demo: the local API Gateway, pulumi up of the root program, the
-converged responses, a drift corrected by pulumi up --refresh, then cleans up.
+converged responses deployed to a stage, a drift (and the stale stage) corrected by
+pulumi up --refresh, then cleans up.
 
 Options:
   --aws               target real AWS (standard credentials) instead of the local API Gateway
   --rest-api-id ID    with --aws: an existing REST API shaped like the pet store (a scratch one:
-                      its responses are replaced, changed out of band, then removed)
+                      its responses are replaced, changed out of band, then removed; it is
+                      deployed to a stage "demo", which is left in place)
   --region REGION     with --aws: the region (default: AWS_REGION, then the profile's)
   --help              this text
 `;
@@ -54,6 +64,9 @@ Options:
  * unless an earlier compile of the same source sits in ts-node's cache.
  */
 const PROGRAM_ENV = { PULUMI_NODEJS_TSCONFIG_PATH: path.join(PACKAGE_ROOT, "tsconfig.json") };
+
+/** The stage the root program deploys to (its `stageName` default). */
+const STAGE = "demo";
 
 /** The methods of the pet store, as the root program names them. */
 export const PET_STORE_METHODS = [
@@ -232,6 +245,18 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     };
     heading("The converged responses (read back from API Gateway)");
     say(await table());
+    /** What the stage serves, against the live API (GetStage, GetDeployment, the live reads; the export when they differ). */
+    const stageReport = async () => {
+      const counters = newCounters();
+      const inspected = await inspectStage(runtime, restApiId, STAGE, { counters });
+      const reads = Object.values(counters.calls).reduce((a, b) => a + b, 0);
+      const lines = inspected.differences.map((d) => `    stage ${STAGE}: ${describeDifference(d)}`);
+      if (lines.length === 0) lines.push(`    stage ${STAGE} serves deployment ${inspected.deploymentId}: the live responses`);
+      lines.push(`    (${reads} reads: ${Object.entries(counters.calls).map(([op, n]) => `${op} ${n}`).join(", ")})`);
+      return lines.join("\n");
+    };
+    heading(`The stage ${STAGE}: what clients get (one deployment, made after the last response write)`);
+    say(await stageReport());
 
     heading("Drift: someone edits the 404 template of GET /pets/{petId} and deletes the 500 response of GET /pets");
     const ids = await resolvePaths(runtime, restApiId, ["/pets", "/pets/{petId}"]);
@@ -249,6 +274,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     await client.send(new sdk.DeleteIntegrationResponseCommand({ restApiId, resourceId: ids["/pets"]!, httpMethod: "GET", statusCode: "500" }));
     await client.send(new sdk.DeleteMethodResponseCommand({ restApiId, resourceId: ids["/pets"]!, httpMethod: "GET", statusCode: "500" }));
     say("    done with the SDK: PutIntegrationResponse 404, DeleteIntegrationResponse 500, DeleteMethodResponse 500");
+    heading(`The stage ${STAGE} still serves the deployed responses: the live API moved, the stage is stale`);
+    say(await stageReport());
 
     heading("pulumi preview --refresh --expect-no-changes: the drift shows as property changes (from the engine's events)");
     const preview = await pulumi("pulumi preview", (onEvent) => s.preview({ refresh: true, expectNoChanges: true, onEvent }), [0, 7]);
@@ -262,10 +289,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     for (const l of changeSummary(summaryOf(fix.events)?.resourceChanges)) say(`    ${l}`);
     heading("The responses after the correction");
     say(await table());
+    heading(`The stage ${STAGE} after the correction (redeployed once)`);
+    say(await stageReport());
     const again = await pulumi("pulumi preview --expect-no-changes", (onEvent) => s.preview({ expectNoChanges: true, onEvent }));
     if (again.code === 0) say("    in sync: no changes");
 
-    heading("Cleaning up: pulumi destroy, stack rm");
+    heading(`Cleaning up: pulumi destroy (the stage ${STAGE} keeps serving its last deployment), stack rm`);
     await pulumi("pulumi destroy", (onEvent) => s.destroy({ onEvent }));
     await pulumi("pulumi stack rm", () => s.workspace.removeStack(stack, { force: true }));
     stackCreated = false;
