@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { GetIntegrationResponseCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
+import { GetIntegrationResponseCommand, GetStageCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stringify } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
@@ -68,7 +68,7 @@ interface NpmTree {
 }
 
 const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { GatewayResponseSet, ResponseSet } from "pulumi-apigw-responses";
+import { GatewayResponseSet, ResponseSet, StageDeployment } from "pulumi-apigw-responses";
 
 const config = new pulumi.Config();
 
@@ -91,6 +91,12 @@ export const gatewayRevision = new GatewayResponseSet("errors", {
   restApi: config.require("restApiId"),
   responses: { DEFAULT_4XX: { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } } },
 }).revision;
+
+export const deploymentId = new StageDeployment("live", {
+  restApi: config.require("restApiId"),
+  stageName: "live",
+  triggers: [revision, gatewayRevision],
+}).deploymentId;
 `;
 
 describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`, () => {
@@ -150,7 +156,7 @@ describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`
     expect(tsc.code, tsc.stdout + tsc.stderr).toBe(0);
   });
 
-  it("pulumi up creates the responses of a ResponseSet; a change out of band is drift in pulumi preview --refresh", async () => {
+  it("pulumi up creates the responses of a ResponseSet and deploys them to a stage; a change out of band is drift in pulumi preview --refresh", async () => {
     const up = await runPulumi(["up", "--yes", "--skip-preview", "--stack", "test"], pulumiOptions);
     expect(up.code, up.stdout + up.stderr).toBe(0);
     const pet = { restApiId: api.restApiId, resourceId: api.resources["/pets/{petId}"]!, httpMethod: "GET" };
@@ -161,6 +167,8 @@ describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`
     });
     expect(live["404"]?.integrationResponse?.responseTemplates).toEqual({ "application/json": '{"message": "no such pet"}' });
     expect(Object.keys(await liveGatewayCustomizations(sdk, api.restApiId))).toEqual(["DEFAULT_4XX"]);
+    // The StageDeployment pointed the stage "live" to its deployment.
+    expect((await sdk.send(new GetStageCommand({ restApiId: api.restApiId, stageName: "live" }))).deploymentId).toMatch(/^\w+$/);
     // The raw answer, not through the code under test.
     const raw = await sdk.send(new GetIntegrationResponseCommand({ ...pet, statusCode: "404" }));
     expect({ selectionPattern: raw.selectionPattern, responseTemplates: raw.responseTemplates }).toEqual({ selectionPattern: "404", responseTemplates: { "application/json": '{"message": "no such pet"}' } });
