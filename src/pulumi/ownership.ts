@@ -59,6 +59,7 @@ export function resetOwnership(): void {
   registry().claims.clear();
   registry().deleteFirst.clear();
   gatewayClaims().clear();
+  stageClaims().clear();
 }
 
 /** Do two claims name the same method, as far as can be told without a call? */
@@ -204,4 +205,27 @@ export function gatewayClaimsOn(type: string, id: string, restApiId: string): Ga
   const self = deleteFirst.get(`${type} ${id}`);
   deleteFirst.delete(`${type} ${id}`);
   return [...gatewayClaims().values()].filter((c) => c.owner !== self && c.restApiId === restApiId);
+}
+
+// ------------------------------------------------------------------ stages
+
+const STAGE_CLAIMS = Symbol.for("pulumi-apigw-responses/stage-ownership@1");
+
+/** Owner (URN) of a `StageDeployment` → the stage it deploys. */
+function stageClaims(): Map<string, { readonly restApiId: string; readonly stageName: string }> {
+  const g = globalThis as Record<symbol, unknown>;
+  let m = g[STAGE_CLAIMS] as Map<string, { restApiId: string; stageName: string }> | undefined;
+  if (!m) g[STAGE_CLAIMS] = m = new Map();
+  return m;
+}
+
+/**
+ * Record the stage a `StageDeployment` deploys (from `check`), replacing its earlier claim.
+ *
+ * @returns the owners of the other `StageDeployment`s of the stack that deploy the same stage
+ */
+export function claimStage(owner: string, restApiId: string, stageName: string): string[] {
+  const claims = stageClaims();
+  claims.set(owner, { restApiId, stageName });
+  return [...claims].filter(([o, c]) => o !== owner && c.restApiId === restApiId && c.stageName === stageName).map(([o]) => o);
 }

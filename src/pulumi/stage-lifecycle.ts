@@ -25,6 +25,7 @@ import { ValidationError } from "../validate";
 import { deployWhenSettled } from "./api-activity";
 import { STAGE_RESOURCE_KIND, UNKNOWN, containsUnknown, ownerOf } from "./inputs";
 import { importAdvice } from "./kinds";
+import { claimStage } from "./ownership";
 import { processSettings, runtimeFor, settingsFailures } from "./settings";
 import type { DiffOutcome } from "./state";
 
@@ -98,29 +99,17 @@ export function checkStageInputs(news: Record<string, unknown>): ValidationFailu
   return failures;
 }
 
-const STAGE_CLAIMS = Symbol.for("pulumi-apigw-responses/stage-claims@1");
-
-/** Stage (`restApiId/stageName`) → the owner (URN) of its `StageDeployment` in this process. */
-function stageClaims(): Map<string, string> {
-  const g = globalThis as unknown as Record<symbol, Map<string, string> | undefined>;
-  return (g[STAGE_CLAIMS] ??= new Map());
-}
-
 /** `check` in the provider: settings, inputs, and one `StageDeployment` per stage in a stack. */
 export function checkStageResource(news: Record<string, unknown>): ValidationFailure[] {
   const failures = [...settingsFailures(processSettings()), ...checkStageInputs(news)];
   const owner = ownerOf(news);
   const { restApiId, stageName } = news;
   if (owner === undefined || typeof restApiId !== "string" || restApiId === UNKNOWN || typeof stageName !== "string" || stageName === UNKNOWN) return failures;
-  const key = `${restApiId}/${stageName}`;
-  const other = stageClaims().get(key);
-  if (other !== undefined && other !== owner) {
+  for (const other of claimStage(owner, restApiId, stageName)) {
     failures.push({
       property: "stageName",
-      reason: `stage ${stageName} of rest api ${restApiId} is also deployed by ${other}. Two StageDeployments of one stage would redeploy on every run: keep one.`,
+      reason: `stage ${stageName} of rest api ${restApiId} is also deployed by ${other}. Two StageDeployments of one stage would each redeploy it: keep one.`,
     });
-  } else {
-    stageClaims().set(key, owner);
   }
   return failures;
 }
