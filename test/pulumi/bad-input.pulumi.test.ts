@@ -40,6 +40,8 @@ const CASES: [string, string, Record<string, unknown>, string, RegExp][] = [
   ["GatewayResponseSet with status code 600", "GatewayResponseSet", { responses: { UNAUTHORIZED: { statusCode: "600" } } }, "responses.UNAUTHORIZED.statusCode", /\[1-5\]\\\\d\\\\d|AWS-39/],
   ["GatewayResponse with a method response header key (the integration-response grammar)", "GatewayResponse", { responseType: "DEFAULT_4XX", responseParameters: { [H("X-A")]: "'a'" } }, `responseParameters.${H("X-A")}`, /AWS-40/],
   ["GatewayResponse with a lower-case type", "GatewayResponse", { responseType: "default_4xx" }, "responseType", /AWS-31/],
+  ["StageDeployment with a dot in the stage name", "StageDeployment", { stageName: "v1.0" }, "stageName", /AWS-68/],
+  ["StageDeployment with a space in a stage variable", "StageDeployment", { stageName: "prod", variables: { color: "light blue" } }, "variables.color", /AWS-69/],
 ];
 
 describe("bad program inputs: pulumi preview fails in check, zero AWS calls", () => {
