@@ -11,7 +11,7 @@
  * fallbacks of every 4xx and 5xx type (AWS-33).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { GatewayResponseSet, ResponseSet, type ResponseSpec } from "pulumi-apigw-responses";
+import { GatewayResponseSet, ResponseSet, StageDeployment, type ResponseSpec } from "pulumi-apigw-responses";
 
 const config = new pulumi.Config();
 const restApi = config.require("restApiId");
@@ -74,3 +74,11 @@ export const gatewayErrors = new GatewayResponseSet("gateway-errors", {
     DEFAULT_5XX: { responseParameters: gatewayOrigin },
   },
 }).revision;
+
+// Browsers see the headers only once they are deployed: one deployment per run, after the last
+// write, whenever one of the revisions changes (AWS-25).
+export const deploymentId = new StageDeployment("prod", {
+  restApi,
+  stageName: "prod",
+  triggers: [preflight, listPets, gatewayErrors],
+}).deploymentId;

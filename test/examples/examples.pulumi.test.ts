@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { GetGatewayResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { GetExportCommand, GetGatewayResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore } from "../../tools/demo/seed";
 import { createStack, liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
@@ -55,6 +55,11 @@ describe("examples", () => {
         // The raw answer, not through the code under test.
         const raw = await sdk.send(new GetGatewayResponseCommand({ restApiId: api.restApiId, responseType: "DEFAULT_5XX" }));
         expect({ defaultResponse: raw.defaultResponse, responseParameters: raw.responseParameters }).toEqual({ defaultResponse: false, responseParameters: origin });
+        // Deployed: the stage's export carries the preflight's header and the gateway responses'.
+        const out = await sdk.send(new GetExportCommand({ restApiId: api.restApiId, stageName: "prod", exportType: "oas30", parameters: { extensions: "apigateway" }, accepts: "application/json" }));
+        const doc = JSON.parse(new TextDecoder().decode(out.body)) as any;
+        expect(doc.paths["/pets"].options["x-amazon-apigateway-integration"].responses.default.responseParameters["method.response.header.Access-Control-Allow-Origin"]).toBe("'https://app.example.com'");
+        expect(doc["x-amazon-apigateway-gateway-responses"].DEFAULT_4XX.responseParameters).toEqual(origin);
       },
     ],
     [
