@@ -8,6 +8,7 @@ import { ApiGatewayError } from "../aws/errors";
 import { PathNotFoundError } from "../observe/paths";
 import { PlanError } from "../plan/errors";
 import { ConvergenceError, ValidationError } from "../reconcile";
+import { StageError } from "../stage/errors";
 
 /** Exit codes of `plan` and `drift` (the `terraform plan -detailed-exitcode` convention). */
 export const EXIT = {
@@ -87,7 +88,7 @@ export function describeError(err: unknown, verbose: boolean): string[] {
   if (err instanceof CliError) {
     return [`error: ${err.message}`, ...(verbose && err.detail ? err.detail.split("\n").map((l) => `  ${l}`) : [])];
   }
-  if (err instanceof ApiGatewayError || err instanceof PathNotFoundError || err instanceof PlanError) {
+  if (err instanceof ApiGatewayError || err instanceof PathNotFoundError || err instanceof PlanError || err instanceof StageError) {
     const lines = [`error: ${firstLine(err.message)}`];
     if (verbose) {
       lines.push(...err.message.split("\n").slice(1));

@@ -7,19 +7,21 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { releaseSharedClients } from "../aws/connection";
+import { newCounters, releaseSharedClients } from "../aws/connection";
 import type { Plan } from "../model";
 import { movedNote } from "../apply";
 import { isInSync } from "../plan";
-import { planToJson, renderPlanMarkdown, renderPlanText } from "../render";
+import { escapeMarkdownCell, planToJson, renderPlanMarkdown, renderPlanText } from "../render";
 import { createRuntime, planDesiredState, toDesiredGatewayResponses, type DesiredInput } from "../reconcile";
 import { specSchemaFileText } from "../schema";
+import { inspectStage } from "../stage/inspect";
 import { escapeUnsafe } from "../text";
 import { applySpecs, failedTargets, renderApplyReportText } from "./apply";
 import { EXPORT_FORMATS, exportDoneLine, reserveOut, reserveProgramOut, runExport, type ExportFormat } from "./export";
-import { driftOf, renderDriftMarkdown, renderDriftText } from "./drift";
+import { driftOf, renderDriftMarkdown, renderDriftText, stageDriftReport, stageScopeOf, type StageDrift } from "./drift";
 import { CliError, describeError, EXIT } from "./errors";
 import { applyJson, errorJson } from "./json";
+import { checkStageName, deployAfterApply, deploymentJson, describeDeployment, withCounters, type StageDeploymentResult } from "./stage";
 import { addCommonOptions, addSpecOptions, runtimeOptionsOf, type CommonOptions, type OutputFormat, type SpecCommandOptions } from "./options";
 import { GITHUB_COMMENT_LIMIT, previewToPlan, renderPrComment } from "./pr-comment";
 import { loadSpecFile, type LoadedSpec } from "./spec";
@@ -128,30 +130,73 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
     addSpecOptions(
       program
         .command("apply")
-        .summary("converge the live responses to the spec")
+        .summary("converge the live responses to the spec (and deploy them to a stage with --deploy)")
         .description(
-          "Plan, then apply method by method (progress on standard error: one line per method, with its retries), then the gateway responses, verify by reading again, and print the report. --dry-run: only plan (plan's exit codes).",
+          "Plan, then apply method by method (progress on standard error: one line per method, with its retries), then the gateway responses, verify by reading again, and print the report. " +
+            "--deploy STAGE: after a successful apply, deploy the REST API to STAGE (one CreateDeployment, then the stage moved to it, or created) when the apply changed something or the stage does not serve the live API (missing, serving a deployment apigw-responses did not make, or serving other responses); otherwise say that it already does. No deployment when the apply failed, nor with --dry-run. " +
+            "--dry-run: only plan (plan's exit codes). Exit code: 0 done, 1 error (a method or gateway response that could not be applied, or a deployment refused, e.g. NO_INTEGRATION).",
         ),
-    ).option("--dry-run", "only show the plan (exit 0 in sync, 2 changes needed)"),
+    )
+      .option("--dry-run", "only show the plan (exit 0 in sync, 2 changes needed); never deploys")
+      .option("--deploy <stage>", "after a successful apply, deploy the REST API to this stage unless it already serves the live responses (at most one deployment)"),
   )
-    .addHelpText("after", example(["apigw-responses apply --spec api.yaml", "apigw-responses apply --spec api.yaml --dry-run --format markdown"]))
-    .action(async (options: SpecCommandOptions & { dryRun?: boolean }) => {
-      if (options.dryRun) return setExit(printPlan(io, await planOf(options), options.format));
+    .addHelpText(
+      "after",
+      example([
+        "apigw-responses apply --spec api.yaml",
+        "apigw-responses apply --spec api.yaml --deploy prod   # responses reach clients only once deployed",
+        "apigw-responses apply --spec api.yaml --dry-run --format markdown",
+      ]),
+    )
+    .action(async (options: SpecCommandOptions & { dryRun?: boolean; deploy?: string }) => {
+      if (options.deploy !== undefined) checkStageName("--deploy", options.deploy);
+      if (options.dryRun) {
+        if (options.deploy !== undefined) io.stderr.write(`--dry-run: no deployment to stage ${options.deploy}\n`);
+        return setExit(printPlan(io, await planOf(options), options.format));
+      }
       const loaded = loadSpecFile(options.spec);
       const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
-      const result = await applySpecs(runtime, desiredInputsOf(loaded), { write: (s) => progressTo.write(s), isTTY: progressTo.isTTY === true });
-      if (options.format === "json") io.stdout.write(`${JSON.stringify(applyJson(result), null, 2)}\n`);
-      else if (options.format === "markdown") {
+      let result = await applySpecs(runtime, desiredInputsOf(loaded), { write: (s) => progressTo.write(s), isTTY: progressTo.isTTY === true });
+      const errors = [...result.failures.map((f) => f.error), ...(result.gatewayFailures ?? []).map((f) => f.error)];
+      let deployment: StageDeploymentResult | undefined;
+      let deploymentError: unknown;
+      if (errors.length === 0 && options.deploy !== undefined) {
+        const changed = result.report.operations.length > 0 || (result.report.gatewayResponseOperations?.length ?? 0) > 0;
+        const counters = newCounters();
+        try {
+          deployment = await deployAfterApply(runtime, loaded.spec.restApiId, options.deploy, changed, counters);
+        } catch (e) {
+          deploymentError = e;
+        }
+        result = { ...result, report: withCounters(result.report, counters) };
+      }
+      const deploymentLine = deployment !== undefined ? describeDeployment(deployment) : undefined;
+      if (options.format === "json") {
+        const json = applyJson(result);
+        const stage =
+          deployment !== undefined
+            ? { deployment: deploymentJson(deployment) }
+            : deploymentError !== undefined
+              ? { ok: false, deployment: { stageName: options.deploy, restApiId: loaded.spec.restApiId, error: errorJson(deploymentError).error } }
+              : {};
+        io.stdout.write(`${JSON.stringify({ ...json, ...stage }, null, 2)}\n`);
+      } else if (options.format === "markdown") {
         io.stdout.write(renderPlanMarkdown(result.plan, { title: "API Gateway responses applied" }));
         io.stdout.write(`\n${renderApplyReportText(result).replace(/^ {2}/gm, "- ")}\n`);
+        if (deploymentLine !== undefined) io.stdout.write(`\n**Deployment:** ${escapeMarkdownCell(deploymentLine)}\n`);
       } else {
         if (!isInSync(result.plan)) io.stdout.write(withNewline(renderPlanText(result.plan)));
         io.stdout.write(withNewline(renderApplyReportText(result)));
+        if (deploymentLine !== undefined) io.stdout.write(`${deploymentLine}\n`);
       }
-      const errors = [...result.failures.map((f) => f.error), ...(result.gatewayFailures ?? []).map((f) => f.error)];
       if (errors.length > 0) {
         const moved = result.otherWriter ? ` (${movedNote(result.passes ?? 1)})` : "";
         io.stderr.write(`error: ${failedTargets(result)} could not be applied${moved}; first: ${errors[0]!.message.split("\n")[0]}\n`);
+        if (options.deploy !== undefined) io.stderr.write(`no deployment to stage ${options.deploy} of rest api ${loaded.spec.restApiId}: the apply failed\n`);
+        return setExit(EXIT.error);
+      }
+      if (deploymentError !== undefined) {
+        for (const line of describeError(deploymentError, options.verbose === true)) io.stderr.write(`${line}\n`);
         return setExit(EXIT.error);
       }
       setExit(EXIT.ok);
@@ -161,25 +206,45 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void, progres
     addSpecOptions(
       program
         .command("drift")
-        .summary("report what drifted from the spec (exit 0 none, 2 drift, 1 error)")
+        .summary("report what drifted from the spec (and what a stage does not serve, with --stage) (exit 0 none, 2 drift, 1 error)")
         .description(
-          "Like plan, with the output shaped for a scheduled job: per method and status code (and per gateway response type), what drifted (missing, changed, unexpected) with the expected and the live values. Exit code: 0 no drift, 2 drift, 1 error.",
+          "Like plan, with the output shaped for a scheduled job: per method and status code (and per gateway response type), what drifted (missing, changed, unexpected) with the expected and the live values. " +
+            "--stage STAGE: also what that stage serves otherwise than the live API (undeployed: changed since the deployment, not deployed, deployed only), for the methods and gateway response types the spec declares, and whether the stage does not exist or serves a deployment apigw-responses did not make (foreign). " +
+            "Exit code: 0 no drift, 2 drift (or, with --stage, anything undeployed), 1 error.",
         ),
-    ),
+    ).option("--stage <stage>", "also compare what this stage serves with the live API (read with GetStage, GetDeployment and, when they differ, GetExport)"),
   )
-    .addHelpText("after", example(["apigw-responses drift --spec api.yaml || [ $? -eq 2 ] && echo drifted", "apigw-responses drift --spec api.yaml --format json"]))
-    .action(async (options: SpecCommandOptions) => {
-      const p = await planOf(options);
-      const report = driftOf(p);
+    .addHelpText(
+      "after",
+      example([
+        "apigw-responses drift --spec api.yaml || [ $? -eq 2 ] && echo drifted",
+        "apigw-responses drift --spec api.yaml --stage prod   # is what clients get the live API?",
+        "apigw-responses drift --spec api.yaml --format json",
+      ]),
+    )
+    .action(async (options: SpecCommandOptions & { stage?: string }) => {
+      if (options.stage !== undefined) checkStageName("--stage", options.stage);
+      const loaded = loadSpecFile(options.spec);
+      const runtime = createRuntime(runtimeOptionsOf(options, loaded.spec.region));
+      const p = (await planDesiredState(runtime, desiredInputsOf(loaded))).plan;
+      let stage: StageDrift | undefined;
+      if (options.stage !== undefined) {
+        const restApiId = loaded.spec.restApiId;
+        const inspection = await inspectStage(runtime, restApiId, options.stage);
+        const methods = loaded.methods.filter((m) => m.restApiId === restApiId);
+        stage = stageDriftReport(inspection, stageScopeOf(methods, loaded.gatewayResponses, inspection.live.api.resources));
+      }
+      const report = driftOf(p, stage);
       if (options.format === "json") {
         const json = {
           drifted: report.drifted,
           methodsChecked: report.methodsChecked,
           methods: report.methods.map((m) => ({ ...m.key, ...(m.path !== undefined ? { path: m.path } : {}), entries: m.entries })),
           ...(report.gatewayResponses !== undefined ? { gatewayResponsesChecked: report.gatewayResponsesChecked, gatewayResponses: report.gatewayResponses } : {}),
+          ...(report.stage !== undefined ? { stage: report.stage } : {}),
         };
         io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-      } else if (options.format === "markdown") io.stdout.write(renderDriftMarkdown(p));
+      } else if (options.format === "markdown") io.stdout.write(renderDriftMarkdown(p, {}, report.stage));
       else io.stdout.write(withNewline(renderDriftText(report)));
       setExit(report.drifted ? EXIT.changes : EXIT.ok);
     });
