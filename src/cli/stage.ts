@@ -4,9 +4,10 @@
  * live API (AWS-25, AWS-52), at most once a run; `drift --stage STAGE` inspects what
  * the stage serves. The calls go through `src/stage/` (`deployStage`, `inspectStage`).
  */
-import type { CallCounters, Connection } from "../aws/connection";
+import { addCounters, type CallCounters, type Connection } from "../aws/connection";
 import type { ApplyReport } from "../model";
 import { deployStage } from "../stage/deploy";
+import { stageNameProblem } from "../stage/errors";
 import { inspectStage, type StageInspection } from "../stage/inspect";
 import { CliError } from "./errors";
 
@@ -34,13 +35,13 @@ export type StageDeploymentResult =
     };
 
 /**
- * Check a stage name before any call: what API Gateway accepts, letters, digits and
- * `_`, at most 128 characters.
+ * Check a stage name before any call (AWS-68).
  *
- * @throws {CliError} naming the option
+ * @throws {CliError} naming the option, the value and the rule
  */
 export function checkStageName(option: string, name: string): string {
-  if (!/^[A-Za-z0-9_]{1,128}$/.test(name)) throw new CliError(`${option}: "${name}" is not a stage name (letters, digits and _, at most 128 characters)`);
+  const problem = stageNameProblem(name);
+  if (problem !== undefined) throw new CliError(`${option} ${JSON.stringify(name)}: ${problem}`);
   return name;
 }
 
@@ -99,9 +100,7 @@ export function deploymentJson(d: StageDeploymentResult) {
 
 /** A report with the calls and retries of `counters` added (a new object). */
 export function withCounters(report: ApplyReport, counters: CallCounters): ApplyReport {
-  const calls = { ...report.calls };
-  for (const [op, n] of Object.entries(counters.calls)) calls[op] = (calls[op] ?? 0) + n;
-  const retries = { ...report.retries };
-  for (const [cause, n] of Object.entries(counters.retries) as [keyof typeof retries, number][]) retries[cause] = (retries[cause] ?? 0) + n;
-  return { ...report, calls, retries };
+  const sum: CallCounters = { calls: { ...report.calls }, retries: { ...report.retries } };
+  addCounters(sum, counters);
+  return { ...report, calls: sum.calls, retries: sum.retries };
 }

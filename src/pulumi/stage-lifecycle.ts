@@ -18,7 +18,7 @@ import { ApiGatewayError } from "../aws/errors";
 import type { ValidationFailure } from "../model";
 import { stableStringify } from "../normalize";
 import { deployStage, type StageDeploymentRequest } from "../stage/deploy";
-import { StageError } from "../stage/errors";
+import { StageError, stageNameProblem } from "../stage/errors";
 import { inspectStage, type StageInspection } from "../stage/inspect";
 import { describeDifference } from "../stage/view";
 import { ValidationError } from "../validate";
@@ -53,8 +53,6 @@ export interface StageDeploymentOutputs extends StageDeploymentInputs {
 }
 
 const INPUT_FIELDS = ["restApiId", "stageName", "triggers", "description", "variables"] as const;
-/** AWS-68: stage names (API reference, `stageName`). */
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 /** AWS-69: stage variable names and values (API reference, CreateDeployment `variables`). */
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
@@ -75,9 +73,8 @@ export function checkStageInputs(news: Record<string, unknown>): ValidationFailu
   if (restApiId !== UNKNOWN && (typeof restApiId !== "string" || restApiId === "")) {
     failures.push({ property: "restApiId", reason: `restApiId must be a non-empty string (the REST API's id, or give restApi: an aws.apigateway.RestApi), got ${quote(restApiId)}` });
   }
-  if (stageName !== UNKNOWN && (typeof stageName !== "string" || !STAGE_NAME.test(stageName))) {
-    failures.push({ property: "stageName", reason: `stageName must be 1 to 128 letters, digits, hyphens or underscores (AWS-68), got ${quote(stageName)}` });
-  }
+  const nameProblem = stageName === UNKNOWN ? undefined : stageNameProblem(stageName);
+  if (nameProblem !== undefined) failures.push({ property: "stageName", reason: `${nameProblem}, got ${quote(stageName)}` });
   if (triggers !== undefined && triggers !== UNKNOWN) {
     if (!Array.isArray(triggers)) failures.push({ property: "triggers", reason: `triggers must be a list of strings, got ${quote(triggers)}` });
     else triggers.forEach((t, i) => {

@@ -30,3 +30,11 @@ export class StageError extends Error {
     this.stageName = stageName;
   }
 }
+
+/** AWS-68: "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters." */
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** What is wrong with a stage name (AWS-68), or undefined when AWS accepts it. */
+export function stageNameProblem(name: unknown): string | undefined {
+  return typeof name === "string" && STAGE_NAME.test(name) ? undefined : "a stage name is 1 to 128 letters, digits, hyphens or underscores (AWS-68)";
+}
