@@ -18,7 +18,7 @@ import type { ResourceSnapshot } from "../observe/reads";
 import { escapeMarkdownCell, renderPlanMarkdown, type RenderOptions } from "../render";
 import { gatewayOperationAction, operationAction } from "../render";
 import type { StageInspection } from "../stage/inspect";
-import { describeDifference, methodKey, type ComparisonScope, type StageDifference } from "../stage/view";
+import { DIFFERENCE_KIND_TEXT, DIFFERENCE_STATE_TEXT, describeDifference, describeStageCondition, methodKey, stageConditionOf, type ComparisonScope, type StageDifference } from "../stage/view";
 import type { GatewayResponsesOfFile } from "../validate";
 
 /** How a response drifted. */
@@ -80,7 +80,7 @@ export interface DriftReport {
 
 /**
  * How a stage differs, for `drift --stage`:
- * - `stage-missing`: the stage does not exist (nothing is deployed to it);
+ * - `stage-missing`: the stage does not exist;
  * - `no-deployment`: the stage exists and serves no deployment;
  * - `foreign`: the stage serves a deployment that apigw-responses did not make;
  * - `undeployed`: the stage serves a response otherwise than the live API has it.
@@ -161,9 +161,10 @@ export function stageDriftReport(inspection: Pick<StageInspection, "restApiId" |
   const { restApiId, stageName, exists, deploymentId, foreign } = inspection;
   const stage = `stage ${stageName} of rest api ${restApiId}`;
   const entries: StageDriftEntry[] = [];
-  if (!exists) entries.push({ state: "stage-missing", description: `${stage} does not exist: nothing is deployed to it` });
-  else if (deploymentId === undefined) entries.push({ state: "no-deployment", description: `${stage} serves no deployment` });
-  else if (foreign) entries.push({ state: "foreign", deploymentId, description: `${stage} serves deployment ${deploymentId}, which apigw-responses did not make` });
+  const condition = stageConditionOf(inspection);
+  if (condition !== undefined) {
+    entries.push({ state: condition, ...(condition === "foreign" ? { deploymentId } : {}), description: `${stage} ${describeStageCondition(condition, deploymentId)}` });
+  }
   for (const d of inspection.differences) {
     if (!inScope(d, scope)) continue;
     entries.push({
@@ -239,36 +240,29 @@ function show(v: unknown): string {
 /** `stage prod of rest api a1: 2 undeployed differences`, or what is wrong with the stage itself. */
 function stageSummary(stage: StageDrift): string {
   const name = `stage ${stage.stageName} of rest api ${stage.restApiId}`;
-  if (!stage.exists) return `${name} does not exist`;
-  if (stage.deploymentId === undefined) return `${name} serves no deployment`;
+  const condition = stageConditionOf(stage);
+  if (condition === "stage-missing" || condition === "no-deployment") return `${name} ${describeStageCondition(condition)}`;
   const n = stage.entries.filter((e) => e.state === "undeployed").length;
-  const parts = [...(stage.foreign ? [`serves deployment ${stage.deploymentId}, which apigw-responses did not make`] : []), ...(n > 0 ? [`${n} undeployed difference${n === 1 ? "" : "s"}`] : [])];
+  const parts = [...(condition === "foreign" ? [describeStageCondition(condition, stage.deploymentId)] : []), ...(n > 0 ? [`${n} undeployed difference${n === 1 ? "" : "s"}`] : [])];
   return parts.length === 0 ? `${name} serves the live API (deployment ${stage.deploymentId})` : `${name}: ${parts.join(", ")}`;
 }
 
-const UNDEPLOYED_KIND: Readonly<Record<StageDifference["kind"], string>> = { methodResponse: "method response", integrationResponse: "integration response", gatewayResponse: "gateway response" };
-const UNDEPLOYED_STATE: Readonly<Record<StageDifference["state"], string>> = {
-  changed: "changed since the deployment",
-  "not-deployed": "not deployed",
-  "deployed-only": "deployed, no longer in the live API",
-};
 
 /** What an undeployed entry is about: `GET /pets 404 integration response`, `gateway response DEFAULT_4XX`. */
 function undeployedSubject(e: StageDriftEntry): string {
-  return e.kind === "gatewayResponse" || e.kind === undefined ? `gateway response ${e.responseType ?? "?"}` : `${e.method ?? "?"} ${e.statusCode ?? "?"} ${UNDEPLOYED_KIND[e.kind]}`;
+  return e.kind === "gatewayResponse" || e.kind === undefined ? `gateway response ${e.responseType ?? "?"}` : `${e.method ?? "?"} ${e.statusCode ?? "?"} ${DIFFERENCE_KIND_TEXT[e.kind]}`;
 }
 
 /** One line of a stage entry, under the stage's heading. */
 function stageEntryText(e: StageDriftEntry): string {
   switch (e.state) {
     case "stage-missing":
-      return "does not exist: nothing is deployed to it";
     case "no-deployment":
-      return "serves no deployment";
+      return describeStageCondition(e.state);
     case "foreign":
-      return `foreign: serves deployment ${e.deploymentId ?? "?"}, which apigw-responses did not make`;
+      return `foreign: ${describeStageCondition(e.state, e.deploymentId)}`;
     case "undeployed":
-      return `undeployed: ${undeployedSubject(e)} ${e.difference !== undefined ? UNDEPLOYED_STATE[e.difference] : ""}`.trimEnd();
+      return `undeployed: ${undeployedSubject(e)} ${e.difference !== undefined ? DIFFERENCE_STATE_TEXT[e.difference] : ""}`.trimEnd();
   }
 }
 
@@ -356,9 +350,9 @@ export function renderDriftMarkdown(p: Plan, options: RenderOptions = {}, stage?
       }
       const gatewayResponse = e.kind === "gatewayResponse";
       const subject = gatewayResponse ? `gateway response ${e.responseType ?? "?"}` : (e.method ?? "?");
-      const state = `undeployed: ${e.difference !== undefined ? UNDEPLOYED_STATE[e.difference] : ""}`.trimEnd();
+      const state = `undeployed: ${e.difference !== undefined ? DIFFERENCE_STATE_TEXT[e.difference] : ""}`.trimEnd();
       lines.push(
-        `| ${escapeMarkdownCell(subject)} | ${gatewayResponse ? "" : escapeMarkdownCell(e.statusCode ?? "")} | ${e.kind !== undefined ? UNDEPLOYED_KIND[e.kind] : ""} | ${escapeMarkdownCell(state)} |`,
+        `| ${escapeMarkdownCell(subject)} | ${gatewayResponse ? "" : escapeMarkdownCell(e.statusCode ?? "")} | ${e.kind !== undefined ? DIFFERENCE_KIND_TEXT[e.kind] : ""} | ${escapeMarkdownCell(state)} |`,
       );
     }
   }

@@ -9,6 +9,7 @@ import type { ApplyReport } from "../model";
 import { deployStage } from "../stage/deploy";
 import { stageNameProblem } from "../stage/errors";
 import { inspectStage, type StageInspection } from "../stage/inspect";
+import { stageConditionOf } from "../stage/view";
 import { CliError } from "./errors";
 
 /** Why `apply --deploy` deployed: the apply changed the live API, or the stage did not serve it. */
@@ -47,10 +48,7 @@ export function checkStageName(option: string, name: string): string {
 
 /** Why a stage is not current (does not serve the live API through a deployment of apigw-responses), or undefined when it is. */
 export function staleness(inspection: Pick<StageInspection, "exists" | "deploymentId" | "foreign" | "differences">): Exclude<DeploymentReason, "changes-applied"> | undefined {
-  if (!inspection.exists) return "stage-missing";
-  if (inspection.deploymentId === undefined) return "no-deployment";
-  if (inspection.foreign) return "foreign";
-  return inspection.differences.length > 0 ? "undeployed" : undefined;
+  return stageConditionOf(inspection) ?? (inspection.differences.length > 0 ? "undeployed" : undefined);
 }
 
 /**

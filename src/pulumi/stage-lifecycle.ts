@@ -20,7 +20,7 @@ import { stableStringify } from "../normalize";
 import { deployStage, type StageDeploymentRequest } from "../stage/deploy";
 import { StageError, stageNameProblem } from "../stage/errors";
 import { inspectStage, type StageInspection } from "../stage/inspect";
-import { describeDifference } from "../stage/view";
+import { describeDifference, describeStageCondition, stageConditionOf } from "../stage/view";
 import { ValidationError } from "../validate";
 import { deployWhenSettled } from "./api-activity";
 import { STAGE_RESOURCE_KIND, UNKNOWN, containsUnknown, ownerOf } from "./inputs";
@@ -166,10 +166,10 @@ export async function updateStageResource(news: StageDeploymentInputs): Promise<
 /** The `stageDrift` lines of an inspection. */
 export function stageDriftOf(inspection: StageInspection): string[] {
   const { stageName } = inspection;
-  if (!inspection.exists) return [`stage ${stageName}: does not exist`];
-  if (inspection.deploymentId === undefined) return [`stage ${stageName}: serves no deployment`];
+  const condition = stageConditionOf(inspection);
+  if (condition === "stage-missing" || condition === "no-deployment") return [`stage ${stageName}: ${describeStageCondition(condition)}`];
   return [
-    ...(inspection.foreign ? [`stage ${stageName}: serves deployment ${inspection.deploymentId}, which apigw-responses did not make`] : []),
+    ...(condition === "foreign" ? [`stage ${stageName}: ${describeStageCondition(condition, inspection.deploymentId)}`] : []),
     ...inspection.differences.map((d) => `stage ${stageName}: ${describeDifference(d)}`),
   ];
 }

@@ -434,13 +434,15 @@ export function compareViews(deployed: StageView, live: StageView, scope: Compar
   return out;
 }
 
-const KIND_TEXT: Readonly<Record<StageDifference["kind"], string>> = {
+/** How each kind of response is named in messages. */
+export const DIFFERENCE_KIND_TEXT: Readonly<Record<StageDifference["kind"], string>> = {
   methodResponse: "method response",
   integrationResponse: "integration response",
   gatewayResponse: "gateway response",
 };
 
-const STATE_TEXT: Readonly<Record<StageDifference["state"], string>> = {
+/** How each state of a difference is said in messages. */
+export const DIFFERENCE_STATE_TEXT: Readonly<Record<StageDifference["state"], string>> = {
   changed: "changed since the deployment",
   "not-deployed": "not deployed",
   "deployed-only": "deployed, no longer in the live API",
@@ -452,6 +454,26 @@ const STATE_TEXT: Readonly<Record<StageDifference["state"], string>> = {
  * `gateway response DEFAULT_4XX: not deployed`.
  */
 export function describeDifference(d: StageDifference): string {
-  const subject = d.kind === "gatewayResponse" ? `gateway response ${d.responseType ?? "?"}` : `${d.method ?? "?"} ${d.statusCode ?? "?"}: ${KIND_TEXT[d.kind]}`;
-  return escapeUnsafe(`${subject}${d.kind === "gatewayResponse" ? ":" : ""} ${STATE_TEXT[d.state]}`);
+  const subject = d.kind === "gatewayResponse" ? `gateway response ${d.responseType ?? "?"}` : `${d.method ?? "?"} ${d.statusCode ?? "?"}: ${DIFFERENCE_KIND_TEXT[d.kind]}`;
+  return escapeUnsafe(`${subject}${d.kind === "gatewayResponse" ? ":" : ""} ${DIFFERENCE_STATE_TEXT[d.state]}`);
+}
+
+/**
+ * What is wrong with a stage itself, before any difference of responses: it does not
+ * exist, serves no deployment, or serves one this project did not make (someone else deployed).
+ */
+export type StageCondition = "stage-missing" | "no-deployment" | "foreign";
+
+/** The {@link StageCondition} of an inspection; undefined when the stage serves a deployment of this project. */
+export function stageConditionOf(i: { readonly exists: boolean; readonly deploymentId?: string; readonly foreign: boolean }): StageCondition | undefined {
+  if (!i.exists) return "stage-missing";
+  if (i.deploymentId === undefined) return "no-deployment";
+  return i.foreign ? "foreign" : undefined;
+}
+
+/** A condition in words, after the stage's name: `does not exist`, `serves deployment d1, which apigw-responses did not make`. */
+export function describeStageCondition(condition: StageCondition, deploymentId?: string): string {
+  if (condition === "stage-missing") return "does not exist";
+  if (condition === "no-deployment") return "serves no deployment";
+  return `serves deployment ${deploymentId ?? "?"}, which apigw-responses did not make`;
 }

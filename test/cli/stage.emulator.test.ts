@@ -236,7 +236,7 @@ describe("apigw-responses apply --deploy and drift --stage", () => {
     expect(text.stdout.trimEnd().split("\n")).toEqual([
       `DRIFT: 2 method(s) match the spec; stage nope of rest api ${api.restApiId} does not exist`,
       `stage nope (rest api ${api.restApiId})`,
-      "  does not exist: nothing is deployed to it",
+      "  does not exist",
       "Correct it with `apigw-responses apply --spec FILE --deploy nope`.",
     ]);
     const json = JSON.parse((await cli(["drift", "--spec", spec, "--stage", "nope", "--format", "json", ...ep()])).stdout) as { drifted: boolean; stage: unknown };
