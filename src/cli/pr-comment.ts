@@ -1,7 +1,9 @@
 /**
  * `pr-comment`: turn the JSON of `pulumi preview --json` into the markdown of
  * `apigw-responses plan --format markdown` (a table per method: status code | field |
- * live value | desired value | action) for the resources of this package only.
+ * live value | desired value | action) for the resources of this package only, and a
+ * line per `StageDeployment` that will deploy, saying why (its triggers changed, or the
+ * stage drift the last refresh found).
  *
  * Every other resource is filtered out; the serialized provider (`__provider`) is never
  * read; secret values — `"[secret]"` or the `4dabf18193072939515e22adb298388d`
@@ -37,6 +39,9 @@ export const RESOURCE_TYPES = {
 } as const;
 
 type Kind = keyof typeof RESOURCE_TYPES;
+
+/** The type token of `StageDeployment`. */
+export const STAGE_DEPLOYMENT_TYPE = "pulumi-nodejs:dynamic/apigw-responses:StageDeployment";
 
 /** The engine's secret signature key and value. */
 export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -81,6 +86,8 @@ export interface PreviewPlan {
   readonly notes: readonly string[];
   /** Fields to mask: JSON `[status code, kind, field]`. */
   readonly secretFields: ReadonlySet<string>;
+  /** One line per `StageDeployment` with changes: what happens to its stage, and why. */
+  readonly deployments: readonly string[];
 }
 
 /** Is `v` a secret as the engine prints it? */
@@ -212,6 +219,32 @@ function displayOperations(key: MethodKey, live: NormalizedResponses, desired: N
 }
 
 /** The last segment of a URN: the resource name. */
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * What a `StageDeployment` step does to its stage, and why, in one line; undefined for
+ * a step without changes. Values are never quoted (triggers are content hashes, maybe
+ * secret): only which inputs changed, and the `stageDrift` lines of the last refresh
+ * (methods, status codes and response types, no values).
+ */
+function stageDeploymentLine(step: PreviewStep): string | undefined {
+  const op = step.op ?? "";
+  const inputs = step.newState?.inputs ?? step.oldState?.inputs ?? {};
+  const stage = `stage ${markdownCode(str(inputs.stageName) ?? "?")} of rest api ${markdownCode(str(inputs.restApiId) ?? "?")}`;
+  const name = markdownCode(nameOfUrn(step.urn));
+  if (op === "delete" || op === "delete-replaced" || op === "discard" || op === "discard-replaced") return `${name}: no longer managed; the ${stage} keeps serving its last deployment.`;
+  if (op === "create" || op === "create-replacement") return `${name}: deploys the ${stage} (created if missing).`;
+  if (op !== "update") return undefined;
+  const olds = step.oldState?.inputs ?? {};
+  const reasons = (["triggers", "description", "variables"] as const)
+    .filter((f) => !sameValue(olds[f], inputs[f]))
+    .map((f) => (JSON.stringify(inputs[f] ?? null).includes(UNKNOWN_VALUE) ? `${f} known after apply` : `${f} changed`));
+  const drift = step.oldState?.outputs?.stageDrift;
+  const driftLines = Array.isArray(drift) ? drift.filter((d): d is string => typeof d === "string") : [];
+  if (driftLines.length > 0) reasons.push(`the last refresh found the stage behind: ${driftLines.map((d) => markdownCode(d)).join(", ")}`);
+  return `${name}: redeploys the ${stage} (${reasons.length > 0 ? reasons.join("; ") : "its state has no deployment"}).`;
+}
+
 function nameOfUrn(urn: unknown): string {
   return typeof urn === "string" ? (urn.split("::").pop() ?? "?") : "?";
 }
@@ -240,6 +273,7 @@ export function previewToPlan(preview: unknown): PreviewPlan {
   const resources: PreviewResource[] = [];
   const notes: string[] = [];
   const secretFields = new Set<string>();
+  const deployments: string[] = [];
   let unchanged = 0;
   for (const [i, step] of steps.entries()) {
     // The JSON comes from the engine; still, a malformed step is named, never a TypeError.
@@ -248,6 +282,12 @@ export function previewToPlan(preview: unknown): PreviewPlan {
       : (["oldState", "newState"] as const).find((k) => step[k] !== undefined && (!isRecord(step[k]) || ["inputs", "outputs"].some((f) => (step[k] as Record<string, unknown>)[f] !== undefined && !isRecord((step[k] as Record<string, unknown>)[f]))));
     if (bad !== undefined) throw new Error(`step ${i} of the preview JSON ${bad === "is not an object" ? bad : `has a malformed ${bad}`}`);
     const type = step.newState?.type ?? step.oldState?.type;
+    if (type === STAGE_DEPLOYMENT_TYPE) {
+      const line = stageDeploymentLine(step);
+      if (line !== undefined) deployments.push(line);
+      else if (step.op === "same") unchanged++;
+      continue;
+    }
     const kind = (Object.keys(RESOURCE_TYPES) as Kind[]).find((k) => RESOURCE_TYPES[k] === type);
     if (kind === undefined) continue;
     const op = step.op ?? "";
@@ -289,7 +329,7 @@ export function previewToPlan(preview: unknown): PreviewPlan {
     entry.operations.push(...displayOperations(key, live, desired, removeUnlisted));
   }
   const plan: Plan = { methods: [...methods.values()].map((m): MethodPlan => ({ key: m.key, ...(m.path !== undefined ? { path: m.path } : {}), operations: m.operations })) };
-  return { plan, resources, unchanged, errors, notes, secretFields };
+  return { plan, resources, unchanged, errors, notes, secretFields, deployments };
 }
 
 /** GitHub refuses issue and pull-request comments longer than this many characters. */
@@ -332,7 +372,8 @@ export function renderPrComment(preview: PreviewPlan, options: PrCommentOptions 
         : undefined;
   const errorsLine = preview.errors > 0 ? `**The preview reported ${preview.errors} error(s)**: see the job log.` : undefined;
   const notes = preview.notes.map((n) => `- ${n}`);
-  const full = [body.trimEnd(), ...(notes.length > 0 ? ["", ...notes] : []), ...(resourcesLine ? ["", resourcesLine] : []), ...(errorsLine ? ["", errorsLine] : [])].join("\n") + "\n";
+  const deployments = preview.deployments.length > 0 ? ["", "Stage deployments:", "", ...preview.deployments.map((d) => `- ${d}`)] : [];
+  const full = [body.trimEnd(), ...(notes.length > 0 ? ["", ...notes] : []), ...deployments, ...(resourcesLine ? ["", resourcesLine] : []), ...(errorsLine ? ["", errorsLine] : [])].join("\n") + "\n";
   if (maxLength <= 0 || full.length <= maxLength) return { text: full, omittedMethods: 0, omittedOperations: 0 };
 
   // Too long: the title and the totals first, then folded methods while they fit.
@@ -347,6 +388,7 @@ export function renderPrComment(preview: PreviewPlan, options: PrCommentOptions 
   }
   const changed = preview.plan.methods.filter((m) => m.operations.length > 0);
   const tail = [
+    ...(preview.deployments.length > 0 ? ["", `Stage deployments: ${preview.deployments.length} (the whole comment lists them).`] : []),
     ...(errorsLine ? ["", errorsLine] : []),
     "",
     `Pulumi resources: ${preview.resources.length} with changes${preview.unchanged > 0 ? `, ${preview.unchanged} unchanged` : ""}.`,
