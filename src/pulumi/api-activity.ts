@@ -5,13 +5,15 @@
  * resources only when its inputs depend on them (`triggers`). So the process keeps,
  * per REST API:
  * - the response operations running (create, update, delete of any response kind);
- * - the ones announced: a `diff` that found changes is followed by an update;
+ * - the ones announced: every response resource the engine checks may be created or
+ *   updated next, until its `diff` finds no change or its operation ends;
  * - the stages this process deployed, with how many response operations had finished then.
  *
  * A deployment waits until the API is settled (nothing running, nothing announced, and
  * for a short quiet time no response resource of the API checked, diffed, started or
- * finished: the engine checks every resource it can before it creates any), bounded by
- * the call deadline. A response
+ * finished), bounded by the call deadline; an announcement no operation followed is
+ * forgotten after {@link ANNOUNCED_TTL_MS} (the engine stopped, or the resource waits for
+ * the deployment itself through `dependsOn`). A response
  * operation that finishes on an API after this process deployed one of its stages (a
  * resource removed from the program is deleted after every update, and nothing orders
  * a resource that the deployment does not depend on) redeploys that stage before it
@@ -24,7 +26,7 @@
 
 /** How long an API must be quiet before a deployment, in ms. */
 export const QUIET_MS = 500;
-/** How long an announced update is waited for, in ms: the engine calls update right after diff. */
+/** How long an announced operation is waited for, in ms. */
 export const ANNOUNCED_TTL_MS = 30_000;
 
 interface ApiActivity {
@@ -53,16 +55,18 @@ function activityOf(restApiId: string): ApiActivity {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A response resource of `restApiId` was checked: its create or update may follow. */
-export function noteResource(restApiId: string): void {
-  activityOf(restApiId).lastSeenAt = Date.now();
-}
-
-/** `diff` found changes: an update of `owner` on `restApiId` follows. */
+/** A response resource `owner` of `restApiId` was checked: its create or update may follow. */
 export function announceWrite(restApiId: string, owner: string | undefined): void {
   const a = activityOf(restApiId);
   a.lastSeenAt = Date.now();
   if (owner !== undefined) a.announced.set(owner, a.lastSeenAt);
+}
+
+/** `diff` found no change for `owner`: no operation follows. */
+export function withdrawWrite(restApiId: string, owner: string | undefined): void {
+  const a = activityOf(restApiId);
+  a.lastSeenAt = Date.now();
+  if (owner !== undefined) a.announced.delete(owner);
 }
 
 /** Is the API settled: nothing running or announced, and quiet for {@link QUIET_MS}? */

@@ -12,13 +12,14 @@
  * (./lifecycle.ts, ./check.ts) and a REST API's gateway responses (./gateway-lifecycle.ts);
  * and a stage, deployed (./stage-lifecycle.ts). This is the one place that tells them
  * apart, and that tells the deployments of the process about the response writes
- * (./api-activity.ts): every response create, update and delete runs through
- * {@link duringWrite}, and a diff that finds changes announces the update.
+ * (./api-activity.ts): `check` of a response resource announces its operation, a `diff`
+ * without changes withdraws it, and every response create, update and delete runs
+ * through {@link duringWrite}.
  */
 import type { ValidationFailure } from "../model";
 import * as methods from "./check";
 import * as gateway from "./gateway-lifecycle";
-import { announceWrite, duringWrite, noteResource } from "./api-activity";
+import { announceWrite, duringWrite, withdrawWrite } from "./api-activity";
 import { isGatewayKind, isStageKind, ownerOf, type AnyGatewayInputs, type AnyInputs, type GatewayResourceKind, type ProviderKind, type ResourceKind, type StageResourceKind } from "./inputs";
 import * as lifecycle from "./lifecycle";
 import { processSettings, runtimeFor } from "./settings";
@@ -55,7 +56,7 @@ export function checkInputs(kind: ProviderKind, news: Record<string, unknown>): 
 /** `check`: settings, inputs and ownership failures. */
 export function checkResource(kind: ProviderKind, news: Record<string, unknown>): ValidationFailure[] {
   if (isStageKind(kind)) return stage.checkStageResource(news);
-  if (typeof news.restApiId === "string") noteResource(news.restApiId);
+  if (typeof news.restApiId === "string") announceWrite(news.restApiId, ownerOf(news));
   return isGatewayKind(kind) ? gateway.checkGatewayResource(kind, news) : methods.checkResource(kind, news);
 }
 
@@ -64,14 +65,14 @@ export function inputsAfterCheck(kind: ProviderKind, olds: Record<string, unknow
   return isGatewayKind(kind) || isStageKind(kind) ? news : methods.inputsAfterCheck(kind, olds, news);
 }
 
-/** `diff`; a response resource with changes announces its update to the deployments of the process. */
+/** `diff`; a response resource without changes withdraws the operation its `check` announced to the deployments of the process. */
 export async function diffResource(kind: ProviderKind, olds: Outputs, news: Inputs, id = ""): Promise<DiffOutcome> {
   if (isStageKind(kind)) return stage.diffStageResource(olds as StageDeploymentOutputs, news as StageDeploymentInputs);
   const outcome = isGatewayKind(kind)
     ? await gateway.diffGatewayResource(kind, olds as AnyGatewayOutputs, news as AnyGatewayInputs, id)
     : await lifecycle.diffResource(kind, olds as AnyOutputs, news as AnyInputs, id);
   const restApiId = (news as { restApiId?: unknown }).restApiId;
-  if (outcome.changes && !outcome.replaces?.length && typeof restApiId === "string") announceWrite(restApiId, ownerOf(news));
+  if (!outcome.changes && typeof restApiId === "string") withdrawWrite(restApiId, ownerOf(news));
   return outcome;
 }
 

@@ -402,7 +402,7 @@ export interface StageDeploymentArgs {
  * - `pulumi up` deploys when a trigger, `description` or `variables` changed, or when the
  *   last refresh found the stage behind: one `CreateDeployment` per stage and run, after
  *   the last response write of the API in the run (the provider process waits for them),
- *   paced at 1 every 5 s across APIs (AWS-51). The stage is moved in place, or created.
+ *   paced at 1 every 5.5 s across APIs (AWS-51). The stage is moved in place, or created.
  * - `pulumi refresh` compares what the stage serves with the live API (the stage export,
  *   AWS-58..61) and lists every method, status code and gateway response that differs in
  *   `stageDrift`; a deployment someone else made is named there too.

@@ -5,8 +5,8 @@
  *   without methods fails at once; a method without an integration is waited for (an
  *   integration created in the same run may still be on its way) until the call deadline.
  * - `CreateDeployment` goes through the REST API's write queue (so it follows every
- *   write of this process queued before it, AWS-9) and its own bucket, 1 every 5 s
- *   (AWS-51): deployments of several APIs queue behind each other instead of failing.
+ *   write of this process queued before it, AWS-9) and its own bucket, 1 every 5.5 s
+ *   (AWS-51, with half a second to spare): deployments of several APIs queue behind each other instead of failing.
  * - The stage is then moved in place with `UpdateStage` `replace /deploymentId`
  *   (AWS-57), or created with `CreateStage` when missing (AWS-56). `CreateDeployment`
  *   is not given the stage name: what it does to an existing stage's other settings is

@@ -23,13 +23,13 @@ describe("defaults where they are defined", () => {
     expect(DEFAULT_RATE).toEqual({ rps: 10, burst: 40 });
   });
 
-  it("per-operation quotas: GetResources 5 every 2 s (2.5 rps, burst 5), CreateDeployment 1 every 5 s (AWS-12, AWS-51)", () => {
-    expect(DEFAULT_OPERATION_RATES).toEqual({ GetResources: { rps: 2.5, burst: 5 }, CreateDeployment: { rps: 0.2, burst: 1 } });
+  it("per-operation quotas: GetResources 5 every 2 s (2.5 rps, burst 5), CreateDeployment 1 every 5 s with half a second to spare (AWS-12, AWS-51)", () => {
+    expect(DEFAULT_OPERATION_RATES).toEqual({ GetResources: { rps: 2.5, burst: 5 }, CreateDeployment: { rps: 1 / 5.5, burst: 1 } });
     const { rps, burst } = DEFAULT_OPERATION_RATES.GetResources!;
     expect(rps * 2).toBe(5);
     expect(burst).toBe(5);
     const deployments = DEFAULT_OPERATION_RATES.CreateDeployment!;
-    expect(deployments.rps * 5).toBe(1);
+    expect(1 / deployments.rps).toBeCloseTo(5.5, 9);
     expect(deployments.burst).toBe(1);
   });
 
@@ -45,7 +45,7 @@ describe("defaults where they take effect: a connection given no limits or polic
     expect(c.bucket.rate).toEqual({ rps: 10, burst: 40 });
     expect([...c.operationBuckets.keys()]).toEqual(["GetResources", "CreateDeployment"]);
     expect(c.operationBuckets.get("GetResources")!.rate).toEqual({ rps: 2.5, burst: 5 });
-    expect(c.operationBuckets.get("CreateDeployment")!.rate).toEqual({ rps: 0.2, burst: 1 });
+    expect(c.operationBuckets.get("CreateDeployment")!.rate).toEqual({ rps: 1 / 5.5, burst: 1 });
   });
 
   it("a nonsense attempt budget (0, negative) falls back to the default 25; a given one is kept", () => {

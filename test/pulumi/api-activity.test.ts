@@ -1,12 +1,12 @@
 /**
  * The order between response writes and deployments inside one provider process
  * (src/pulumi/api-activity.ts), with fake operations and real time: a deployment waits
- * for the operations running and announced on its REST API and for a quiet time after
- * the last check; an operation finishing after a deployment of this process redeploys
+ * for the operations running and announced (checked, not yet diffed without changes) on
+ * its REST API and for a quiet time after; an operation finishing after a deployment of this process redeploys
  * its stage once, however many finish together; other REST APIs are not waited for.
  */
 import { describe, expect, it } from "vitest";
-import { announceWrite, deployWhenSettled, duringWrite, noteResource, QUIET_MS } from "../../src/pulumi/api-activity";
+import { announceWrite, deployWhenSettled, duringWrite, QUIET_MS, withdrawWrite } from "../../src/pulumi/api-activity";
 
 let next = 0;
 /** A REST API id no other test uses (the registry is process-wide). */
@@ -38,7 +38,7 @@ describe("deployWhenSettled", () => {
     expect(j.events.indexOf("deploy start")).toBeGreaterThan(j.events.indexOf("write a end"));
   });
 
-  it("waits for an announced update (diff found changes) that has not started yet", async () => {
+  it("waits for an announced operation (its resource was checked) that has not started yet", async () => {
     const api = freshApi();
     const j = journal();
     announceWrite(api, "urn:set");
@@ -50,13 +50,16 @@ describe("deployWhenSettled", () => {
     expect(j.events).toEqual(["update set start", "update set end", "deploy start", "deploy end"]);
   });
 
-  it("waits a quiet time after a response resource of the API was checked (its create may follow)", async () => {
+  it("an announced resource whose diff finds no change is not waited for, after a quiet time", async () => {
     const api = freshApi();
-    const j = journal();
-    noteResource(api);
+    announceWrite(api, "urn:same");
     const started = Date.now();
-    await deployWhenSettled(api, "prod", 10_000, j.op("deploy", 0));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(QUIET_MS - 20);
+    const deployed = deployWhenSettled(api, "prod", 10_000, async () => Date.now());
+    await sleep(300);
+    withdrawWrite(api, "urn:same");
+    const at = await deployed;
+    expect(at - started).toBeGreaterThanOrEqual(300 + QUIET_MS - 20);
+    expect(at - started).toBeLessThan(300 + QUIET_MS + 500);
   });
 
   it("does not wait for another REST API, and gives up waiting at maxWaitMs", async () => {
