@@ -246,7 +246,7 @@ describe("apigw-responses apply --deploy and drift --stage", () => {
       stageName: "nope",
       exists: false,
       foreign: false,
-      entries: [{ state: "stage-missing", description: `stage nope of rest api ${api.restApiId} does not exist: nothing is deployed to it` }],
+      entries: [{ state: "stage-missing", description: `stage nope of rest api ${api.restApiId} does not exist` }],
     });
   });
 
