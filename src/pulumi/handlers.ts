@@ -104,7 +104,7 @@ export function updateResource(kind: GatewayResourceKind, olds: AnyGatewayOutput
 export function updateResource(kind: StageResourceKind, olds: StageDeploymentOutputs, news: StageDeploymentInputs): Promise<{ outs: StageDeploymentOutputs }>;
 export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs): Promise<UpdateOutcome | GatewayUpdateOutcome | { outs: StageDeploymentOutputs }>;
 export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs): Promise<UpdateOutcome | GatewayUpdateOutcome | { outs: StageDeploymentOutputs }> {
-  if (isStageKind(kind)) return stage.updateStageResource(news as StageDeploymentInputs);
+  if (isStageKind(kind)) return stage.updateStageResource(olds as StageDeploymentOutputs, news as StageDeploymentInputs);
   return writing<UpdateOutcome | GatewayUpdateOutcome>(news as { restApiId: string }, () =>
     isGatewayKind(kind)
       ? gateway.updateGatewayResource(kind, olds as AnyGatewayOutputs, news as AnyGatewayInputs)
@@ -114,7 +114,7 @@ export function updateResource(kind: ProviderKind, olds: Outputs, news: Inputs):
 
 /** `delete`. */
 export function deleteResource(kind: ProviderKind, props: Outputs, id?: string): Promise<void> {
-  if (isStageKind(kind)) return stage.deleteStageResource();
+  if (isStageKind(kind)) return stage.deleteStageResource(props as StageDeploymentOutputs);
   return writing(props as { restApiId: string }, () =>
     isGatewayKind(kind) ? gateway.deleteGatewayResource(kind, props as AnyGatewayOutputs, id) : lifecycle.deleteResource(kind, props as AnyOutputs, id),
   );

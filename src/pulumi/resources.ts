@@ -393,6 +393,8 @@ export interface StageDeploymentArgs {
   readonly description?: pulumi.Input<string>;
   /** Stage variables (names: letters, digits, `_`; values: letters, digits, `-._~:/?#&=,`, AWS-69). Absent: left as they are. */
   readonly variables?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Delete the stage when this resource is deleted. Default false: the stage keeps serving its last deployment. */
+  readonly destroyStage?: pulumi.Input<boolean>;
 }
 
 /**
@@ -406,7 +408,8 @@ export interface StageDeploymentArgs {
  * - `pulumi refresh` compares what the stage serves with the live API (the stage export,
  *   AWS-58..61) and lists every method, status code and gateway response that differs in
  *   `stageDrift`; a deployment someone else made is named there too.
- * - `pulumi destroy` leaves the stage serving its last deployment; deployments are kept.
+ * - `pulumi destroy` leaves the stage serving its last deployment (unless `destroyStage`);
+ *   deployments are kept.
  *
  * @example
  * ```ts

@@ -12,12 +12,13 @@
  * - `read`: what the stage serves against the live API (../stage/inspect.ts): each
  *   difference becomes an entry of `stageDrift`, reported as an input too, so that
  *   `pulumi preview --refresh --diff` shows it and `pulumi up --refresh` redeploys.
- * - `delete`: nothing. The stage keeps serving its last deployment; deployments are kept.
+ * - `delete`: nothing unless `destroyStage` is true: the stage keeps serving its last
+ *   deployment. Deployments are kept.
  */
 import { ApiGatewayError } from "../aws/errors";
 import type { ValidationFailure } from "../model";
 import { stableStringify } from "../normalize";
-import { deployStage, type StageDeploymentRequest } from "../stage/deploy";
+import { deleteStage, deployStage, type StageDeploymentRequest } from "../stage/deploy";
 import { StageError, stageNameProblem } from "../stage/errors";
 import { inspectStage, type StageInspection } from "../stage/inspect";
 import { describeDifference, describeStageCondition, stageConditionOf } from "../stage/view";
@@ -39,6 +40,8 @@ export interface StageDeploymentInputs {
   readonly description?: string;
   /** Stage variables; absent: left as they are. */
   readonly variables?: Readonly<Record<string, string>>;
+  /** Delete the stage when the resource is deleted (default false: the stage keeps serving its last deployment). */
+  readonly destroyStage?: boolean;
 }
 
 /** Outputs of a `StageDeployment`. */
@@ -52,7 +55,7 @@ export interface StageDeploymentOutputs extends StageDeploymentInputs {
   readonly stageDrift: readonly string[];
 }
 
-const INPUT_FIELDS = ["restApiId", "stageName", "triggers", "description", "variables"] as const;
+const INPUT_FIELDS = ["restApiId", "stageName", "triggers", "description", "variables", "destroyStage"] as const;
 /** AWS-69: stage variable names and values (API reference, CreateDeployment `variables`). */
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
@@ -80,6 +83,9 @@ export function checkStageInputs(news: Record<string, unknown>): ValidationFailu
     else triggers.forEach((t, i) => {
       if (t !== UNKNOWN && typeof t !== "string") failures.push({ property: `triggers[${i}]`, reason: `a trigger must be a string (e.g. a revision output), got ${quote(t)}` });
     });
+  }
+  if (news.destroyStage !== undefined && news.destroyStage !== UNKNOWN && typeof news.destroyStage !== "boolean") {
+    failures.push({ property: "destroyStage", reason: `destroyStage must be a boolean, got ${quote(news.destroyStage)}` });
   }
   if (description !== undefined && description !== UNKNOWN && typeof description !== "string") {
     failures.push({ property: "description", reason: `description must be a string, got ${quote(description)}` });
@@ -115,13 +121,18 @@ export function checkStageResource(news: Record<string, unknown>): ValidationFai
 
 const same = (a: unknown, b: unknown) => stableStringify(a ?? null) === stableStringify(b ?? null);
 
-/** `diff`: see the module comment. */
+/** Does a change from `olds` to `news` (same stage) need a deployment? */
+function needsDeployment(olds: StageDeploymentOutputs, news: StageDeploymentInputs): boolean {
+  const changed = !same(olds.triggers, news.triggers) || !same(olds.description, news.description) || !same(olds.variables, news.variables);
+  return changed || (olds.stageDrift?.length ?? 0) > 0 || !olds.deploymentId;
+}
+
+/** `diff`: see the module comment; `destroyStage` alone changes the state, not the stage. */
 export function diffStageResource(olds: StageDeploymentOutputs, news: StageDeploymentInputs): DiffOutcome {
   const replaces = (["restApiId", "stageName"] as const).filter((f) => news[f] === UNKNOWN || news[f] !== olds[f]);
   if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
   if (containsUnknown(news)) return { changes: true };
-  const changed = !same(olds.triggers, news.triggers) || !same(olds.description, news.description) || !same(olds.variables, news.variables);
-  return { changes: changed || (olds.stageDrift?.length ?? 0) > 0 || !olds.deploymentId };
+  return { changes: needsDeployment(olds, news) || (olds.destroyStage ?? false) !== (news.destroyStage ?? false) };
 }
 
 // ------------------------------------------------------------------ create, update
@@ -156,8 +167,12 @@ export async function createStageResource(inputs: StageDeploymentInputs): Promis
   return { id: `${inputs.restApiId}/${inputs.stageName}`, outs: await deploy(inputs) };
 }
 
-/** `update`: redeploy once the API is settled. */
-export async function updateStageResource(news: StageDeploymentInputs): Promise<{ outs: StageDeploymentOutputs }> {
+/** `update`: redeploy once the API is settled; when only `destroyStage` changed, no call. */
+export async function updateStageResource(olds: StageDeploymentOutputs, news: StageDeploymentInputs): Promise<{ outs: StageDeploymentOutputs }> {
+  if (!needsDeployment(olds, news)) {
+    validate(news);
+    return { outs: { ...(news as object), ...givenInputs(news), deploymentId: olds.deploymentId, stageDrift: [] } as StageDeploymentOutputs };
+  }
   return { outs: await deploy(news) };
 }
 
@@ -198,5 +213,11 @@ export async function readStageResource(id: string, props?: StageDeploymentOutpu
   };
 }
 
-/** `delete`: nothing; the stage keeps serving its last deployment (see the module comment). */
-export async function deleteStageResource(): Promise<void> {}
+/**
+ * `delete`: nothing, so the stage keeps serving its last deployment; with `destroyStage`,
+ * the stage is deleted (already gone: done, AWS-14's rule for deletes).
+ */
+export async function deleteStageResource(props: StageDeploymentOutputs): Promise<void> {
+  if (props.destroyStage !== true) return;
+  await deleteStage(runtimeFor(processSettings()), props.restApiId, props.stageName);
+}

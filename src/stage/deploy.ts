@@ -127,3 +127,12 @@ export async function deployStage(connection: Connection, request: StageDeployme
   const stageCreated = await pointStage(connection, request, created.id, options.counters);
   return { deploymentId: created.id, revision: live.revision, stageCreated };
 }
+
+/** Delete a stage (a stage already gone is done); its deployments are kept. */
+export async function deleteStage(connection: Connection, restApiId: string, stageName: string, counters?: CallCounters): Promise<void> {
+  try {
+    await send(connection, "DeleteStage", { restApiId, stageName }, { restApiId, write: true, subject: `stage ${stageName} of rest api ${restApiId}`, counters });
+  } catch (err) {
+    if (!(err instanceof ApiGatewayError && err.classification === "not-found")) throw err;
+  }
+}

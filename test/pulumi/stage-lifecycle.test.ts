@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../src/pulumi/inputs";
 import { resetOwnership } from "../../src/pulumi/ownership";
-import { checkStageInputs, checkStageResource, diffStageResource, stageDriftOf, type StageDeploymentOutputs } from "../../src/pulumi/stage-lifecycle";
+import { checkStageInputs, checkStageResource, diffStageResource, stageDriftOf, updateStageResource, type StageDeploymentOutputs } from "../../src/pulumi/stage-lifecycle";
 import type { StageInspection } from "../../src/stage/inspect";
 
 const valid = { restApiId: "a1b2c3", stageName: "prod_v-2", triggers: ["sha256:1", "x"], description: "release", variables: { lambdaAlias: "live", url: "https://x.example/a?b=c&d=e,f" } };
@@ -32,7 +32,8 @@ describe("check", () => {
     ["an empty variable value", { variables: { v: "" } }, "variables.v", /one or more/],
     ["variables not a map", { variables: ["a"] }, "variables", /a map of names to strings/],
     ["a description not a string", { description: 5 }, "description", /must be a string/],
-    ["an unknown property", { stage: "prod" }, "stage", /unknown property "stage"; allowed: restApiId, stageName, triggers, description, variables/],
+    ["an unknown property", { stage: "prod" }, "stage", /unknown property "stage"; allowed: restApiId, stageName, triggers, description, variables, destroyStage/],
+    ["destroyStage not a boolean", { destroyStage: "yes" }, "destroyStage", /must be a boolean/],
   ])("%s", (_name, change, property, reason) => {
     const failures = checkStageInputs({ ...valid, ...change });
     expect(failures).toHaveLength(1);
@@ -75,8 +76,14 @@ describe("diff", () => {
     ["another stage: replaced", { stageName: "dev" }, { changes: true, replaces: ["stageName"], deleteBeforeReplace: false }],
     ["another REST API: replaced", { restApiId: "b" }, { changes: true, replaces: ["restApiId"], deleteBeforeReplace: false }],
     ["a trigger not known yet (preview)", { triggers: [UNKNOWN] }, { changes: true }],
+    ["destroyStage turned on: a change of the state only", { destroyStage: true }, { changes: true }],
   ])("%s", (_name, change, expected) => {
     expect(diffStageResource(olds, { ...valid, ...change })).toEqual(expected);
+  });
+
+  it("an update that only turns destroyStage on keeps the deployment and makes no call (no endpoint is configured: a call would fail)", async () => {
+    const { outs } = await updateStageResource(olds, { ...valid, destroyStage: true });
+    expect(outs).toMatchObject({ ...valid, destroyStage: true, deploymentId: "d1", stageDrift: [] });
   });
 
   it("a stage the last refresh found behind is a change; so is a state without a deployment", () => {

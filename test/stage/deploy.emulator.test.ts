@@ -9,7 +9,9 @@
 import { CreateDeploymentCommand, GetDeploymentsCommand, GetStageCommand, PutGatewayResponseCommand, PutIntegrationCommand, PutIntegrationResponseCommand, PutMethodResponseCommand, UpdateStageCommand } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
 import { createRuntime } from "../../src/runtime";
-import { deployStage } from "../../src/stage/deploy";
+import { configureProcess } from "../../src/pulumi/settings";
+import { deleteStageResource } from "../../src/pulumi/stage-lifecycle";
+import { deleteStage, deployStage } from "../../src/stage/deploy";
 import { StageError } from "../../src/stage/errors";
 import { inspectStage, revisionOfMark } from "../../src/stage/inspect";
 import { FAST_RATES, readsAndWrites, seedApi, useSeededApi } from "../support/local-api-gateway";
@@ -138,6 +140,26 @@ describe("inspectStage", () => {
 
     const missing = await inspectStage(suite.runtime, restApiId, "nope");
     expect(missing).toMatchObject({ exists: false, foreign: false, differences: [] });
+  });
+});
+
+describe("deleteStage", () => {
+  it("deletes the stage and keeps its deployments; a stage already gone is done; the resource deletes it only with destroyStage", async () => {
+    const api = await seedApi(suite.client, { resources: 1, methods: 1, name: "delete-stage" });
+    const { restApiId } = api;
+    const { deploymentId } = await deployStage(suite.runtime, { restApiId, stageName: "gone" });
+    await deleteStage(suite.runtime, restApiId, "gone");
+    expect((await inspectStage(suite.runtime, restApiId, "gone")).exists).toBe(false);
+    expect((await suite.client.send(new GetDeploymentsCommand({ restApiId }))).items!.map((d) => d.id)).toContain(deploymentId);
+    await deleteStage(suite.runtime, restApiId, "gone");
+
+    configureProcess({ get: (k: string) => ({ "apigw-responses:endpoint": suite.emulator.endpoint, "apigw-responses:rate": "off" })[k] });
+    await deployStage(suite.runtime, { restApiId, stageName: "kept" });
+    const outputs = { restApiId, stageName: "kept", deploymentId, stageDrift: [] };
+    await deleteStageResource(outputs);
+    expect((await inspectStage(suite.runtime, restApiId, "kept")).exists).toBe(true);
+    await deleteStageResource({ ...outputs, destroyStage: true });
+    expect((await inspectStage(suite.runtime, restApiId, "kept")).exists).toBe(false);
   });
 });
 
