@@ -17,7 +17,7 @@ import { send } from "../aws/call";
 import type { CallCounters, Connection } from "../aws/connection";
 import { ApiGatewayError } from "../aws/errors";
 import { StageError } from "./errors";
-import { markedDescription, readLiveApi, stageDeploymentId, type LiveApi } from "./inspect";
+import { markedDescription, readLiveApi, readStage, type LiveApi } from "./inspect";
 
 /** What to deploy where. */
 export interface StageDeploymentRequest {
@@ -83,7 +83,7 @@ async function deployableLiveApi(connection: Connection, request: StageDeploymen
 async function pointStage(connection: Connection, request: StageDeploymentRequest, deploymentId: string, counters?: CallCounters): Promise<boolean> {
   const { restApiId, stageName, variables } = request;
   const subject = `stage ${stageName} of rest api ${restApiId}`;
-  const stage = await stageDeploymentId(connection, restApiId, stageName, counters);
+  let stage = await readStage(connection, restApiId, stageName, counters);
   if (!stage.exists) {
     try {
       await send(connection, "CreateStage", { restApiId, stageName, deploymentId, ...(variables ? { variables: { ...variables } } : {}) }, { restApiId, write: true, subject, counters });
@@ -91,10 +91,10 @@ async function pointStage(connection: Connection, request: StageDeploymentReques
     } catch (err) {
       // Created by someone else in between ("Stage already exists", AWS-56): move it instead.
       if (!(err instanceof ApiGatewayError && err.classification === "already-exists")) throw err;
+      stage = await readStage(connection, restApiId, stageName, counters);
     }
   }
-  const live = variables ? await send(connection, "GetStage", { restApiId, stageName }, { restApiId, subject, counters }) : undefined;
-  const current = live?.variables ?? {};
+  const current = stage.variables;
   const patchOperations = [
     { op: "replace" as const, path: "/deploymentId", value: deploymentId },
     ...Object.entries(variables ?? {})

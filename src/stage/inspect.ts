@@ -120,13 +120,20 @@ async function readJsonModels(connection: Connection, restApiId: string, counter
 
 const notFound = (err: unknown) => err instanceof ApiGatewayError && err.classification === "not-found";
 
-/** The stage's deployment id; undefined when the stage does not exist (404, AWS-56). */
-export async function stageDeploymentId(connection: Connection, restApiId: string, stageName: string, counters?: CallCounters): Promise<{ exists: boolean; deploymentId?: string }> {
+/** A stage as read: whether it exists (404, AWS-56), the deployment it serves and its variables. */
+export interface StageRead {
+  readonly exists: boolean;
+  readonly deploymentId?: string;
+  readonly variables: Readonly<Record<string, string>>;
+}
+
+/** Read a stage with one `GetStage`; a 404 is `exists: false` (AWS-56). */
+export async function readStage(connection: Connection, restApiId: string, stageName: string, counters?: CallCounters): Promise<StageRead> {
   try {
     const stage = await send(connection, "GetStage", { restApiId, stageName }, { restApiId, subject: `stage ${stageName} of rest api ${restApiId}`, counters });
-    return stage.deploymentId ? { exists: true, deploymentId: stage.deploymentId } : { exists: true };
+    return { exists: true, variables: stage.variables ?? {}, ...(stage.deploymentId ? { deploymentId: stage.deploymentId } : {}) };
   } catch (err) {
-    if (notFound(err)) return { exists: false };
+    if (notFound(err)) return { exists: false, variables: {} };
     throw err;
   }
 }
@@ -160,7 +167,7 @@ export async function inspectStage(
 ): Promise<StageInspection> {
   const { counters, scope } = options;
   const live = await readLiveApi(connection, restApiId, stageName, counters);
-  const stage = await stageDeploymentId(connection, restApiId, stageName, counters);
+  const stage = await readStage(connection, restApiId, stageName, counters);
   const base = { restApiId, stageName, liveRevision: live.revision, live };
   if (!stage.exists || stage.deploymentId === undefined) return { ...base, exists: stage.exists, foreign: false, differences: [], exported: false };
   let description: string | undefined;
