@@ -42,6 +42,7 @@ import { describeMethod } from "./model";
 import { applyGatewayResponsesPlan, type GatewayResponseFailure } from "./apply/gateway-responses";
 import type { GatewayResponseOperation } from "./gateway-responses";
 import { getMethod } from "./observe/reads";
+import { snapshotsOf, type RunSnapshots } from "./observe/snapshots";
 import { applyMethodResponsePatch } from "./patch";
 import { planMethod } from "./plan/method";
 
@@ -198,14 +199,16 @@ interface ApplyContext {
   readonly adopted: Adopted[];
   /** The resource path of the method being applied, when known, for messages. */
   readonly path?: string;
+  /** The runtime's run snapshots, told every write's outcome (the provider's). */
+  readonly snapshots?: RunSnapshots;
 }
 
 function sdkCommonInput(key: MethodKey, statusCode: string) {
   return { restApiId: key.restApiId, resourceId: key.resourceId, httpMethod: key.httpMethod, statusCode };
 }
 
-/** Send one operation (no AWS-1/AWS-22 handling here). */
-async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
+/** Send one operation (no AWS-1/AWS-22 handling here); returns its answer. */
+async function sendOperation(ctx: ApplyContext, op: Operation): Promise<unknown> {
   const opts = { method: op.key, path: ctx.path, statusCode: op.statusCode, write: true, counters: ctx.counters };
   const base = sdkCommonInput(op.key, op.statusCode);
   switch (op.kind) {
@@ -215,18 +218,15 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseParameters: op.methodResponse.responseParameters,
         responseModels: op.methodResponse.responseModels,
       };
-      await send(ctx.connection, op.kind, input, opts);
-      return;
+      return send(ctx.connection, op.kind, input, opts);
     }
     case "UpdateMethodResponse": {
       const input: UpdateMethodResponseCommandInput = { ...base, patchOperations: op.patch.map((p) => ({ ...p })) };
-      await send(ctx.connection, op.kind, input, opts);
-      return;
+      return send(ctx.connection, op.kind, input, opts);
     }
     case "DeleteMethodResponse": {
       const input: DeleteMethodResponseCommandInput = base;
-      await send(ctx.connection, op.kind, input, opts);
-      return;
+      return send(ctx.connection, op.kind, input, opts);
     }
     case "PutIntegrationResponse": {
       // A full overwrite (AWS-2): every field, templates and parameters as given;
@@ -239,13 +239,11 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
         responseTemplates: ir.responseTemplates,
         ...(ir.contentHandling !== undefined ? { contentHandling: ir.contentHandling } : {}),
       };
-      await send(ctx.connection, op.kind, input, opts);
-      return;
+      return send(ctx.connection, op.kind, input, opts);
     }
     case "DeleteIntegrationResponse": {
       const input: DeleteIntegrationResponseCommandInput = base;
-      await send(ctx.connection, op.kind, input, opts);
-      return;
+      return send(ctx.connection, op.kind, input, opts);
     }
   }
 }
@@ -255,7 +253,9 @@ async function sendOperation(ctx: ApplyContext, op: Operation): Promise<void> {
  * response of one status code towards `target`, leaving everything else alone.
  */
 async function replanMethodResponse(ctx: ApplyContext, key: MethodKey, statusCode: string, target: (live: NormalizedMethodResponse | undefined) => NormalizedMethodResponse) {
+  const mark = ctx.snapshots?.mark();
   const observed = await getMethod(ctx.connection, key, ctx.counters);
+  if (mark) ctx.snapshots!.rememberMethod(observed, mark);
   if (!observed.exists) {
     throw new ApiGatewayError({
       code: "METHOD_NOT_FOUND",
@@ -277,15 +277,22 @@ async function replanMethodResponse(ctx: ApplyContext, key: MethodKey, statusCod
 /** Run one operation with the AWS-1, AWS-14 and AWS-22 rules. */
 async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true): Promise<void> {
   try {
-    await sendOperation(ctx, op);
+    const answer = await sendOperation(ctx, op);
+    ctx.snapshots?.rememberWrite(op, answer);
     ctx.done.push(op);
   } catch (err) {
-    if (!(err instanceof ApiGatewayError)) throw err;
+    if (!(err instanceof ApiGatewayError)) {
+      ctx.snapshots?.forget(op.key);
+      throw err;
+    }
     // AWS-14: deleting what is not there reached the goal.
     if ((op.kind === "DeleteMethodResponse" || op.kind === "DeleteIntegrationResponse") && err.classification === "not-found") {
+      ctx.snapshots?.rememberWrite(op, undefined);
       ctx.done.push(op);
       return;
     }
+    // Whatever follows, what the held read says of this method is no longer known.
+    ctx.snapshots?.forget(op.key);
     // AWS-1: the method response exists already: adopt it and patch it from its live state.
     if (op.kind === "PutMethodResponse" && err.classification === "already-exists" && allowReplan) {
       const ops = await replanMethodResponse(ctx, op.key, op.statusCode, () => op.methodResponse);
@@ -308,7 +315,15 @@ async function runOperation(ctx: ApplyContext, op: Operation, allowReplan = true
 /** Run one method's operations in plan order, in a context of its own; tell the events. */
 async function runMethod(connection: Connection, mp: MethodPlan, events: ApplyEvents | undefined): Promise<MethodOutcome> {
   const started = Date.now();
-  const ctx: ApplyContext = { connection, counters: newCounters(), done: [], adopted: [], ...(mp.path !== undefined ? { path: mp.path } : {}) };
+  const snapshots = snapshotsOf(connection);
+  const ctx: ApplyContext = {
+    connection,
+    counters: newCounters(),
+    done: [],
+    adopted: [],
+    ...(mp.path !== undefined ? { path: mp.path } : {}),
+    ...(snapshots ? { snapshots } : {}),
+  };
   events?.methodStarted?.(mp, ctx.counters);
   let error: Error | undefined;
   try {

@@ -14,9 +14,11 @@
  * right now, `GetMethod` is used rather than waiting.
  *
  * Concurrent observes of one REST API within a short window (`coalesceWindowMs`,
- * 25 ms by default) are coalesced into one read: a `pulumi refresh` of many
- * resources makes one `GetResources` call per 500 resources instead of one call
- * per resource.
+ * 25 ms by default) are coalesced into one read. A runtime with run snapshots (the
+ * Pulumi provider's, `observe/snapshots.ts`) also answers from the reads made earlier in
+ * its process, kept current by its writes' answers, and counts the methods asked for
+ * so far when it picks a way to read: a `pulumi up` or refresh of many resources makes
+ * about one `GetResources` call per 500 resources in all, instead of reads per resource.
  *
  * Absence is data (rule 2): a 404 is `exists: false`, with the evidence (the
  * operation and the request id) kept for the error a caller may raise.
@@ -70,18 +72,27 @@ async function readMethodsOfApi(
 ): Promise<Map<string, ObservedMethodWithEvidence>> {
   const out = new Map<string, ObservedMethodWithEvidence>();
   const pages = estimatedPages(runtime, restApiId);
+  // With run snapshots, a whole read also answers the methods asked for earlier in this
+  // process (and, by the time it returns, probably later): count those too.
+  const served = runtime.snapshots ? Math.max(keys.length, runtime.snapshots.noteAsked(restApiId, keys)) : keys.length;
+  const mark = runtime.snapshots?.mark();
   // GetResources has a quota of its own, 4 times scarcer than the account's (AWS-12: 5 every 2 s).
   // When its bucket is empty and the account bucket holds a token for every key now, the
   // GetMethod calls are served at once instead of queueing for a GetResources token (a refresh
   // or many single resources would otherwise run at 2.5 reads a second). Otherwise: fewer calls wins.
   const resourcesStarved = (runtime.operationBuckets.get("GetResources")?.available() ?? Infinity) < pages && keys.length <= runtime.bucket.available();
-  const useResources = strategy === "get-resources" || (strategy === "auto" && keys.length > 1 && keys.length > pages && !resourcesStarved);
+  const useResources = strategy === "get-resources" || (strategy === "auto" && served > 1 && served > pages && !resourcesStarved);
   if (useResources) {
-    const snapshot = await readApi(runtime, restApiId, counters);
+    const read = readApi(runtime, restApiId, counters);
+    const snapshot = await (runtime.snapshots ? runtime.snapshots.track(restApiId, read) : read);
+    if (mark) runtime.snapshots!.rememberWhole(snapshot, mark);
     for (const k of keys) out.set(methodId(k), observeInSnapshot(snapshot, k));
   } else {
     const observed = await Promise.all(keys.map((k) => getMethod(runtime, k, counters)));
-    keys.forEach((k, i) => out.set(methodId(k), observed[i]!));
+    keys.forEach((k, i) => {
+      out.set(methodId(k), observed[i]!);
+      if (mark) runtime.snapshots!.rememberMethod(observed[i]!, mark);
+    });
   }
   return out;
 }
@@ -107,17 +118,39 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
   const results = new Map<string, ObservedMethodWithEvidence>();
   await Promise.all(
     [...byApi].map(async ([restApiId, apiKeys]) => {
-      const list = [...apiKeys.values()];
-      const fromSession = options.session?.snapshots.get(restApiId);
-      let read: Map<string, ObservedMethodWithEvidence>;
+      // Run snapshots hold our writes since their read; a session's read does not: they go first.
+      const fromSession = runtime.snapshots ? undefined : options.session?.snapshots.get(restApiId);
       if (fromSession) {
         const snapshot = await fromSession;
-        read = new Map(list.map((k) => [methodId(k), observeInSnapshot(snapshot, k)]));
-      } else if (options.immediate || runtime.coalesceWindowMs <= 0) {
+        for (const k of apiKeys.values()) results.set(methodId(k), observeInSnapshot(snapshot, k));
+        return;
+      }
+      // Run snapshots (the provider's) answer what a read of this process already holds.
+      const toRead = new Map<string, MethodKey>();
+      const held = options.immediate || strategy !== "auto" ? undefined : runtime.snapshots;
+      const lookup = () => {
+        toRead.clear();
+        for (const [id, k] of apiKeys) {
+          const hit = held?.lookup(k);
+          if (hit) results.set(id, hit);
+          else toRead.set(id, k);
+        }
+      };
+      lookup();
+      // A whole read of this API in flight answers these too, once it returns.
+      const inflight = toRead.size > 0 ? held?.whenRead(restApiId) : undefined;
+      if (inflight) {
+        await inflight;
+        lookup();
+      }
+      if (toRead.size === 0) return;
+      const list = [...toRead.values()];
+      let read: Map<string, ObservedMethodWithEvidence>;
+      if (options.immediate || runtime.coalesceWindowMs <= 0) {
         read = await readMethodsOfApi(runtime, restApiId, list, strategy, options.counters);
       } else {
         const pending = readCacheOf(runtime).pendingObserves;
-        read = await readInWindow(pending, restApiId, runtime.coalesceWindowMs, apiKeys, (all) => readMethodsOfApi(runtime, restApiId, all, strategy, options.counters));
+        read = await readInWindow(pending, restApiId, runtime.coalesceWindowMs, toRead, (all) => readMethodsOfApi(runtime, restApiId, all, strategy, options.counters));
       }
       for (const k of list) results.set(methodId(k), read.get(methodId(k))!);
     }),
@@ -138,8 +171,18 @@ export async function observeMethods(runtime: Runtime, keys: readonly MethodKey[
  * on a change made after it (a resource it waited for would have made it arrive later).
  */
 function coalescedApiRead(runtime: Runtime, restApiId: string, counters: CallCounters | undefined): Promise<ApiSnapshot> {
-  if (runtime.coalesceWindowMs <= 0) return readApi(runtime, restApiId, counters);
-  return readInWindow(readCacheOf(runtime).pendingPathReads, restApiId, runtime.coalesceWindowMs, new Map(), () => readApi(runtime, restApiId, counters));
+  const held = runtime.snapshots?.wholeRead(restApiId);
+  if (held) return Promise.resolve(held);
+  const read = async (): Promise<ApiSnapshot> => {
+    const snapshots = runtime.snapshots;
+    if (!snapshots) return readApi(runtime, restApiId, counters);
+    const mark = snapshots.mark();
+    const snapshot = await snapshots.track(restApiId, readApi(runtime, restApiId, counters));
+    snapshots.rememberWhole(snapshot, mark);
+    return snapshot;
+  };
+  if (runtime.coalesceWindowMs <= 0) return read();
+  return readInWindow(readCacheOf(runtime).pendingPathReads, restApiId, runtime.coalesceWindowMs, new Map(), read);
 }
 
 /**

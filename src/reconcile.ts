@@ -9,7 +9,9 @@
  * command line validates its spec file when it loads it, the Pulumi resources their
  * inputs in `check` and again at the start of each create and update). Path resolution and the first observe
  * share one `GetResources` read per REST API. A no-op (the plan is empty) makes
- * no write and no second read: the first read was the verification.
+ * no write and no second read: the first read was the verification. With run
+ * snapshots (the provider's runtime), "observe again" is answered by what the writes
+ * answered (AWS-70), so a converge costs its writes and the process's shared reads.
  */
 import { applyPlan, ApplyError, isHardLimit, isStateDependent, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";

@@ -5,6 +5,7 @@
  * (`pulumi-apigw-responses/reconciler`).
  */
 import { createConnection, type Connection, type ConnectionOptions } from "./aws/connection";
+import type { RunSnapshots } from "./observe/snapshots";
 
 /** Re-exported from `aws/connection.ts`: destroy the shared clients and empty the registry. */
 export { releaseSharedClients } from "./aws/connection";
@@ -15,12 +16,19 @@ export type { CallCounters, Connection, ConnectionOptions, RetryPolicy } from ".
 export interface Runtime extends Connection {
   /** Window in which concurrent observes of one REST API are coalesced, in ms. Default 25; 0 turns it off. */
   readonly coalesceWindowMs: number;
+  /**
+   * Reads shared across the calls of a whole engine operation (the Pulumi provider's),
+   * updated by this runtime's writes. Absent: each run reads for itself.
+   */
+  readonly snapshots?: RunSnapshots;
 }
 
 /** Options of {@link createRuntime}: the connection's plus observe's coalescing window. */
 export interface RuntimeOptions extends ConnectionOptions {
   /** Observe coalescing window, in ms. Default 25. */
   readonly coalesceWindowMs?: number;
+  /** Share reads across runs through these snapshots (the provider process's; see `observe/snapshots.ts`). */
+  readonly snapshots?: RunSnapshots;
 }
 
 /**
@@ -29,5 +37,9 @@ export interface RuntimeOptions extends ConnectionOptions {
  */
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const window = options.coalesceWindowMs;
-  return { ...createConnection(options), coalesceWindowMs: window !== undefined && window >= 0 ? window : 25 };
+  return {
+    ...createConnection(options),
+    coalesceWindowMs: window !== undefined && window >= 0 ? window : 25,
+    ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+  };
 }

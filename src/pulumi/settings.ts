@@ -5,6 +5,7 @@
  */
 import type { ValidationFailure } from "../model";
 import { createRuntime, type Runtime } from "../reconcile";
+import { RunSnapshots } from "../observe/snapshots";
 import { parseDuration, parseRate, parseRegion } from "../settings";
 
 /** Re-exported from `../settings` (the settings both front ends share). */
@@ -41,10 +42,22 @@ export function settingsFromConfig(config: { get(key: string): string | undefine
 }
 
 const SETTINGS = Symbol.for("pulumi-apigw-responses/provider-settings@1");
+const SNAPSHOTS = Symbol.for("pulumi-apigw-responses/run-snapshots@1");
 
-/** Remember the stack's settings for this provider process (called by `configure`). */
+/**
+ * Remember the stack's settings for this provider process (called by `configure`), and
+ * start its run snapshots: the engine starts a provider process per operation, so the
+ * reads they hold are this operation's (`observe/snapshots.ts`).
+ */
 export function configureProcess(config: { get(key: string): string | undefined }): void {
-  (globalThis as Record<symbol, unknown>)[SETTINGS] = settingsFromConfig(config);
+  const g = globalThis as Record<symbol, unknown>;
+  g[SETTINGS] = settingsFromConfig(config);
+  g[SNAPSHOTS] ??= new RunSnapshots();
+}
+
+/** The run snapshots of this provider process; undefined before `configure` (a library or test caller). */
+export function processSnapshots(): RunSnapshots | undefined {
+  return (globalThis as Record<symbol, unknown>)[SNAPSHOTS] as RunSnapshots | undefined;
 }
 
 /** The settings `configure` stored; empty (environment only) before. */
@@ -52,9 +65,11 @@ export function processSettings(): ProviderSettings {
   return ((globalThis as Record<symbol, unknown>)[SETTINGS] as ProviderSettings | undefined) ?? {};
 }
 
-/** The runtime for a provider process: the shared client, token bucket and write queues. */
+/** The runtime for a provider process: the shared client, token bucket, write queues and run snapshots. */
 export function runtimeFor(settings: ProviderSettings): Runtime {
+  const snapshots = processSnapshots();
   return createRuntime({
+    ...(snapshots ? { snapshots } : {}),
     region: settings.region,
     profile: settings.profile,
     endpoint: settings.endpoint,

@@ -154,8 +154,8 @@ export class InMemoryApiGateway {
       case "DeleteMethodResponse":
       case "PutIntegrationResponse":
       case "DeleteIntegrationResponse":
-        this.write(operation, input);
-        return { $metadata: this.metadata(operation.startsWith("Delete") ? 202 : 201) };
+        // A put or update answers with the stored object (AWS-70); a delete with no body.
+        return { ...this.write(operation, input), $metadata: this.metadata(operation.startsWith("Delete") ? 202 : 201) };
       default:
         throw new Error(`the in-memory API Gateway does not model ${operation}`);
     }
@@ -214,8 +214,8 @@ export class InMemoryApiGateway {
     return { items, ...(next ? { position: next.id } : {}), $metadata: this.metadata() };
   }
 
-  /** A response write: the model's decision, with AWS's 404s around it. */
-  private write(kind: Operation["kind"], input: Readonly<Record<string, unknown>>): void {
+  /** A response write: the model's decision, with AWS's 404s around it; returns what a put or update answers. */
+  private write(kind: Operation["kind"], input: Readonly<Record<string, unknown>>): Record<string, unknown> {
     const { key, method } = this.found(input);
     const statusCode = String(input.statusCode);
     if ((kind === "PutIntegrationResponse" || kind === "DeleteIntegrationResponse") && !method.integrationType) {
@@ -232,6 +232,10 @@ export class InMemoryApiGateway {
             : ({ ...base, kind } as Operation);
     try {
       method.responses = applyOperation(method.responses, op);
+      if (kind.startsWith("Delete")) return {};
+      const stored = this.liveMethod({ key, method });
+      const answers = (kind === "PutIntegrationResponse" ? (stored.methodIntegration as { integrationResponses?: Record<string, unknown> }).integrationResponses : stored.methodResponses) as Record<string, Record<string, unknown>>;
+      return answers[statusCode]!;
     } catch (err) {
       if (!(err instanceof AwsModelError)) throw err;
       // The SDK error carries the AWS text alone.
