@@ -16,7 +16,7 @@
 import { applyPlan, ApplyError, isHardLimit, isStateDependent, type ApplyEvents } from "./apply";
 import { ApiGatewayError } from "./aws/errors";
 import type { DesiredGatewayResponses, GatewayResponseOperation, ObservedGatewayResponses } from "./gateway-responses";
-import { readGatewayResponses } from "./observe/gateway-responses";
+import { observeGatewayResponses } from "./observe/gateway-responses";
 import { planGatewayResponses } from "./plan/gateway-responses";
 import { newCounters, type CallCounters } from "./aws/connection";
 import { createRuntime, type Runtime, type RuntimeOptions } from "./runtime";
@@ -219,7 +219,7 @@ async function observeSides(runtime: Runtime, desired: readonly DesiredMethod[],
       desired.map((d) => d.key),
       options,
     ),
-    Promise.all(desiredGatewayResponses.map((d) => readGatewayResponses(runtime, d.restApiId, options.counters))),
+    Promise.all(desiredGatewayResponses.map((d) => observeGatewayResponses(runtime, d.restApiId, options.counters))),
   ]);
   return { desired, observed, desiredGatewayResponses, observedGatewayResponses };
 }

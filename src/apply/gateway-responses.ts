@@ -15,6 +15,7 @@ import { send } from "../aws/call";
 import { ApiGatewayError } from "../aws/errors";
 import type { CallCounters, Connection } from "../aws/connection";
 import type { GatewayResponseOperation, GatewayResponsesPlan } from "../gateway-responses";
+import { snapshotsOf } from "../observe/snapshots";
 
 /** A gateway-response operation that failed, and why. */
 export interface GatewayResponseFailure {
@@ -35,8 +36,8 @@ export function describeGatewayResponse(restApiId: string, responseType: string)
   return `gateway response ${responseType} (rest api ${restApiId})`;
 }
 
-/** Send one operation (a delete that finds nothing to reset succeeds, AWS-44). */
-async function sendGatewayOperation(connection: Connection, op: GatewayResponseOperation, counters: CallCounters | undefined): Promise<void> {
+/** Send one operation (a delete that finds nothing to reset succeeds, AWS-44); returns its answer. */
+async function sendGatewayOperation(connection: Connection, op: GatewayResponseOperation, counters: CallCounters | undefined): Promise<unknown> {
   const opts = { restApiId: op.restApiId, subject: describeGatewayResponse(op.restApiId, op.responseType), write: true, ...(counters ? { counters } : {}) };
   if (op.kind === "PutGatewayResponse") {
     const g = op.gatewayResponse;
@@ -47,13 +48,12 @@ async function sendGatewayOperation(connection: Connection, op: GatewayResponseO
       responseParameters: g.responseParameters,
       responseTemplates: g.responseTemplates,
     };
-    await send(connection, "PutGatewayResponse", input, opts);
-    return;
+    return send(connection, "PutGatewayResponse", input, opts);
   }
   try {
-    await send(connection, "DeleteGatewayResponse", { restApiId: op.restApiId, responseType: op.responseType }, opts);
+    return await send(connection, "DeleteGatewayResponse", { restApiId: op.restApiId, responseType: op.responseType }, opts);
   } catch (err) {
-    if (err instanceof ApiGatewayError && err.classification === "not-found" && err.code !== "REST_API_NOT_FOUND") return;
+    if (err instanceof ApiGatewayError && err.classification === "not-found" && err.code !== "REST_API_NOT_FOUND") return undefined;
     throw err;
   }
 }
@@ -67,11 +67,15 @@ async function sendGatewayOperation(connection: Connection, op: GatewayResponseO
 export async function applyGatewayResponsesPlan(connection: Connection, plan: GatewayResponsesPlan, counters?: CallCounters): Promise<GatewayResponsesOutcome> {
   const done: GatewayResponseOperation[] = [];
   const failures: GatewayResponseFailure[] = [];
+  // The provider's run snapshots are told every outcome (src/observe/snapshots.ts).
+  const snapshots = snapshotsOf(connection);
   for (const op of plan.operations) {
     try {
-      await sendGatewayOperation(connection, op, counters);
+      const answer = await sendGatewayOperation(connection, op, counters);
+      snapshots?.rememberGatewayWrite(op, answer);
       done.push(op);
     } catch (err) {
+      snapshots?.rememberGatewayWrite(op, undefined);
       failures.push({ operation: op, error: err instanceof Error ? err : new Error(String(err)) });
     }
   }

@@ -6,6 +6,7 @@ import { send } from "../aws/call";
 import type { CallCounters, Connection } from "../aws/connection";
 import type { ObservedGatewayResponses } from "../gateway-responses";
 import { normalizeLiveGatewayResponses, type LiveGatewayResponse } from "../normalize";
+import { snapshotsOf } from "./snapshots";
 
 /** `limit` of the read: AWS ignores it and lists all 21 (AWS-32); an emulator that pages gets one page. */
 const PAGE_SIZE = 500;
@@ -28,4 +29,28 @@ export async function readGatewayResponses(connection: Connection, restApiId: st
     if (position !== undefined) seen.add(position);
   } while (position !== undefined);
   return normalizeLiveGatewayResponses(restApiId, items);
+}
+
+/**
+ * The gateway responses of a REST API for a converge or a refresh: with run snapshots
+ * (the provider's runtime), what a read of this process holds, kept current by our writes'
+ * answers, or one read shared by the callers that ask while it is in flight; otherwise
+ * {@link readGatewayResponses}.
+ */
+export async function observeGatewayResponses(connection: Connection, restApiId: string, counters?: CallCounters): Promise<ObservedGatewayResponses> {
+  const snapshots = snapshotsOf(connection);
+  if (!snapshots) return readGatewayResponses(connection, restApiId, counters);
+  const flight = `gateway responses of ${restApiId}`;
+  const held = snapshots.gatewayLookup(restApiId);
+  if (held) return held;
+  const inflight = snapshots.whenRead(flight);
+  if (inflight) {
+    await inflight;
+    const after = snapshots.gatewayLookup(restApiId);
+    if (after) return after;
+  }
+  const mark = snapshots.mark();
+  const observed = await snapshots.track(flight, readGatewayResponses(connection, restApiId, counters));
+  snapshots.rememberGatewayRead(observed, mark);
+  return observed;
 }

@@ -21,9 +21,18 @@
  * `ReadSession` and verify with a fresh read). Nothing here calls AWS: `observe.ts` reads
  * and hands the reads over, `apply.ts` hands over the answers of its writes.
  */
+import type { GatewayResponseOperation, ObservedGatewayResponses } from "../gateway-responses";
 import type { MethodKey, NormalizedResponse, Operation } from "../model";
 import { methodId } from "../model";
-import { compareKeys, normalizeIntegrationResponse, normalizeMethodResponse, type LiveIntegrationResponse, type LiveMethodResponse } from "../normalize";
+import {
+  compareKeys,
+  normalizeIntegrationResponse,
+  normalizeLiveGatewayResponse,
+  normalizeMethodResponse,
+  type LiveGatewayResponse,
+  type LiveIntegrationResponse,
+  type LiveMethodResponse,
+} from "../normalize";
 import { observeInSnapshot, type ApiSnapshot, type ObservedMethodWithEvidence } from "./reads";
 
 /** How long a read answers later questions, by default: 30 s. */
@@ -58,6 +67,10 @@ export interface ReadMark {
 export class RunSnapshots {
   private readonly apis = new Map<string, ApiEntry>();
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** REST API id → its gateway responses (one `GetGatewayResponses`, AWS-32), with our writes since applied. */
+  private readonly gateway = new Map<string, { readonly observed: ObservedGatewayResponses; readonly readAt: number }>();
+  /** REST API id → sequence number of our last gateway-response write on it that finished. */
+  private readonly gatewayWritten = new Map<string, number>();
   private seq = 0;
 
   /**
@@ -187,6 +200,38 @@ export class RunSnapshots {
     if (next.methodResponse || next.integrationResponse) responses[op.statusCode] = next;
     else delete responses[op.statusCode];
     a.methods.set(id, { observed: { ...e!.observed, responses: sortedByCode(responses) }, readAt: e!.readAt });
+  }
+
+  // ---------------------------------------------------------------- gateway responses (AWS-32)
+
+  /** The gateway responses of `restApiId` as a read of this process left them, or undefined when they must be read. */
+  gatewayLookup(restApiId: string): ObservedGatewayResponses | undefined {
+    const g = this.gateway.get(restApiId);
+    return g && this.fresh(g.readAt) ? g.observed : undefined;
+  }
+
+  /** Keep a read of a REST API's gateway responses started at `mark`, unless a write of ours on them finished since. */
+  rememberGatewayRead(observed: ObservedGatewayResponses, mark: ReadMark): void {
+    if ((this.gatewayWritten.get(observed.restApiId) ?? -1) > mark.seq) return;
+    this.gateway.set(observed.restApiId, { observed, readAt: mark.at });
+  }
+
+  /**
+   * A gateway-response write of ours finished: a put answers the stored customization
+   * (AWS-35), which replaces the type's entry. After a reset (AWS-44) the type shows
+   * defaults or what it inherits (AWS-33), which only a read tells; after a write of
+   * unknown outcome (`answer` undefined) nothing is known: the REST API's gateway
+   * responses are then to be read again.
+   */
+  rememberGatewayWrite(op: GatewayResponseOperation, answer: unknown): void {
+    this.gatewayWritten.set(op.restApiId, ++this.seq);
+    const held = this.gateway.get(op.restApiId);
+    if (op.kind !== "PutGatewayResponse" || !held || !isObject(answer)) {
+      this.gateway.delete(op.restApiId);
+      return;
+    }
+    const stored = normalizeLiveGatewayResponse(op.responseType, answer as LiveGatewayResponse);
+    this.gateway.set(op.restApiId, { observed: { ...held.observed, responses: { ...held.observed.responses, [op.responseType]: stored } }, readAt: held.readAt });
   }
 
   /** A write of ours on `key` failed in a way that leaves its outcome unknown: read the method again before it answers. */

@@ -10,7 +10,7 @@ import { ApiGatewayError } from "../aws/errors";
 import type { GatewayResponseType, NormalizedGatewayResponse, ObservedGatewayResponses } from "../gateway-responses";
 import type { ValidationFailure } from "../model";
 import { normalizedEqual } from "../normalize";
-import { readGatewayResponses } from "../observe/gateway-responses";
+import { observeGatewayResponses } from "../observe/gateway-responses";
 import { convergeDesiredState, toDesiredGatewayResponses, type Runtime } from "../reconcile";
 import { ValidationError } from "../validate";
 import { managedCustomizations, type GatewayAdapter, type GatewayCustomizations } from "./gateway-adapter";
@@ -141,7 +141,7 @@ export async function createGatewayResource(kind: GatewayResourceKind, inputs: A
   const adapter = gatewayAdapterOf(kind);
   const rt = runtimeFor(processSettings());
   const refused = adapter.mustNotBeCustomized(inputs);
-  if (refused !== undefined && (await readGatewayResponses(rt, inputs.restApiId)).responses[refused]?.customized === true) {
+  if (refused !== undefined && (await observeGatewayResponses(rt, inputs.restApiId)).responses[refused]?.customized === true) {
     throw new Error(
       `ALREADY_EXISTS: the gateway response ${refused} of rest api ${inputs.restApiId} is already customized. ` +
         `If a resource of this stack managed it under another name or parent (a rename, or a move into a component), ` +
@@ -174,7 +174,7 @@ export async function readGatewayResource(
   const adapter = gatewayAdapterOf(kind);
   let observed: ObservedGatewayResponses;
   try {
-    observed = await readGatewayResponses(runtimeFor(processSettings()), props.restApiId);
+    observed = await observeGatewayResponses(runtimeFor(processSettings()), props.restApiId);
   } catch (err) {
     if (isMissingApi(err)) return {};
     throw err;

@@ -46,13 +46,26 @@ const SNAPSHOTS = Symbol.for("pulumi-apigw-responses/run-snapshots@1");
 
 /**
  * Remember the stack's settings for this provider process (called by `configure`), and
- * start its run snapshots: the engine starts a provider process per operation, so the
- * reads they hold are this operation's (`observe/snapshots.ts`).
+ * start its run snapshots (`observe/snapshots.ts`) if they are not started yet. The engine
+ * starts a provider process per operation, so the reads they hold are this operation's.
+ * It configures each resource kind once, when the program registers the kind's first
+ * resource, which may be in the middle of the run (a resource that waits for others):
+ * the snapshots are kept then, since converges still running hold them and record their
+ * writes there.
  */
 export function configureProcess(config: { get(key: string): string | undefined }): void {
   const g = globalThis as Record<symbol, unknown>;
   g[SETTINGS] = settingsFromConfig(config);
   g[SNAPSHOTS] ??= new RunSnapshots();
+}
+
+/**
+ * Forget the reads of this process, as a new engine operation starts with none. For
+ * callers that play several operations in one process (tests); a provider process
+ * serves one operation and never needs it.
+ */
+export function startNewOperation(): void {
+  (globalThis as Record<symbol, unknown>)[SNAPSHOTS] = new RunSnapshots();
 }
 
 /** The run snapshots of this provider process; undefined before `configure` (a library or test caller). */

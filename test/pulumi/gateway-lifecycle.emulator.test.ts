@@ -12,7 +12,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { normalizeGatewayResponse } from "../../src/normalize";
 import { checkResource, createResource, deleteResource, diffResource, readResource, updateResource } from "../../src/pulumi/handlers";
 import { resetOwnership } from "../../src/pulumi/ownership";
-import { configureProcess } from "../../src/pulumi/settings";
+import { configureProcess, startNewOperation } from "../../src/pulumi/settings";
 import type { GatewayResponseOutputs, GatewayResponseSetOutputs } from "../../src/pulumi/state";
 import { readsAndWrites, seedApi, useSeededApi } from "../support/local-api-gateway";
 import { liveGatewayCustomizations } from "../support/pulumi";
@@ -27,9 +27,18 @@ async function newApi(): Promise<string> {
   return (await seedApi(suite.client, { resources: 0, methods: 0, name: `gateway-lifecycle-${apis++}` })).restApiId;
 }
 
-beforeEach(() => {
+/**
+ * A new engine operation: the provider configured afresh, as a new provider process is
+ * (its run snapshots empty). A refresh after a change made out of band is one.
+ */
+function newOperation(): void {
   const settings: Record<string, string> = { "apigw-responses:endpoint": suite.emulator.endpoint, "apigw-responses:rate": "off" };
   configureProcess({ get: (k) => settings[k] });
+  startNewOperation();
+}
+
+beforeEach(() => {
+  newOperation();
   resetOwnership();
 });
 
@@ -105,6 +114,7 @@ describe("create, read, update, delete", () => {
     expect(read.inputs).toEqual({ restApiId, responseType: "THROTTLED", adoptExisting: true, ...cors });
 
     await suite.client.send(new DeleteGatewayResponseCommand({ restApiId, responseType: "THROTTLED" }));
+    newOperation();
     expect(await readResource("GatewayResponse", adopted.id, outs)).toEqual({});
   });
 
@@ -156,6 +166,7 @@ describe("create, read, update, delete", () => {
 
     const single = await createResource("GatewayResponse", { restApiId, responseType: "UNAUTHORIZED", statusCode: "401" } as never);
     await suite.client.send(new DeleteRestApiCommand({ restApiId }));
+    newOperation();
     expect(await readResource("GatewayResponse", single.id, single.outs)).toEqual({});
     await expect(deleteResource("GatewayResponse", single.outs, single.id)).resolves.toBeUndefined();
   });

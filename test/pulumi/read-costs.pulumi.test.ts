@@ -1,22 +1,49 @@
 /**
- * Read costs through the engine (pulumi preview --refresh): a no-op refresh of 20
- * ResponseSets on one REST API and 5 on another, in one run, reads both APIs, writes
- * nothing, and spends at most the reads pinned here (the emulator's stats). The bound is
- * today's measured cost with a margin for timing (coalescing windows), below one read per
- * resource, so that a regression to per-resource reads fails; issue 14 lowers it.
+ * Read costs through the engine (issue 14), counted by the local API Gateway: the
+ * resources of a provider process share their reads (run snapshots, `observe/snapshots.ts`).
+ * - A no-op `preview --refresh` of 25 ResponseSets on two REST APIs reads each API about
+ *   once and writes nothing.
+ * - `pulumi up` of 40 single resources (a `MethodResponse` and an `IntegrationResponse` per
+ *   status code) spends at most 1.10 calls per response; a no-op refresh of them at most 5 reads.
+ * - A snapshot never hides drift: a change made out of band before a run is seen by that
+ *   run; one made while a run is going (after its read) is seen by the next run.
  */
+import { UpdateMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createStack, emulatorStats, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+
+const endpoint = inject("endpoint");
+
+/** Reads and writes of a command, from the emulator's stats. */
+async function costOf(run: () => Promise<{ code: number; stdout: string; stderr: string }>) {
+  const before = await emulatorStats(endpoint);
+  const r = await run();
+  const after = await emulatorStats(endpoint);
+  const calls = Object.fromEntries(Object.entries(after.calls).map(([op, n]) => [op, n - (before.calls[op] ?? 0)]).filter(([, n]) => (n as number) > 0)) as Record<string, number>;
+  const reads = Object.entries(calls).reduce((n, [op, c]) => n + (op.startsWith("Get") ? c : 0), 0);
+  return { ...r, calls, reads, writes: after.writes - before.writes, total: after.totalCalls - before.totalCalls };
+}
+
+/** Run `call` again while it fails with a 409 (another writer's concurrent modification, AWS-9). */
+async function retryConflicts<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 409 || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 
 /**
- * Most reads a no-op `preview --refresh` of the 25 sets may make. Measured: 8, 8 (5
- * GetResources + 3 GetMethod) alone, 11 (5 + 6) within the whole suite: how many GetMethod
- * calls the coalescing window saves depends on timing. Reads per resource would be 25 or more.
+ * Most reads a no-op `preview --refresh` of the 25 sets may make: 2 per REST API. Measured
+ * 3 (GetResources 2, GetMethod 1: the first resource refreshed on an API is read alone,
+ * the next ones wait for one whole read). Before the shared reads: 8 to 11.
  */
-const MAX_READS = 18;
+const MAX_SET_READS = 4;
 
-describe("read costs through the engine", () => {
-  const endpoint = inject("endpoint");
+describe("read costs through the engine: ResponseSets on two REST APIs", () => {
   const sdk = sdkClient(endpoint);
   let stack: TestStack;
 
@@ -36,17 +63,122 @@ describe("read costs through the engine", () => {
     sdk.destroy();
   });
 
-  it(`a no-op preview --refresh of 25 ResponseSets on two REST APIs: no write, both APIs read, at most ${MAX_READS} reads`, async () => {
+  it(`a no-op preview --refresh of 25 ResponseSets: no write, both APIs read, at most ${MAX_SET_READS} reads`, async () => {
+    const pv = await costOf(() => stack.run(["preview", "--refresh", "--expect-no-changes"]));
+    expect(pv.code, pv.stdout + pv.stderr).toBe(0);
+    console.log(`no-op preview --refresh of 25 ResponseSets on 2 REST APIs: ${pv.reads} reads ${JSON.stringify(pv.calls)}`);
+    expect(pv.writes).toBe(0);
+    // Each API is read at least once: one GetResources (AWS-30) or a GetMethod.
+    expect(pv.reads).toBeGreaterThanOrEqual(2);
+    expect(pv.reads, JSON.stringify(pv.calls)).toBeLessThanOrEqual(MAX_SET_READS);
+  });
+});
+
+describe("read costs through the engine: 40 single resources on one REST API", () => {
+  const sdk = sdkClient(endpoint);
+  const H = (name: string) => `method.response.header.${name}`;
+  const codes = ["200", "404"];
+  let stack: TestStack;
+  let api: { restApiId: string; resourceIds: string[] };
+
+  /** One `MethodResponse` and one `IntegrationResponse` per status code of each of the 10 methods; `origin` is the CORS value mapped on 200. */
+  const scenario = (origin: string) => ({
+    methodResponses: api.resourceIds.flatMap((resource, i) =>
+      codes.map((statusCode) => ({ name: `mr-${i}-${statusCode}`, restApi: api.restApiId, resource, httpMethod: "GET", statusCode, responseParameters: { [H("Access-Control-Allow-Origin")]: true } })),
+    ),
+    integrationResponses: api.resourceIds.flatMap((resource, i) =>
+      codes.map((statusCode) => ({
+        name: `ir-${i}-${statusCode}`,
+        restApi: api.restApiId,
+        resource,
+        httpMethod: "GET",
+        statusCode,
+        dependsOnMethodResponse: `mr-${i}-${statusCode}`,
+        ...(statusCode === "200" ? {} : { selectionPattern: statusCode }),
+        responseParameters: { [H("Access-Control-Allow-Origin")]: statusCode === "200" ? `'${origin}'` : "'*'" },
+      })),
+    ),
+  });
+  const configure = (origin: string) => stack.run(["config", "set", "scenario:spec", JSON.stringify(scenario(origin))]);
+
+  beforeAll(async () => {
+    api = await seedApi(sdk, 10, "read-costs-singles");
+    stack = await createStack("scenario", endpoint, { "scenario:restApiId": api.restApiId, "scenario:spec": "{}" });
+    await configure("https://a.example");
+  });
+  afterAll(async () => {
+    await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: "[]" }).then((res) => res.arrayBuffer());
+    await stack?.dispose();
+    sdk.destroy();
+  });
+
+  it("pulumi up creates them at most 1.10 calls per response (40 writes and a few shared reads)", async () => {
+    const up = await costOf(() => stack.run(["up", "--yes", "--skip-preview"]));
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    console.log(`pulumi up of 40 single resources: ${up.total} calls, ${up.reads} reads ${JSON.stringify(up.calls)}`);
+    expect(up.writes).toBe(40);
+    expect(up.total / 40, JSON.stringify(up.calls)).toBeLessThanOrEqual(1.1);
+    // Raw answers, not our normalizer: what AWS would return for one method.
+    const live = await liveResponses(sdk, api.restApiId, api.resourceIds[3]!);
+    expect(live["200"]?.integrationResponse?.responseParameters).toEqual({ [H("Access-Control-Allow-Origin")]: "'https://a.example'" });
+    expect(Object.keys(live)).toEqual(codes);
+  });
+
+  it("a no-op preview --refresh of the 40 reads at most 5 times and writes nothing", async () => {
+    const pv = await costOf(() => stack.run(["preview", "--refresh", "--expect-no-changes"]));
+    expect(pv.code, pv.stdout + pv.stderr).toBe(0);
+    console.log(`no-op preview --refresh of 40 single resources: ${pv.reads} reads ${JSON.stringify(pv.calls)}`);
+    expect(pv.writes).toBe(0);
+    expect(pv.reads).toBeGreaterThanOrEqual(1);
+    expect(pv.reads, JSON.stringify(pv.calls)).toBeLessThanOrEqual(5);
+  });
+
+  it("a change made out of band before a run is seen by that run", async () => {
+    // Method 0's 404 method response gains a header nobody declared.
+    await sdk.send(
+      new UpdateMethodResponseCommand({
+        restApiId: api.restApiId,
+        resourceId: api.resourceIds[0]!,
+        httpMethod: "GET",
+        statusCode: "404",
+        patchOperations: [{ op: "add", path: `/responseParameters/${H("X-Out-Of-Band")}`, value: "false" }],
+      }),
+    );
+    const pv = await stack.run(["preview", "--refresh", "--diff", "--expect-no-changes"]);
+    expect(pv.code, pv.stdout).not.toBe(0);
+    expect(pv.stdout).toContain("X-Out-Of-Band");
+    const up = await stack.run(["up", "--yes", "--refresh", "--skip-preview"]);
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    expect((await liveResponses(sdk, api.restApiId, api.resourceIds[0]!))["404"]?.methodResponse?.responseParameters).toEqual({ [H("Access-Control-Allow-Origin")]: true });
+  });
+
+  it("a change made out of band while a run is going, after its read, is seen by the next run", async () => {
+    // Slow every write, so that the run is still going when the change is made.
+    await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: JSON.stringify([{ fault: "latency", latencyMs: 400, mutating: true }]) }).then((res) => res.arrayBuffer());
+    await configure("https://b.example");
     const before = await emulatorStats(endpoint);
-    const preview = await stack.run(["preview", "--refresh", "--expect-no-changes"]);
-    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
-    const after = await emulatorStats(endpoint);
-    const calls = Object.fromEntries(Object.entries(after.calls).map(([op, n]) => [op, n - (before.calls[op] ?? 0)]).filter(([, n]) => (n as number) > 0));
-    const reads = Object.entries(calls).filter(([op]) => op.startsWith("Get")).reduce((n, [, c]) => n + (c as number), 0);
-    console.log(`no-op preview --refresh of 25 ResponseSets on 2 REST APIs: ${reads} reads ${JSON.stringify(calls)}`);
-    expect(after.writes - before.writes).toBe(0);
-    // Each API is read at least once: one GetResources (AWS-30) or a GetMethod per method.
-    expect(reads).toBeGreaterThanOrEqual(2);
-    expect(reads, JSON.stringify(calls)).toBeLessThanOrEqual(MAX_READS);
+    const running = stack.run(["up", "--yes", "--refresh", "--skip-preview"]);
+    // Once the run has read (its refresh) and started writing, a response it has read changes.
+    for (let i = 0; i < 600 && (await emulatorStats(endpoint)).writes === before.writes; i++) await new Promise((r) => setTimeout(r, 50));
+    // While the run writes, another writer meets AWS-9's 409 now and then: it tries again.
+    await retryConflicts(() =>
+      sdk.send(
+        new UpdateMethodResponseCommand({
+          restApiId: api.restApiId,
+          resourceId: api.resourceIds[9]!,
+        httpMethod: "GET",
+        statusCode: "404",
+          patchOperations: [{ op: "add", path: `/responseParameters/${H("X-During-The-Run")}`, value: "false" }],
+        }),
+      ),
+    );
+    const up = await running;
+    await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: "[]" }).then((res) => res.arrayBuffer());
+    expect(up.code, up.stdout + up.stderr).toBe(0);
+    expect(up.stdout).not.toContain("X-During-The-Run");
+    // The next run does not reuse what the last one read: it sees the change.
+    const pv = await stack.run(["preview", "--refresh", "--diff", "--expect-no-changes"]);
+    expect(pv.code, pv.stdout).not.toBe(0);
+    expect(pv.stdout).toContain("X-During-The-Run");
   });
 });

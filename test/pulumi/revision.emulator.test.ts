@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { MethodKey } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createResource, readResource, revisionOf, updateResource, type ResourceKind } from "../../src/pulumi/handlers";
-import { configureProcess } from "../../src/pulumi/settings";
+import { configureProcess, startNewOperation } from "../../src/pulumi/settings";
 import type { AnyOutputs, ResponseSetOutputs } from "../../src/pulumi/state";
 import { readsAndWrites, seedResponses, useSeededApi } from "../support/local-api-gateway";
 
@@ -33,12 +33,18 @@ const RESPELLED = {
   },
 };
 
+/** The provider configured afresh, as in a new engine operation (a new provider process, its run snapshots empty). */
 function useLocalProvider(): void {
   const settings: Record<string, string> = { "apigw-responses:endpoint": suite.emulator.endpoint, "apigw-responses:rate": "off" };
   configureProcess({ get: (k) => settings[k] });
+  startNewOperation();
 }
 const keyOf = (i: number): MethodKey => suite.api.methods[i]!;
-const revisionOfRead = async (kind: ResourceKind, id: string, outs: AnyOutputs) => (await readResource(kind, id, outs)).props?.revision;
+/** The revision a refresh reads: a refresh is an engine operation of its own. */
+const revisionOfRead = async (kind: ResourceKind, id: string, outs: AnyOutputs) => {
+  useLocalProvider();
+  return (await readResource(kind, id, outs)).props?.revision;
+};
 
 describe("revision through create, read and update", () => {
   it("ResponseSet: create and read of the same live state agree; a no-op update (respelled inputs) and a refresh keep it; it is the hash of the desired content", async () => {

@@ -27,7 +27,7 @@ import { reconcile } from "../../src/reconcile";
 import { localClient } from "../seed";
 import { callDelta, liveEqualsDesired, quotaBoundSeconds, type CallDelta, type Quota } from "./measure";
 import { renderChartSvg } from "./chart";
-import { renderReport } from "./report";
+import { renderReport, type BenchResults } from "./report";
 import { RESPONSES_PER_METHOD, responsesOf, seedApi, specsOf, type SeededApi } from "./workload";
 
 /** The modes measured. */
@@ -311,6 +311,12 @@ function machine(): Record<string, string> {
   };
 }
 
+/** The results kept from before the shared reads of issue 14 (bench/baseline.json), to show side by side. */
+function baseline(): BenchResults | undefined {
+  const p = path.join(PACKAGE_ROOT, "bench", "baseline.json");
+  return existsSync(p) ? (JSON.parse(readFileSync(p, "utf8")) as BenchResults) : undefined;
+}
+
 /** The hand-written analysis (tools/bench/analysis.md, next to the source), if there. */
 function analysis(): string {
   const p = path.join(PACKAGE_ROOT, "tools", "bench", "analysis.md");
@@ -352,16 +358,19 @@ async function main(): Promise<void> {
       if (wants("reconciler-sets")) results.push(await runReconciler(emulator, await seed()));
       if (wants("naive-sdk")) results.push(await runNaive(emulator, await seed()));
       if (skipPulumi) continue;
+      /** A no-op refresh + preview of a stack just brought up: the reads it costs. */
+      const noopRefresh = async (mode: "sets" | "singles", s: BenchStack, resources: number) => {
+        await refill();
+        const before = emulator.stats();
+        const pv = await pulumi((o) => s.stack.preview({ ...o, refresh: true, expectNoChanges: true }));
+        const d = callDelta(before, emulator.stats());
+        refreshes.push({ mode, n, methods, resources, seconds: round(pv.ms / 1000, 3), exitCode: pv.code, calls: d.calls, total: d.total });
+        log(`no-op preview --refresh of ${resources} ${mode} (N=${n}): ${round(pv.ms / 1000)} s, exit ${pv.code}, calls ${JSON.stringify(d.calls)}`);
+      };
       if (wants("pulumi-sets")) {
         const sets = await runPulumiUp(emulator, await seed(), "sets", tmp);
         results.push(sets.m);
-        // No-op refresh + preview of the ResponseSet stack.
-        await refill();
-        const before = emulator.stats();
-        const pv = await pulumi((o) => sets.stack.stack.preview({ ...o, refresh: true, expectNoChanges: true }));
-        const d = callDelta(before, emulator.stats());
-        refreshes.push({ n, methods, resources: methods, seconds: round(pv.ms / 1000, 3), exitCode: pv.code, calls: d.calls, total: d.total });
-        log(`no-op preview --refresh N=${n}: ${round(pv.ms / 1000)} s, exit ${pv.code}, calls ${JSON.stringify(d.calls)}`);
+        await noopRefresh("sets", sets.stack, methods);
         await removeStack(sets.stack);
       }
       if (!wants("pulumi-singles")) continue;
@@ -374,6 +383,7 @@ async function main(): Promise<void> {
       const singles = await runPulumiUp(emulator, await seed(), "singles", tmp);
       results.push(singles.m);
       singlesLast = { n, s: singles.m.wallSeconds };
+      await noopRefresh("singles", singles.stack, methods * RESPONSES_PER_METHOD);
       await removeStack(singles.stack);
     }
     // Why: the same largest reconcile at other scales and write latencies (per-API serialization vs the quota).
@@ -412,7 +422,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(PACKAGE_ROOT, "bench"), { recursive: true });
   writeFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), JSON.stringify(out, null, 2) + "\n");
   writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.svg"), await renderChartSvg(results, QUOTA));
-  writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
+  writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis(), baseline()));
   log(`wrote BENCHMARKS.md, bench/results.json, bench/chart.svg in ${out.totalSeconds} s`);
 }
 
@@ -420,7 +430,7 @@ async function main(): Promise<void> {
 async function renderOnly(): Promise<void> {
   const out = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "bench", "results.json"), "utf8")) as Parameters<typeof renderReport>[0];
   writeFileSync(path.join(PACKAGE_ROOT, "bench", "chart.svg"), await renderChartSvg(out.results, out.quota));
-  writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis()));
+  writeFileSync(path.join(PACKAGE_ROOT, "BENCHMARKS.md"), renderReport(out, analysis(), baseline()));
   log("wrote BENCHMARKS.md and bench/chart.svg from bench/results.json");
 }
 

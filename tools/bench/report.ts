@@ -21,19 +21,86 @@ const fmtCalls = (r: Record<string, number>) =>
     .map(([op, n]) => `${op} ${n}`)
     .join(", ");
 
-function row(m: Measurement): string {
-  const ratio = m.ratio !== null ? `**${m.ratio.toFixed(3)}×**` : m.failedOperations > 0 ? "n/a (failed)" : "n/a (C ≤ burst)";
-  return `| ${m.mode} | ${m.n} | ${m.wallSeconds.toFixed(2)} | ${m.successfulCalls} | ${m.boundSeconds.toFixed(2)} | ${ratio} | ${m.delta.throttled} | ${m.delta.conflicts} | ${m.failedOperations} | ${m.liveEqualsDesired ? "yes" : `**no** (${m.methodsDiffering} methods differ)`} | ${fmtCalls(m.delta.calls)} |`;
+/** One no-op `preview --refresh` (`mode` is absent in results written before it was measured for single resources). */
+interface Refresh {
+  readonly mode?: "sets" | "singles";
+  readonly n: number;
+  readonly methods?: number;
+  readonly resources: number;
+  readonly seconds: number;
+  readonly exitCode: number;
+  readonly calls: Record<string, number>;
+  readonly total: number;
 }
 
-/** The markdown of BENCHMARKS.md. `analysis` is inserted verbatim after the tables. */
-export function renderReport(r: BenchResults, analysis = ""): string {
+/** Calls answered 2xx per response of the workload. */
+const callsPerResponse = (m: Measurement) => m.successfulCalls / m.n;
+
+/** Read calls of a refresh (every call of a no-op refresh should be one). */
+const readsOf = (x: Refresh) => Object.entries(x.calls).reduce((n, [op, c]) => n + (op.startsWith("Get") ? c : 0), 0);
+
+function row(m: Measurement): string {
+  const ratio = m.ratio !== null ? `**${m.ratio.toFixed(3)}×**` : m.failedOperations > 0 ? "n/a (failed)" : "n/a (C ≤ burst)";
+  return `| ${m.mode} | ${m.n} | ${m.wallSeconds.toFixed(2)} | ${m.successfulCalls} | ${callsPerResponse(m).toFixed(3)} | ${m.boundSeconds.toFixed(2)} | ${ratio} | ${m.delta.throttled} | ${m.delta.conflicts} | ${m.failedOperations} | ${m.liveEqualsDesired ? "yes" : `**no** (${m.methodsDiffering} methods differ)`} | ${fmtCalls(m.delta.calls)} |`;
+}
+
+/**
+ * The goals of issue 14 at the largest N: each figure before (the baseline's run) and now.
+ * A figure the baseline did not measure is "n/a".
+ */
+function goals(r: BenchResults, base: BenchResults | undefined): string {
+  const n = Math.max(...r.results.map((m) => m.n));
+  const result = (b: BenchResults | undefined, mode: string) => b?.results.find((m) => m.mode === mode && m.n === n);
+  const refresh = (b: BenchResults | undefined, mode: "sets" | "singles") =>
+    (b?.refreshes as Refresh[] | undefined)?.find((x) => x.n === n && (x.mode ?? "sets") === mode);
+  const fmt = (v: number | undefined, digits: number, unit = "") => (v === undefined ? "n/a" : `${v.toFixed(digits)}${unit}`);
+  const line = (figure: string, goal: string, pick: (b: BenchResults | undefined) => number | undefined, digits: number, unit = "") =>
+    `| ${figure} | ${goal} | ${fmt(pick(base), digits, unit)} | **${fmt(pick(r), digits, unit)}** |`;
+  const cpr = (mode: string) => (b: BenchResults | undefined) => {
+    const m = result(b, mode);
+    return m ? callsPerResponse(m) : undefined;
+  };
+  const ratio = (mode: string) => (b: BenchResults | undefined) => result(b, mode)?.ratio ?? undefined;
+  const reads = (mode: "sets" | "singles") => (b: BenchResults | undefined) => {
+    const x = refresh(b, mode);
+    return x ? readsOf(x) : undefined;
+  };
+  const perMethod = (mode: "sets" | "singles") => (b: BenchResults | undefined) => {
+    const x = refresh(b, mode);
+    return x ? readsOf(x) / (x.methods ?? x.n / r.responsesPerMethod) : undefined;
+  };
+  const methods = n / r.responsesPerMethod;
+  return `### Read costs at N = ${n}: before and now
+
+"Before" is the run kept in [bench/baseline.json](bench/baseline.json) (${base?.machine.date ?? "none kept"}), before the reads of a
+provider process were shared; "now" is this run. Calls per response are calls answered 2xx divided by N.
+
+| figure | goal | before | now |
+|---|---|---|---|
+${[
+  line("`pulumi up`, single resources: calls per response", "≤ 1.10", cpr("pulumi-singles"), 3),
+  line("`pulumi up`, single resources: ratio to the quota bound", "≤ 1.20×", ratio("pulumi-singles"), 3, "×"),
+  line("`pulumi up`, ResponseSets: calls per response", "≤ 1.02", cpr("pulumi-sets"), 3),
+  line(`no-op \`preview --refresh\`, ${methods} ResponseSets: reads`, "≤ 3", reads("sets"), 0),
+  line("the same: reads per method", "", perMethod("sets"), 3),
+  line(`no-op \`preview --refresh\`, ${n} single resources: reads`, "≤ 5", reads("singles"), 0),
+  line("the same: reads per method", "", perMethod("singles"), 3),
+  line("reconciler, ResponseSets: calls per response", "", cpr("reconciler-sets"), 3),
+].join("\n")}
+`;
+}
+
+/** The markdown of BENCHMARKS.md. `analysis` is inserted verbatim after the tables; `baseline`, an earlier run to compare with. */
+export function renderReport(r: BenchResults, analysis = "", baseline?: BenchResults): string {
   const header =
-    "| mode | N | wall s | C (2xx calls) | bound s | ratio to bound | 429s | 409s | failed | live = desired | calls received by operation |\n|---|---|---|---|---|---|---|---|---|---|---|";
+    "| mode | N | wall s | C (2xx calls) | calls / response | bound s | ratio to bound | 429s | 409s | failed | live = desired | calls received by operation |\n|---|---|---|---|---|---|---|---|---|---|---|---|";
   const sizes = [...new Set(r.results.map((m) => m.n))].sort((a, b) => a - b);
   const tables = sizes.map((n) => `### N = ${n} (${n / r.responsesPerMethod} methods)\n\n${header}\n${r.results.filter((m) => m.n === n).map(row).join("\n")}\n`).join("\n");
-  const refreshes = (r.refreshes as { n: number; resources: number; seconds: number; exitCode: number; calls: Record<string, number>; total: number }[])
-    .map((x) => `| ${x.n} | ${x.resources} | ${x.seconds.toFixed(2)} | ${x.total} | ${fmtCalls(x.calls)} | ${x.exitCode} |`)
+  const refreshes = (r.refreshes as Refresh[])
+    .map((x) => {
+      const methods = x.methods ?? x.n / r.responsesPerMethod;
+      return `| ${x.mode === "singles" ? "single resources" : "ResponseSets"} | ${x.n} | ${x.resources} | ${x.seconds.toFixed(2)} | ${x.total} | ${(readsOf(x) / methods).toFixed(3)} | ${fmtCalls(x.calls)} | ${x.exitCode} |`;
+    })
     .join("\n");
   const sens = r.sensitivity
     .map((m) => `| ×${(m.notes as { scale: number }).scale} (${(m.notes as { scale: number }).scale * 10} rps, burst ${(m.notes as { scale: number }).scale * 40}) | ${(m.notes as { latencyMs: number }).latencyMs} ms | ${m.n} | ${m.wallSeconds.toFixed(2)} | ${m.successfulCalls} | ${m.boundSeconds.toFixed(2)} | ${m.ratio?.toFixed(2) ?? "n/a"} | ${m.delta.throttled} | ${m.delta.conflicts} | ${m.failedOperations} | ${m.liveEqualsDesired ? "yes" : "no"} |`)
@@ -94,12 +161,13 @@ runs from the first call to the last.
 |---|---|---|---|---|---|---|---|
 ${pulumiRuns}
 
-### No-op refresh + preview (\`pulumi preview --refresh --expect-no-changes\` on the ResponseSet stack)
+### No-op refresh + preview (\`pulumi preview --refresh --expect-no-changes\` on the stack just brought up)
 
-| N | ResponseSets | seconds | calls | calls by operation | exit code |
-|---|---|---|---|---|---|
+| stack | N | resources | seconds | calls | reads per method | calls by operation | exit code |
+|---|---|---|---|---|---|---|---|
 ${refreshes}
 
+${goals(r, baseline)}
 ### Per-API write serialization vs the quota (reconciler, largest N, other quota scales)
 
 | quota | write latency | N | wall s | C | bound s | ratio | 429s | 409s | failed | live = desired |
