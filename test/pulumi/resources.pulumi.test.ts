@@ -1,8 +1,9 @@
 /**
  * The three resources with the real `pulumi` CLI against the local API Gateway:
- * converge, stay stable, show and correct drift, replace on a status code rename,
- * fail at preview on bad input with zero calls, ride out throttling and conflicts,
- * and leave nothing managed behind on destroy.
+ * converge, stay stable (an `up --refresh` reads and writes nothing), show and correct
+ * drift, replace on a status code rename, fail in check on bad input (an `up` of it makes
+ * zero calls), ride out throttling and conflicts, and leave nothing managed behind
+ * on destroy.
  */
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -57,7 +58,10 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
     sdk.destroy();
   });
 
-  it("pulumi up converges; a second preview expects no changes and writes nothing", async () => {
+  // "Writes nothing" is measured on `up --refresh`, the path that reads and would write on any
+  // difference (a preview never writes, and without --refresh makes no call at all); the drift
+  // test below is its control: the same command writes when there is drift.
+  it("pulumi up converges; a second pulumi up --refresh reads, expects no changes and writes nothing", async () => {
     await stack.up();
     expect(await liveResponses(sdk, api.restApiId, r[0]!)).toEqual(normalizeDesiredResponses(setA()));
     expect(await liveResponses(sdk, api.restApiId, r[1]!)).toEqual(normalizeDesiredResponses(setB()));
@@ -70,9 +74,12 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
       }),
     );
     const before = await emulatorStats(endpoint);
-    const preview = await stack.run(["preview", "--expect-no-changes"]);
-    expect(preview.code, preview.stdout + preview.stderr).toBe(0);
-    expect((await emulatorStats(endpoint)).writes - before.writes).toBe(0);
+    const again = await stack.run(["up", "--refresh", "--expect-no-changes", "--yes", "--skip-preview"]);
+    const after = await emulatorStats(endpoint);
+    const text = again.stdout + again.stderr;
+    expect(after.writes - before.writes, text).toBe(0);
+    expect(after.totalCalls - before.totalCalls, text).toBeGreaterThan(0);
+    expect(again.code, text).toBe(0);
   });
 
   it("drift is visible in preview --refresh --diff and corrected by up --refresh", async () => {
@@ -106,7 +113,10 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
     expect(update.body, text).toMatch(/^\s*- 418: \{$/m);
     expect(update.body, text).not.toMatch(/exclusive/);
 
+    const before = await emulatorStats(endpoint);
     await stack.up("--refresh");
+    // The control of "writes nothing" above: the same command writes when there is drift.
+    expect((await emulatorStats(endpoint)).writes - before.writes).toBeGreaterThan(0);
     expect(await liveResponses(sdk, api.restApiId, r[0]!)).toEqual(normalizeDesiredResponses(setA()));
     const b = await liveResponses(sdk, api.restApiId, r[1]!);
     expect(Object.keys(b).sort()).toEqual(["200", "418"]);
@@ -116,14 +126,18 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
 
   it("renaming the status code of single resources replaces them and leaves no old response", async () => {
     await configure(scenario("201"));
+    const before = await emulatorStats(endpoint);
     const up = await stack.up();
+    // The control of "no AWS call" below: the same `up` on valid input calls AWS.
+    expect((await emulatorStats(endpoint)).writes - before.writes).toBeGreaterThan(0);
     expect(up.stdout).toMatch(/replace/);
     const live = await liveResponses(sdk, api.restApiId, r[2]!);
     expect(Object.keys(live)).toEqual(["201"]);
     expect(live["201"]?.integrationResponse?.responseParameters).toEqual({ [CORS]: "'https://example.com'" });
   });
 
-  it("invalid input fails pulumi preview with the field and the rule, and makes no AWS call", async () => {
+  // Zero calls is measured on `up`: a preview without --refresh makes none even for valid input.
+  it("invalid input fails pulumi preview and pulumi up in check, with the field and the rule; the up makes no AWS call", async () => {
     const bad = scenario("201");
     bad.sets[0]!.responses = {
       ...setA(),
@@ -132,14 +146,18 @@ describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulu
       "200": { methodResponse: {}, integrationResponse: { responseParameters: { "method.response.header.X-Undeclared": "'v'" } } },
     } as never;
     await configure(bad);
-    const before = await emulatorStats(endpoint);
     const preview = await stack.run(["preview"]);
-    const text = preview.stdout + preview.stderr;
-    expect(preview.code).not.toBe(0);
-    expect(text).toContain("600");
-    expect(text).toMatch(/\[1-5\]\\?d\\?d/);
-    expect(text).toContain("method.response.header.X-Undeclared");
-    expect((await emulatorStats(endpoint)).totalCalls - before.totalCalls).toBe(0);
+    const before = await emulatorStats(endpoint);
+    const up = await stack.run(["up", "--yes", "--skip-preview"]);
+    const calls = (await emulatorStats(endpoint)).totalCalls - before.totalCalls;
+    expect(calls, up.stdout + up.stderr).toBe(0);
+    for (const run of [preview, up]) {
+      const text = run.stdout + run.stderr;
+      expect(run.code, text).not.toBe(0);
+      expect(text).toContain("600");
+      expect(text).toMatch(/\[1-5\]\\?d\\?d/);
+      expect(text).toContain("method.response.header.X-Undeclared");
+    }
     await configure(scenario("201"));
   });
 
