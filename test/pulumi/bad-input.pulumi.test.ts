@@ -1,7 +1,9 @@
 /**
- * Bad program inputs through the real engine: `pulumi preview` of a program whose
- * resource gets invalid arguments fails in `check`, with the field and the rule
- * in its output, and the local API Gateway records zero calls.
+ * Bad program inputs through the real engine: `pulumi up` of a program whose resource
+ * gets invalid arguments fails in `check`, with the field and the rule in its output,
+ * and the local API Gateway records zero calls. `up`, not `preview`: a preview without
+ * `--refresh` makes no call even for valid inputs, an `up` of valid inputs does (the
+ * last test shows it), so only on `up` does "zero calls" say that check stopped it.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStack, emulatorStats, type TestStack } from "../support/pulumi";
@@ -44,16 +46,32 @@ const CASES: [string, string, Record<string, unknown>, string, RegExp][] = [
   ["StageDeployment with a space in a stage variable", "StageDeployment", { stageName: "prod", variables: { color: "light blue" } }, "variables.color", /AWS-69/],
 ];
 
-describe("bad program inputs: pulumi preview fails in check, zero AWS calls", () => {
+const setCase = async (kind: string, args: Record<string, unknown>) => {
+  const set = await stack.run(["config", "set", "reliability-bad-input:case", JSON.stringify({ kind, args })]);
+  expect(set.code, set.stderr).toBe(0);
+};
+const up = () => stack.run(["up", "--yes", "--skip-preview"]);
+
+describe("bad program inputs: pulumi up fails in check, zero AWS calls", () => {
   it.each(CASES)("%s", async (_name, kind, args, field, rule) => {
-    const set = await stack.run(["config", "set", "reliability-bad-input:case", JSON.stringify({ kind, args })]);
-    expect(set.code, set.stderr).toBe(0);
+    await setCase(kind, args);
     const before = (await emulatorStats(endpoint)).totalCalls;
-    const pv = await stack.run(["preview"]);
-    const out = `${pv.stdout}\n${pv.stderr}`;
-    expect(pv.code, out).not.toBe(0);
+    const run = await up();
+    const out = `${run.stdout}\n${run.stderr}`;
+    expect((await emulatorStats(endpoint)).totalCalls - before, out).toBe(0);
+    expect(run.code, out).not.toBe(0);
     expect(out).toContain(field);
     expect(out).toMatch(rule);
-    expect((await emulatorStats(endpoint)).totalCalls).toBe(before);
+  });
+
+  // The control: the same command on valid inputs does reach AWS (last, so that the cases above run on an empty stack).
+  it("a valid input through the same pulumi up makes calls and writes", async () => {
+    await setCase("ResponseSet", { responses: { "200": { methodResponse: {} } } });
+    const before = await emulatorStats(endpoint);
+    const run = await up();
+    const after = await emulatorStats(endpoint);
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(after.totalCalls - before.totalCalls).toBeGreaterThan(0);
+    expect(after.writes - before.writes).toBeGreaterThan(0);
   });
 });
