@@ -61,13 +61,16 @@ export function staleness(inspection: Pick<StageInspection, "exists" | "deployme
  */
 export async function deployAfterApply(connection: Connection, restApiId: string, stageName: string, changed: boolean, counters?: CallCounters): Promise<StageDeploymentResult> {
   let reason: DeploymentReason = "changes-applied";
+  let live: StageInspection["live"] | undefined;
   if (!changed) {
     const inspection = await inspectStage(connection, restApiId, stageName, counters ? { counters } : {});
     const stale = staleness(inspection);
     if (stale === undefined) return { restApiId, stageName, skipped: "current", ...(inspection.deploymentId !== undefined ? { deploymentId: inspection.deploymentId } : {}) };
     reason = stale;
+    // The inspection's read of the live API is the deployment's too (nothing was written since).
+    live = inspection.live;
   }
-  const outcome = await deployStage(connection, { restApiId, stageName }, counters ? { counters } : {});
+  const outcome = await deployStage(connection, { restApiId, stageName }, { ...(counters ? { counters } : {}), ...(live ? { live } : {}) });
   return { restApiId, stageName, deploymentId: outcome.deploymentId, stageCreated: outcome.stageCreated, reason };
 }
 

@@ -43,6 +43,8 @@ export interface DeployOptions {
   readonly counters?: CallCounters;
   /** How often to re-read while a method has no integration yet, in ms. Default 2 000. */
   readonly pollMs?: number;
+  /** The live API as a read of this run just saw it (an inspection's): used instead of reading it again, unless it fails AWS-50's preconditions. */
+  readonly live?: LiveApi;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -60,8 +62,8 @@ function methodsWithoutIntegration(live: LiveApi): string[] {
 async function deployableLiveApi(connection: Connection, request: StageDeploymentRequest, options: DeployOptions): Promise<LiveApi> {
   const { restApiId, stageName } = request;
   const started = Date.now();
-  for (;;) {
-    const live = await readLiveApi(connection, restApiId, stageName, options.counters);
+  for (let given = options.live; ; given = undefined) {
+    const live = given ?? (await readLiveApi(connection, restApiId, stageName, options.counters));
     if (live.api.resources.every((r) => Object.keys(r.methods).length === 0)) {
       throw new StageError("NO_METHODS", restApiId, stageName, "the REST API has no method, and AWS refuses to deploy it (AWS-50). Create a method with an integration first.");
     }

@@ -257,10 +257,16 @@ describe("apigw-responses apply --deploy and drift --stage", () => {
     expect(drift.code, drift.stdout).toBe(0);
     expect((JSON.parse(drift.stdout) as { stage: { entries: unknown[] } }).stage.entries).toEqual([]);
 
+    const before = (await emulatorStats(endpoint)).calls;
     const [apply, n] = await callsDuring("CreateDeployment", () => cli(["apply", "--spec", spec, "--deploy", "prod", ...ep()]));
     expect(apply.code, apply.stderr).toBe(0);
     expect(n).toBe(1);
     expect(apply.stdout).toMatch(/\(the stage served responses that differ from the live API\)$/m);
+    // The live API is read once for the inspection, and that read is the deployment's too (issue 14):
+    // one GetModels and one GetGatewayResponses; GetResources twice (the apply's plan, the inspection).
+    const after = (await emulatorStats(endpoint)).calls;
+    const delta = (op: string) => (after[op] ?? 0) - (before[op] ?? 0);
+    expect([delta("GetResources"), delta("GetGatewayResponses"), delta("GetModels")]).toEqual([2, 1, 1]);
     expect((await exported("prod")).paths["/pets"].options.responses).toHaveProperty("204");
   });
 
