@@ -118,6 +118,23 @@ describe("create, read, update, delete", () => {
     expect(await readResource("GatewayResponse", adopted.id, outs)).toEqual({});
   });
 
+  it("five GatewayResponse resources created in one operation share one read of the REST API's gateway responses, and verify against the puts' answers (AWS-35); a refresh in the next operation reads once more", async () => {
+    const restApiId = await newApi();
+    const types = ["UNAUTHORIZED", "ACCESS_DENIED", "THROTTLED", "DEFAULT_4XX", "DEFAULT_5XX"] as const;
+    const before = suite.emulator.stats();
+    const created = await Promise.all(types.map((responseType) => createResource("GatewayResponse", { restApiId, responseType, ...cors } as never)));
+    expect(readsAndWrites(before, suite.emulator.stats()).calls).toEqual({ GetGatewayResponses: 1, PutGatewayResponse: 5 });
+    // Raw answers, not our normalizer: the five are customized with the header.
+    const live = await liveGatewayCustomizations(suite.client, restApiId);
+    expect(Object.keys(live).sort()).toEqual([...types].sort());
+    expect(live.THROTTLED?.responseParameters).toEqual({ [ORIGIN]: "'*'" });
+    newOperation();
+    const refresh = suite.emulator.stats();
+    const reads = await Promise.all(created.map((c) => readResource("GatewayResponse", c.id, c.outs as GatewayResponseOutputs)));
+    expect(reads.map((r) => r.props?.revision)).toEqual(created.map((c) => (c.outs as GatewayResponseOutputs).revision));
+    expect(readsAndWrites(refresh, suite.emulator.stats()).calls).toEqual({ GetGatewayResponses: 1 });
+  });
+
   it("a non-exclusive set leaves foreign customizations alone, and resets a type it stops declaring (only that one)", async () => {
     const restApiId = await newApi();
     await suite.client.send(new PutGatewayResponseCommand({ restApiId, responseType: "WAF_FILTERED", statusCode: "418" }));
