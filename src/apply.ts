@@ -17,6 +17,9 @@
  *   methods of that REST API before they start: every further write there would
  *   meet the same quota. Methods stop between operations, never inside a call, so
  *   what was written is a state the next run re-observes and converges from.
+ * - A runtime with run snapshots (the Pulumi provider's, `observe/snapshots.ts`) is told
+ *   every write's outcome: the answer of a put or update (the stored object, AWS-70), a
+ *   delete done, or a failure that leaves the method to be read again.
  */
 import type {
   DeleteIntegrationResponseCommandInput,
