@@ -3,7 +3,7 @@
  * of the pure modules, and no global setup (the default configuration starts a local API Gateway
  * for the whole run; none of these tests talks to it).
  */
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export const PURE_TESTS = [
@@ -22,7 +22,7 @@ export const PURE_TESTS = [
 ];
 
 export default defineConfig({
-  root: fileURLToPath(new URL("../..", import.meta.url)),
+  root: path.resolve(__dirname, "..", ".."),
   test: {
     include: PURE_TESTS,
     testTimeout: 60_000,
