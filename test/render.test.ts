@@ -4,7 +4,7 @@ import type { DesiredGatewayResponses } from "../src/gateway-responses";
 import { normalizeDesiredResponses, normalizeGatewayResponse, normalizeLiveGatewayResponses } from "../src/normalize";
 import { planGatewayResponses } from "../src/plan/gateway-responses";
 import { planMethod } from "../src/plan/method";
-import { escapeMarkdownCell, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../src/render";
+import { escapeHtmlText, escapeMarkdownCell, markdownCode, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../src/render";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
 const X = "method.response.header.X";
@@ -214,5 +214,20 @@ describe("gateway responses in the renderings", () => {
     expect(json.gatewayResponses?.[0]?.operations[0]?.body).toEqual(desired.responses.DEFAULT_4XX);
     expect("gatewayResponses" in planToJson({ methods: [] })).toBe(false);
     expect(renderPlanText({ methods: [], gatewayResponses: [{ restApiId: "a1", operations: [] }] })).toBe("No changes.");
+  });
+});
+
+describe("escapeHtmlText and markdownCode", () => {
+  it("escapeHtmlText: the four HTML-special characters, and references broken", () => {
+    expect(escapeHtmlText(`<a href="x">&</a> @octocat #12`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt; @&#8203;octocat #&#8203;12");
+  });
+
+  it("markdownCode: a fence longer than any backtick run; padded when the content starts or ends with a backtick or a space", () => {
+    expect(markdownCode("a")).toBe("`a`");
+    expect(markdownCode("a``b")).toBe("```a``b```");
+    expect(markdownCode("`a")).toBe("`` `a ``");
+    expect(markdownCode("a`")).toBe("`` a` ``");
+    expect(markdownCode(" a")).toBe("`  a `");
+    expect(markdownCode("a ")).toBe("` a  `");
   });
 });

@@ -17,6 +17,7 @@ export const PURE_TESTS = [
   "test/schema-agreement.test.ts",
   "test/aws/errors.test.ts",
   "test/render.test.ts",
+  "test/text.test.ts",
   "test/cli/pr-comment-injection.test.ts",
   "test/cli/pr-comment-stage.test.ts",
 ];
