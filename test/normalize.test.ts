@@ -1,14 +1,22 @@
 import type { GetMethodCommandOutput, Resource } from "@aws-sdk/client-api-gateway";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_GATEWAY_RESPONSE_TEMPLATES, type GatewayResponseSpec, type GatewayResponseType } from "../src/gateway-responses";
 import type { NormalizedResponses, ResponseSpec } from "../src/model";
 import {
+  compactGatewayResponse,
+  compareKeys,
   normalizeDesiredResponses,
   normalizedEqual,
+  normalizeGatewayResponse,
   normalizeIntegrationResponse,
+  normalizeLiveGatewayResponses,
   normalizeLiveMethod,
   normalizeMethodResponse,
+  normalizeResponse,
+  sortDeep,
   stableStringify,
+  type LiveGatewayResponse,
   type LiveMethod,
 } from "../src/normalize";
 import { responsesArb } from "./support/arbitraries";
@@ -294,5 +302,128 @@ describe("normalize: examples", () => {
     const copy = JSON.parse(JSON.stringify(input)) as unknown;
     normalizeDesiredResponses(input);
     expect(input).toEqual(copy);
+  });
+});
+
+/*
+ * One rule per case. The properties above compare with toEqual, which cannot see the order of keys
+ * nor a key whose value is undefined; these cases can (toStrictEqual, Object.keys).
+ */
+describe("normalize: one rule at a time", () => {
+  const H = "method.response.header.A";
+  const JSON_TYPE = "application/json";
+
+  it("compareKeys orders by code point, and says 0 only for equal keys", () => {
+    expect([compareKeys("a", "b"), compareKeys("b", "a"), compareKeys("a", "a")]).toEqual([-1, 1, 0]);
+    expect([compareKeys("Z", "a"), compareKeys("a", "Z"), compareKeys("é", "z")]).toEqual([-1, 1, 1]);
+  });
+
+  it("a required flag is true only for true and the string \"true\" (AWS-24)", () => {
+    const required = (v: unknown) => normalizeMethodResponse({ responseParameters: { [H]: v as boolean } }).responseParameters[H];
+    expect([true, "true", false, "false", "", null, undefined].map(required)).toEqual([true, true, false, false, false, false, false]);
+  });
+
+  it("null values in maps are the empty string", () => {
+    expect(normalizeMethodResponse({ responseModels: { [JSON_TYPE]: null } }).responseModels).toStrictEqual({ [JSON_TYPE]: "" });
+    const ir = normalizeIntegrationResponse({ responseParameters: { [H]: null }, responseTemplates: { [JSON_TYPE]: null } });
+    expect([ir.responseParameters, ir.responseTemplates]).toStrictEqual([{ [H]: "" }, { [JSON_TYPE]: "" }]);
+  });
+
+  it("no response at all is the empty one", () => {
+    const mr = { responseModels: {}, responseParameters: {} };
+    const ir = { responseParameters: {}, responseTemplates: {}, selectionPattern: "" };
+    expect([normalizeMethodResponse(undefined), normalizeMethodResponse(null)]).toStrictEqual([mr, mr]);
+    expect([normalizeIntegrationResponse(undefined), normalizeIntegrationResponse(null)]).toStrictEqual([ir, ir]);
+    expect([normalizeResponse(undefined), normalizeResponse(null)]).toStrictEqual([{}, {}]);
+  });
+
+  it("pass-through contentHandling leaves no key, not an undefined one (AWS-27)", () => {
+    for (const contentHandling of [undefined, null, ""]) {
+      expect(Object.keys(normalizeIntegrationResponse({ contentHandling } as never))).toEqual(["responseParameters", "responseTemplates", "selectionPattern"]);
+    }
+    expect(Object.keys(normalizeIntegrationResponse({ contentHandling: "CONVERT_TO_TEXT" }))[0]).toBe("contentHandling");
+  });
+
+  it("a null kind is an absent kind", () => {
+    expect(normalizeResponse({ methodResponse: {}, integrationResponse: null } as never)).toStrictEqual({ methodResponse: { responseModels: {}, responseParameters: {} } });
+    expect(normalizeResponse({ methodResponse: null, integrationResponse: {} } as never)).toStrictEqual({
+      integrationResponse: { responseParameters: {}, responseTemplates: {}, selectionPattern: "" },
+    });
+  });
+
+  it("status codes come out sorted, whatever order they came in", () => {
+    const mr = { methodResponse: {} };
+    expect(Object.keys(normalizeDesiredResponses({ "500": mr, "200": mr, "404": mr }))).toEqual(["200", "404", "500"]);
+    const live = normalizeLiveMethod({ methodResponses: { "500": {}, "200": {} }, methodIntegration: { integrationResponses: { "404": {}, "201": {} } } });
+    expect(Object.keys(live.responses)).toEqual(["200", "201", "404", "500"]);
+  });
+
+  it("a null or undefined entry of a live map is no response; the other kind of its code stays", () => {
+    const empty = { methodResponses: { "200": null, "201": undefined }, methodIntegration: { type: "MOCK", integrationResponses: { "200": undefined, "201": null } } };
+    expect(normalizeLiveMethod(empty)).toStrictEqual({ integrationType: "MOCK", responses: {} });
+    const half = normalizeLiveMethod({ methodResponses: { "200": {}, "400": null }, methodIntegration: { type: "MOCK", integrationResponses: { "200": null, "400": {} } } });
+    expect(half.responses).toStrictEqual({
+      "200": { methodResponse: { responseModels: {}, responseParameters: {} } },
+      "400": { integrationResponse: { responseParameters: {}, responseTemplates: {}, selectionPattern: "" } },
+    });
+  });
+
+  it("an integration type is reported only when it is a non-empty string", () => {
+    const none: LiveMethod[] = [{}, { methodIntegration: null }, { methodIntegration: {} }, { methodIntegration: { type: null } }, { methodIntegration: { type: "" } }];
+    for (const m of none) expect(normalizeLiveMethod(m)).toStrictEqual({ responses: {} });
+    expect(normalizeLiveMethod({ methodIntegration: { type: "HTTP" } })).toStrictEqual({ integrationType: "HTTP", responses: {} });
+  });
+
+  it("stableStringify and sortDeep: null stays null, undefined properties are left out, undefined is the text undefined", () => {
+    expect(stableStringify(undefined)).toBe("undefined");
+    expect(stableStringify({ b: null, a: [null, { d: 1, c: undefined }] })).toBe('{"a":[null,{"d":1}],"b":null}');
+    expect(sortDeep({ b: 1, a: undefined, c: null })).toStrictEqual({ b: 1, c: null });
+    expect(Object.keys(sortDeep({ b: 1, a: 2 }) as object)).toEqual(["a", "b"]);
+  });
+
+  it("a desired gateway response: null values and null templates as for integration responses (AWS-35)", () => {
+    expect(normalizeGatewayResponse("DEFAULT_5XX", { responseParameters: { "gatewayresponse.header.A": null as unknown as string }, responseTemplates: null as never })).toStrictEqual({
+      responseParameters: { "gatewayresponse.header.A": "" },
+      responseTemplates: DEFAULT_GATEWAY_RESPONSE_TEMPLATES,
+    });
+  });
+
+  it("a live gateway response: a missing, null or empty status code is the type's own; null templates are the default ones", () => {
+    const read = (item: LiveGatewayResponse) => normalizeLiveGatewayResponses("a1", [{ responseType: "THROTTLED", defaultResponse: false, ...item }]).responses.THROTTLED;
+    for (const statusCode of [undefined, null, ""]) {
+      expect(read({ statusCode, responseParameters: { "gatewayresponse.header.A": null }, responseTemplates: null })).toStrictEqual({
+        customized: true,
+        response: { responseParameters: { "gatewayresponse.header.A": "" }, responseTemplates: DEFAULT_GATEWAY_RESPONSE_TEMPLATES, statusCode: "429" },
+      });
+    }
+    expect(read({ statusCode: "503" })?.response.statusCode).toBe("503");
+    // DEFAULT_4XX has no status code of its own: the key is left out, not undefined.
+    const d4 = normalizeLiveGatewayResponses("a1", [{ responseType: "DEFAULT_4XX" }]).responses.DEFAULT_4XX;
+    expect(d4).toStrictEqual({ customized: true, response: { responseParameters: {}, responseTemplates: DEFAULT_GATEWAY_RESPONSE_TEMPLATES } });
+  });
+
+  it("the read of all gateway responses: no items, null items and unknown types give nothing; the types come out sorted", () => {
+    expect(normalizeLiveGatewayResponses("a1", null)).toStrictEqual({ restApiId: "a1", responses: {} });
+    expect(normalizeLiveGatewayResponses("a1", undefined)).toStrictEqual({ restApiId: "a1", responses: {} });
+    const read = normalizeLiveGatewayResponses("a1", [null, { responseType: "WAF_FILTERED" }, undefined, { responseType: "NOT_A_TYPE" }, { responseType: "ACCESS_DENIED" }]);
+    expect(Object.keys(read.responses)).toEqual(["ACCESS_DENIED", "WAF_FILTERED"]);
+  });
+
+  it.each<[string, GatewayResponseType, GatewayResponseSpec, GatewayResponseSpec]>([
+    ["the type's defaults: nothing", "THROTTLED", {}, {}],
+    ["the type's own status code given: left out", "THROTTLED", { statusCode: "429" }, {}],
+    ["another status code: kept", "THROTTLED", { statusCode: "503" }, { statusCode: "503" }],
+    ["a status code on a type without one: kept", "DEFAULT_4XX", { statusCode: "400" }, { statusCode: "400" }],
+    ["parameters: kept", "DEFAULT_4XX", { responseParameters: { "gatewayresponse.header.A": "'a'" } }, { responseParameters: { "gatewayresponse.header.A": "'a'" } }],
+    ["the default template given: left out", "DEFAULT_5XX", { responseTemplates: { ...DEFAULT_GATEWAY_RESPONSE_TEMPLATES } }, {}],
+    ["other templates: kept", "DEFAULT_5XX", { responseTemplates: { "text/plain": "x" } }, { responseTemplates: { "text/plain": "x" } }],
+  ])("compactGatewayResponse: %s, and the compact form normalizes back", (_name, type, spec, compact) => {
+    const n = normalizeGatewayResponse(type, spec);
+    const c = compactGatewayResponse(type, n);
+    expect(c).toStrictEqual(compact);
+    expect(normalizeGatewayResponse(type, c)).toStrictEqual(n);
+    // A copy: editing the compact form does not edit the normalized one.
+    if (c.responseParameters !== undefined) expect(c.responseParameters).not.toBe(n.responseParameters);
+    if (c.responseTemplates !== undefined) expect(c.responseTemplates).not.toBe(n.responseTemplates);
   });
 });

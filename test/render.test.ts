@@ -4,7 +4,7 @@ import type { DesiredGatewayResponses } from "../src/gateway-responses";
 import { normalizeDesiredResponses, normalizeGatewayResponse, normalizeLiveGatewayResponses } from "../src/normalize";
 import { planGatewayResponses } from "../src/plan/gateway-responses";
 import { planMethod } from "../src/plan/method";
-import { escapeMarkdownCell, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../src/render";
+import { escapeHtmlText, escapeMarkdownCell, markdownCode, operationAction, planToJson, renderPlanMarkdown, renderPlanText } from "../src/render";
 
 const key: MethodKey = { restApiId: "api1", resourceId: "res1", httpMethod: "GET" };
 const X = "method.response.header.X";
@@ -160,21 +160,25 @@ describe("planToJson", () => {
 });
 
 describe("gateway responses in the renderings", () => {
-  const observed = normalizeLiveGatewayResponses("a1", [
-    { responseType: "WAF_FILTERED", defaultResponse: false, statusCode: "418" },
-    { responseType: "UNAUTHORIZED", defaultResponse: false, statusCode: "401", responseTemplates: { "application/json": "{}" } },
-  ]);
-  const desired: DesiredGatewayResponses = {
-    restApiId: "a1",
-    exclusive: true,
-    responses: {
-      DEFAULT_4XX: normalizeGatewayResponse("DEFAULT_4XX", { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }),
-      UNAUTHORIZED: normalizeGatewayResponse("UNAUTHORIZED", { statusCode: "401", responseTemplates: { "application/json": '{"m":"a|b"}' } }),
-    },
+  // Built by each test, not when the file is collected: a mutation run then knows which test covers what.
+  const gatewayPlan = (): { desired: DesiredGatewayResponses; p: Plan } => {
+    const observed = normalizeLiveGatewayResponses("a1", [
+      { responseType: "WAF_FILTERED", defaultResponse: false, statusCode: "418" },
+      { responseType: "UNAUTHORIZED", defaultResponse: false, statusCode: "401", responseTemplates: { "application/json": "{}" } },
+    ]);
+    const desired: DesiredGatewayResponses = {
+      restApiId: "a1",
+      exclusive: true,
+      responses: {
+        DEFAULT_4XX: normalizeGatewayResponse("DEFAULT_4XX", { responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } }),
+        UNAUTHORIZED: normalizeGatewayResponse("UNAUTHORIZED", { statusCode: "401", responseTemplates: { "application/json": '{"m":"a|b"}' } }),
+      },
+    };
+    return { desired, p: { methods: [], gatewayResponses: [planGatewayResponses(desired, observed)] } };
   };
-  const p: Plan = { methods: [], gatewayResponses: [planGatewayResponses(desired, observed)] };
 
   it("text: one line per response type after the methods, its field changes, the summary counts them", () => {
+    const { p } = gatewayPlan();
     expect(renderPlanText(p)).toBe(
       [
         "gateway responses (rest api a1)",
@@ -192,13 +196,14 @@ describe("gateway responses in the renderings", () => {
   });
 
   it("markdown: a table per REST API, cells escaped", () => {
-    const md = renderPlanMarkdown(p);
+    const md = renderPlanMarkdown(gatewayPlan().p);
     expect(md).toContain("### gateway responses (rest api a1)\n\n| response type | field | live value | desired value | action |\n|---|---|---|---|---|\n");
     expect(md).toContain('| UNAUTHORIZED | responseTemplates.application/json | {} | {"m":"a\\|b"} | ~ replace customization |');
     expect(md).toContain("| WAF\\_FILTERED | statusCode | 418 | 403 | - delete customization: reset to the default |");
   });
 
   it("JSON: gatewayResponses only when the plan covers them; a put carries its whole body", () => {
+    const { desired, p } = gatewayPlan();
     const json = planToJson(p);
     expect(json.operationCount).toBe(3);
     expect(json.gatewayResponses?.[0]?.operations.map((o) => [o.kind, o.action, o.responseType])).toEqual([
@@ -209,5 +214,20 @@ describe("gateway responses in the renderings", () => {
     expect(json.gatewayResponses?.[0]?.operations[0]?.body).toEqual(desired.responses.DEFAULT_4XX);
     expect("gatewayResponses" in planToJson({ methods: [] })).toBe(false);
     expect(renderPlanText({ methods: [], gatewayResponses: [{ restApiId: "a1", operations: [] }] })).toBe("No changes.");
+  });
+});
+
+describe("escapeHtmlText and markdownCode", () => {
+  it("escapeHtmlText: the four HTML-special characters, and references broken", () => {
+    expect(escapeHtmlText(`<a href="x">&</a> @octocat #12`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt; @&#8203;octocat #&#8203;12");
+  });
+
+  it("markdownCode: a fence longer than any backtick run; padded when the content starts or ends with a backtick or a space", () => {
+    expect(markdownCode("a")).toBe("`a`");
+    expect(markdownCode("a``b")).toBe("```a``b```");
+    expect(markdownCode("`a")).toBe("`` `a ``");
+    expect(markdownCode("a`")).toBe("`` a` ``");
+    expect(markdownCode(" a")).toBe("`  a `");
+    expect(markdownCode("a ")).toBe("` a  `");
   });
 });

@@ -4,7 +4,19 @@
  * `retryAfterSeconds`) and Node socket errors. Pure: no client involved.
  */
 import { describe, expect, it } from "vitest";
-import { ApiGatewayError, classifyError, codeFor, requestIdOf, retryAfterMsOf, toApiGatewayError, type ErrorClass } from "../../src/aws/errors";
+import {
+  ApiGatewayError,
+  classifyError,
+  codeFor,
+  errorMessage,
+  errorName,
+  httpStatusOf,
+  isRetryableClass,
+  requestIdOf,
+  retryAfterMsOf,
+  toApiGatewayError,
+  type ErrorClass,
+} from "../../src/aws/errors";
 
 /** An error shaped like the SDK's service exceptions. */
 function sdkError(name: string, status: number, message: string, extra: Record<string, unknown> = {}): Error {
@@ -183,5 +195,99 @@ describe("ApiGatewayError", () => {
   it("requestIdOf falls back to the response header", () => {
     expect(requestIdOf({ $response: { headers: { "x-amzn-requestid": "h-1" } } })).toBe("h-1");
     expect(requestIdOf({})).toBeUndefined();
+  });
+});
+
+/*
+ * One field at a time: the TABLE above gives every error a name and a status together, so
+ * it cannot tell which of the two a rule reads.
+ */
+describe("classifyError: each rule on its own field", () => {
+  it.each<[string, unknown, ErrorClass]>([
+    ["409 status alone, a transient message", { $metadata: { httpStatusCode: 409 }, message: "Concurrent modification, please try again" }, "conflict"],
+    ["ConflictException alone, a transient message", { name: "ConflictException", message: "Unable to complete operation due to concurrent modification" }, "conflict"],
+    ["ConflictException alone, already exists", { name: "ConflictException", message: "Response already exists for this resource" }, "already-exists"],
+    ["404 status alone", { $metadata: { httpStatusCode: 404 } }, "not-found"],
+    ["NotFoundException alone", { name: "NotFoundException", message: "Invalid Method identifier specified" }, "not-found"],
+    ["500 status alone", { $metadata: { httpStatusCode: 500 } }, "server"],
+    ["499 status alone", { $metadata: { httpStatusCode: 499 } }, "terminal"],
+    ["a 5xx seen only on the raw response", { $response: { statusCode: 503 } }, "server"],
+    ["$fault server alone", { $fault: "server", message: "x" }, "server"],
+    ["a server error name alone", { name: "InternalFailure" }, "server"],
+    ["null", null, "terminal"],
+    ["a string", "boom", "terminal"],
+  ])("%s → %s", (_label, err, expected) => {
+    expect(classifyError(err)).toStrictEqual({ class: expected });
+  });
+
+  it("no retryAfterMs key when the service gave no wait", () => {
+    expect(classifyError({ name: "TooManyRequestsException", $metadata: { httpStatusCode: 429 } })).toStrictEqual({ class: "throttled" });
+    expect(classifyError({ $metadata: { httpStatusCode: 503 } })).toStrictEqual({ class: "server" });
+    expect(classifyError({ $metadata: { httpStatusCode: 503 }, $response: { headers: { "Retry-After": "4" } } })).toStrictEqual({ class: "server", retryAfterMs: 4000 });
+  });
+
+  it("reads only fields of the right type", () => {
+    expect([errorName(null), errorName({ name: 42 }), errorName({ name: "X" })]).toEqual(["", "", "X"]);
+    expect([errorMessage("boom"), errorMessage({ message: "m" }), errorMessage(7)]).toEqual(["boom", "m", ""]);
+    expect([httpStatusOf({ $metadata: { httpStatusCode: "500" } }), httpStatusOf({ $response: { statusCode: 502 } })]).toEqual([undefined, 502]);
+  });
+
+  it("the classes retried are exactly throttled, conflict, server, network and timeout", () => {
+    const all: ErrorClass[] = ["throttled", "conflict", "server", "network", "timeout", "limit-exceeded", "already-exists", "not-found", "terminal"];
+    expect(all.filter(isRetryableClass)).toEqual(["throttled", "conflict", "server", "network", "timeout"]);
+  });
+});
+
+describe("Retry-After (AWS-11): the forms of the value", () => {
+  it.each<[string, unknown, number | undefined]>([
+    ["a number of seconds in the field", { retryAfterSeconds: 2 }, 2000],
+    ["zero seconds", { retryAfterSeconds: 0 }, 0],
+    ["a fraction", { retryAfterSeconds: 0.5 }, 500],
+    ["a negative number", { retryAfterSeconds: -1 }, undefined],
+    ["an infinite number", { retryAfterSeconds: Infinity }, undefined],
+    ["a numeric string with spaces", { retryAfterSeconds: " 3 " }, 3000],
+    ["a blank string", { retryAfterSeconds: "  " }, undefined],
+    ["the string 0", { retryAfterSeconds: "0" }, 0],
+    ["the header capitalized", { $response: { headers: { "Retry-After": "2" } } }, 2000],
+    ["a response without headers", { $response: {} }, undefined],
+  ])("%s", (_label, err, ms) => {
+    // now = 0: a value read as a date instead of seconds would give a wait of decades.
+    expect(retryAfterMsOf(err, 0)).toBe(ms);
+  });
+
+  it("a negative number of seconds is no wait (read as a date in the past), never a negative one", () => {
+    expect(retryAfterMsOf({ retryAfterSeconds: "-1" })).toBe(0);
+  });
+});
+
+describe("ApiGatewayError: every part of the message", () => {
+  it("the request id: the field, else either header; an empty or non-string id is none", () => {
+    expect(requestIdOf({ $response: { headers: { "x-amzn-request-id": "h-2" } } })).toBe("h-2");
+    expect(requestIdOf({ $response: {} })).toBeUndefined();
+    expect(requestIdOf({ $metadata: { requestId: "" } })).toBeUndefined();
+    expect(requestIdOf({ $metadata: { requestId: 5 } })).toBeUndefined();
+  });
+
+  it("codes of the server, timeout and not-found classes", () => {
+    expect(codeFor("server", "X", undefined)).toBe("SERVER_ERROR");
+    expect(codeFor("timeout", "X", undefined)).toBe("TIMEOUT");
+    expect(codeFor("network", "X", undefined)).toBe("NETWORK_ERROR");
+    expect(codeFor("not-found", "GetMethod", new Error("?"))).toBe("METHOD_NOT_FOUND");
+    expect(codeFor("not-found", "DeleteMethodResponse", new Error("?"))).toBe("NOT_FOUND");
+    expect(codeFor("not-found", "GetGatewayResponses", new Error("Invalid API identifier specified"))).toBe("REST_API_NOT_FOUND");
+  });
+
+  it("a subject and a status code, a cause without message, and the cause kept", () => {
+    const cause = { name: "", message: "" };
+    const e = toApiGatewayError(cause, { operation: "PutGatewayResponse", subject: "gateway response THROTTLED (rest api a)", statusCode: "429" });
+    expect(e.name).toBe("ApiGatewayError");
+    expect(e.message).toBe(
+      "PutGatewayResponse failed for gateway response THROTTLED (rest api a) status 429 [TERMINAL]: unknown error (request id none (no answer from the service), 1 attempt)",
+    );
+    expect(e.cause).toBe(cause);
+    expect(e.statusCode).toBe("429");
+    expect(toApiGatewayError(e, { operation: "Other" })).toBe(e);
+    const bare = new ApiGatewayError({ code: "TERMINAL", classification: "terminal", operation: "GetMethod", cause: new Error("m") });
+    expect(bare.message).toBe("GetMethod failed [TERMINAL]: Error: m (request id none (no answer from the service), 1 attempt)");
   });
 });

@@ -30,10 +30,14 @@ function preview() {
 }
 
 describe("pr-comment against injection", () => {
-  const comment = renderPrComment(previewToPlan(preview())).text;
-  const html = md.render(comment);
+  // Rendered by each test, not when the file is collected: a mutation run then knows which test covers what.
+  const rendered = (): { comment: string; html: string } => {
+    const comment = renderPrComment(previewToPlan(preview())).text;
+    return { comment, html: md.render(comment) };
+  };
 
   it("renders no HTML element, comment or link from the values", () => {
+    const { html } = rendered();
     expect(html).not.toMatch(/<img|<\/details>|<!--|<a /);
     // The hostile names (two resources, one of them also in a note) each stay inside one code element.
     const codes = [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => m[1]!);
@@ -42,6 +46,7 @@ describe("pr-comment against injection", () => {
   });
 
   it("mentions and issue references ping no one: outside code they are broken by a zero-width space", () => {
+    const { html } = rendered();
     const text = html.replace(/<code>[^<]*<\/code>/g, "");
     expect(text).not.toMatch(/@octocat|#12\b/);
     expect(text).toContain("@\u200boctocat");
@@ -49,6 +54,7 @@ describe("pr-comment against injection", () => {
   });
 
   it("no line of the comment is a forged heading or summary, and bidi controls are shown escaped", () => {
+    const { comment } = rendered();
     expect(comment).not.toContain("\u202e");
     expect(comment).toContain("\\u202e");
     const tokens = md.parse(comment, {});
@@ -79,9 +85,9 @@ describe("pr-comment within GitHub's comment limit", () => {
       },
     },
   }));
-  const plan = previewToPlan({ steps });
 
   it("2,000 ResponseSets: within 65,536 characters, the totals first, what is left out counted", () => {
+    const plan = previewToPlan({ steps });
     const full = renderPrComment(plan, { maxLength: 0 });
     expect(full.text.length).toBeGreaterThan(10 * 65_536);
     const fitted = renderPrComment(plan);

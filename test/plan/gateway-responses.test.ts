@@ -216,6 +216,8 @@ describe("planGatewayResponses (tables)", () => {
   });
 
   it("refuses an observation of another REST API", () => {
-    expect(() => planGatewayResponses({ restApiId: "a", responses: {}, exclusive: true }, { restApiId: "b", responses: {} })).toThrow(TypeError);
+    expect(() => planGatewayResponses({ restApiId: "a", responses: {}, exclusive: true }, { restApiId: "b", responses: {} })).toThrow(
+      new TypeError("planGatewayResponses: desired REST API a, observed b"),
+    );
   });
 });

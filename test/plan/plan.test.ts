@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { applyOperations } from "../support/aws-model";
-import type { DesiredMethod, MethodKey, ObservedMethod, Operation, Removal, ResponseSpec } from "../../src/model";
-import { normalizeDesiredResponses } from "../../src/normalize";
+import type { GatewayResponseOperation } from "../../src/gateway-responses";
+import { describeMethod, type DesiredMethod, type MethodKey, type ObservedMethod, type Operation, type Removal, type ResponseSpec } from "../../src/model";
+import { normalizeDesiredResponses, normalizeGatewayResponse, normalizeIntegrationResponse, normalizeMethodResponse } from "../../src/normalize";
 import { escapePathSegment, methodResponsePatch } from "../../src/patch";
 import { countOperations, countOperationsByKind, isInSync, plan } from "../../src/plan";
+import { gatewayResponseChanges, integrationResponseChanges, methodResponseChanges } from "../../src/plan/changes";
 import { PlanError } from "../../src/plan/errors";
 import { planMethod } from "../../src/plan/method";
 import { targetState } from "../../src/plan/target";
@@ -427,5 +429,124 @@ describe("plan: many methods", () => {
       PutGatewayResponse: 0,
       DeleteGatewayResponse: 0,
     });
+  });
+});
+
+describe("plan: the shape of what it returns, and what its errors say", () => {
+  /** The error `f` throws (a PlanError expected). */
+  const thrown = (f: () => unknown): PlanError => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof PlanError) return e;
+      throw e;
+    }
+    throw new Error("no PlanError thrown");
+  };
+  const noPath: DesiredMethod = { key, responses: {}, exclusive: true };
+
+  it("another method is any part of the key differing, and the error names it", () => {
+    for (const other of [{ ...key, restApiId: "api2" }, { ...key, resourceId: "res2" }, { ...key, httpMethod: "POST" }]) {
+      const e = thrown(() => planMethod(desired({}), { ...observed({}), key: other }));
+      expect([e.code, e.message]).toEqual(["METHOD_KEY_MISMATCH", `METHOD_KEY_MISMATCH: ${describeMethod(key)}: observed state is of another method: ${describeMethod(other)}`]);
+    }
+  });
+
+  it("a PlanError: its name, its method, and a status code only when one is at fault", () => {
+    const missing = thrown(() => planMethod(desired({}), { key, exists: false, responses: {} }));
+    expect([missing.name, missing.code, missing.key]).toEqual(["PlanError", "METHOD_NOT_FOUND", key]);
+    expect(missing.message).toBe(`METHOD_NOT_FOUND: ${describeMethod(key)}: the method does not exist; create the method (and its integration) first (AWS-8)`);
+    expect(missing.statusCode).toBeUndefined();
+    const conflict = thrown(() => planMethod(desired({ "404": { methodResponse: {} } }, { removals: [{ statusCode: "404" }] }), observed({})));
+    expect([conflict.code, conflict.statusCode]).toEqual(["REMOVAL_CONFLICT", "404"]);
+    expect(conflict.message).toContain("status code 404: the methodResponse is both desired and listed in removals");
+  });
+
+  it("the messages of the integration errors name the status code and the AWS rule", () => {
+    const none = thrown(() => planMethod(desired({ "201": { integrationResponse: {} } }), observed({}, null)));
+    expect([none.code, none.statusCode]).toEqual(["NO_INTEGRATION", "201"]);
+    expect(none.message).toContain("status code 201: an integration response is wanted but the method has no integration (AWS-8)");
+    const proxy = thrown(() => planMethod(desired({ "201": { methodResponse: {}, integrationResponse: {} } }), observed({}, "AWS_PROXY")));
+    expect([proxy.code, proxy.statusCode]).toEqual(["PROXY_INTEGRATION", "201"]);
+    expect(proxy.message).toContain("status code 201: an integration response is wanted but the method's integration is AWS_PROXY, which never uses integration responses (AWS-26)");
+    expect(proxy.message).toContain("the Lambda function's answer is the response. Declare only the method response of 201");
+  });
+
+  it("the messages of the target errors name the status codes and the header", () => {
+    const noMr = thrown(() => planMethod(desired({ "200": { integrationResponse: { responseParameters: { [H("X")]: "'x'" } } } }), observed({})));
+    expect([noMr.code, noMr.statusCode]).toEqual(["UNDECLARED_HEADER", "200"]);
+    expect(noMr.message).toContain(`status code 200: the integration response maps ${H("X")} but no method response of that code would exist (AWS-4)`);
+    const undeclared = thrown(() =>
+      planMethod(desired({ "200": { methodResponse: {}, integrationResponse: { responseParameters: { [H("X")]: "'x'" } } } }), observed({})),
+    );
+    expect(undeclared.message).toContain(`status code 200: the integration response maps ${H("X")} but the method response would not declare it (AWS-5)`);
+    const defaults = thrown(() => planMethod(desired({ "201": { integrationResponse: {} }, "202": { integrationResponse: {} } }, { exclusive: false }), observed({ "200": { integrationResponse: {} } })));
+    expect([defaults.code, defaults.statusCode]).toEqual(["DUPLICATE_DEFAULT", "201"]);
+    expect(defaults.message).toContain("status codes 200, 201, 202 would all be the default integration response");
+  });
+
+  it("plan(): a duplicate named by resource id when it has no path; a method without observation named", () => {
+    expect(() => plan([noPath, noPath], [observed({})])).toThrow("methods[0] (resource id res1) and methods[1] (resource id res1) name it");
+    expect(() => plan([noPath], [])).toThrow(`METHOD_NOT_OBSERVED: ${describeMethod(key)}: no observed state was given for this method`);
+  });
+
+  it("a method plan has a path only when the desired method has one", () => {
+    expect(planMethod(noPath, observed({}))).toStrictEqual({ key, operations: [] });
+    expect(planMethod(desired({}), observed({}))).toStrictEqual({ key, path: "/users", operations: [] });
+  });
+
+  it("status codes in order within a phase even when a new code sorts before a live one", () => {
+    const d = desired({ "200": { methodResponse: {} }, "500": { methodResponse: { responseModels: { "application/json": "Error" } } } });
+    expect(planAndCheck(d, observed({ "500": { methodResponse: {} } }))).toEqual([
+      "PutMethodResponse 200",
+      "UpdateMethodResponse 500 [add /responseModels/application~1json=Error]",
+    ]);
+  });
+
+  it("the target: codes sorted across desired and live; a kind neither desired nor live is absent, not undefined", () => {
+    const d = desired({ "200": { methodResponse: {} } }, { exclusive: false });
+    const t = targetState(d, normalizeDesiredResponses({ "500": { integrationResponse: { selectionPattern: "5\\d\\d" } } }));
+    expect(Object.keys(t)).toEqual(["200", "500"]);
+    expect(t).toStrictEqual({
+      "200": { methodResponse: { responseModels: {}, responseParameters: {} } },
+      "500": { integrationResponse: { responseParameters: {}, responseTemplates: {}, selectionPattern: "5\\d\\d" } },
+    });
+  });
+
+  it("counts gateway response operations by kind", () => {
+    const op = (kind: GatewayResponseOperation["kind"]) => ({ kind }) as GatewayResponseOperation;
+    const p = { methods: [], gatewayResponses: [{ restApiId: "api1", operations: [op("PutGatewayResponse"), op("DeleteGatewayResponse"), op("PutGatewayResponse")] }] };
+    expect(countOperationsByKind(p)).toMatchObject({ PutGatewayResponse: 2, DeleteGatewayResponse: 1, PutMethodResponse: 0 });
+    expect(countOperations(p)).toBe(3);
+  });
+});
+
+describe("plan: field changes", () => {
+  it("name each field by its map and key; a side that has no value has no key", () => {
+    const mr = normalizeMethodResponse({ responseModels: { "application/json": "Empty" }, responseParameters: { [H("A")]: true } });
+    expect(methodResponseChanges(undefined, mr)).toStrictEqual([
+      { field: "responseModels.application/json", desired: "Empty" },
+      { field: `responseParameters.${H("A")}`, desired: true },
+    ]);
+    expect(methodResponseChanges(mr, undefined)).toStrictEqual([
+      { field: "responseModels.application/json", live: "Empty" },
+      { field: `responseParameters.${H("A")}`, live: true },
+    ]);
+  });
+
+  it("contentHandling is a field of its own, absent when pass-through (AWS-27)", () => {
+    const live = normalizeIntegrationResponse({ contentHandling: "CONVERT_TO_TEXT" });
+    expect(integrationResponseChanges(live, normalizeIntegrationResponse({}))).toStrictEqual([{ field: "contentHandling", live: "CONVERT_TO_TEXT" }]);
+    expect(integrationResponseChanges(normalizeIntegrationResponse({}), normalizeIntegrationResponse({}))).toStrictEqual([]);
+  });
+
+  it("a gateway response against nothing: every field is a change", () => {
+    const gr = normalizeGatewayResponse("THROTTLED", { responseParameters: { "gatewayresponse.header.A": "'a'" } });
+    expect(gatewayResponseChanges(undefined, gr)).toStrictEqual([
+      { field: "responseParameters.gatewayresponse.header.A", desired: "'a'" },
+      { field: "responseTemplates.application/json", desired: '{"message":$context.error.messageString}' },
+      { field: "statusCode", desired: "429" },
+    ]);
+    expect(gatewayResponseChanges(gr, undefined).map((c) => c.field)).toEqual(gatewayResponseChanges(undefined, gr).map((c) => c.field));
   });
 });
