@@ -92,22 +92,25 @@ export class RunSnapshots {
     return this.now() - readAt < this.ttlMs;
   }
 
-  /** Track a whole-API read in flight: callers that ask meanwhile wait for it ({@link whenRead}) rather than read again. */
-  track<T>(restApiId: string, read: Promise<T>): Promise<T> {
+  /**
+   * Track a read in flight under `name` (a REST API id for its whole read, or another read's
+   * name): callers that ask meanwhile wait for it ({@link whenRead}) rather than read again.
+   */
+  track<T>(name: string, read: Promise<T>): Promise<T> {
     const settled = read.then(
       () => undefined,
       () => undefined,
     );
-    this.inflight.set(restApiId, settled);
+    this.inflight.set(name, settled);
     void settled.then(() => {
-      if (this.inflight.get(restApiId) === settled) this.inflight.delete(restApiId);
+      if (this.inflight.get(name) === settled) this.inflight.delete(name);
     });
     return read;
   }
 
-  /** The whole-API read of `restApiId` in flight, if any (it never rejects). */
-  whenRead(restApiId: string): Promise<unknown> | undefined {
-    return this.inflight.get(restApiId);
+  /** The read tracked under `name` while it is in flight, if any (it never rejects). */
+  whenRead(name: string): Promise<unknown> | undefined {
+    return this.inflight.get(name);
   }
 
   /** Mark the start of a read: pass it back with what the read returned. */
