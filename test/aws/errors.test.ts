@@ -155,6 +155,12 @@ describe("ApiGatewayError", () => {
     expect(codeFor("not-found", "PutIntegrationResponse", new Error("Invalid Resource identifier specified"))).toBe("RESOURCE_NOT_FOUND");
     expect(codeFor("not-found", "PutIntegrationResponse", new Error("No integration defined for method"))).toBe("INTEGRATION_NOT_FOUND");
     expect(codeFor("terminal", "X", undefined)).toBe("TERMINAL");
+    expect(codeFor("server", "X", undefined)).toBe("SERVER_ERROR");
+    expect(codeFor("timeout", "X", undefined)).toBe("TIMEOUT");
+    expect(codeFor("network", "X", undefined)).toBe("NETWORK_ERROR");
+    expect(codeFor("not-found", "GetMethod", new Error("?"))).toBe("METHOD_NOT_FOUND");
+    expect(codeFor("not-found", "DeleteMethodResponse", new Error("?"))).toBe("NOT_FOUND");
+    expect(codeFor("not-found", "GetGatewayResponses", new Error("Invalid API identifier specified"))).toBe("REST_API_NOT_FOUND");
   });
 
   it("a refused connection is terminal, with its own code: nothing listens at the endpoint (decided: retrying would only delay that answer)", () => {
@@ -266,15 +272,6 @@ describe("ApiGatewayError: every part of the message", () => {
     expect(requestIdOf({ $response: {} })).toBeUndefined();
     expect(requestIdOf({ $metadata: { requestId: "" } })).toBeUndefined();
     expect(requestIdOf({ $metadata: { requestId: 5 } })).toBeUndefined();
-  });
-
-  it("codes of the server, timeout and not-found classes", () => {
-    expect(codeFor("server", "X", undefined)).toBe("SERVER_ERROR");
-    expect(codeFor("timeout", "X", undefined)).toBe("TIMEOUT");
-    expect(codeFor("network", "X", undefined)).toBe("NETWORK_ERROR");
-    expect(codeFor("not-found", "GetMethod", new Error("?"))).toBe("METHOD_NOT_FOUND");
-    expect(codeFor("not-found", "DeleteMethodResponse", new Error("?"))).toBe("NOT_FOUND");
-    expect(codeFor("not-found", "GetGatewayResponses", new Error("Invalid API identifier specified"))).toBe("REST_API_NOT_FOUND");
   });
 
   it("a subject and a status code, a cause without message, and the cause kept", () => {

@@ -10,19 +10,9 @@
  */
 import { UpdateMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { costOf, createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const endpoint = inject("endpoint");
-
-/** Reads and writes of a command, from the emulator's stats. */
-async function costOf(run: () => Promise<{ code: number; stdout: string; stderr: string }>) {
-  const before = await emulatorStats(endpoint);
-  const r = await run();
-  const after = await emulatorStats(endpoint);
-  const calls = Object.fromEntries(Object.entries(after.calls).map(([op, n]) => [op, n - (before.calls[op] ?? 0)]).filter(([, n]) => (n as number) > 0)) as Record<string, number>;
-  const reads = Object.entries(calls).reduce((n, [op, c]) => n + (op.startsWith("Get") ? c : 0), 0);
-  return { ...r, calls, reads, writes: after.writes - before.writes, total: after.totalCalls - before.totalCalls };
-}
 
 /** Run `call` again while it fails with a 409 (another writer's concurrent modification, AWS-9). */
 async function retryConflicts<T>(call: () => Promise<T>): Promise<T> {
@@ -64,7 +54,7 @@ describe("read costs through the engine: ResponseSets on two REST APIs", () => {
   });
 
   it(`a no-op preview --refresh of 25 ResponseSets: no write, both APIs read, at most ${MAX_SET_READS} reads`, async () => {
-    const pv = await costOf(() => stack.run(["preview", "--refresh", "--expect-no-changes"]));
+    const pv = await costOf(endpoint, () => stack.run(["preview", "--refresh", "--expect-no-changes"]));
     expect(pv.code, pv.stdout + pv.stderr).toBe(0);
     console.log(`no-op preview --refresh of 25 ResponseSets on 2 REST APIs: ${pv.reads} reads ${JSON.stringify(pv.calls)}`);
     expect(pv.writes).toBe(0);
@@ -100,6 +90,17 @@ describe("read costs through the engine: 40 single resources on one REST API", (
     ),
   });
   const configure = (origin: string) => stack.run(["config", "set", "scenario:spec", JSON.stringify(scenario(origin))]);
+  /** Another writer adds a header nobody declared to the 404 method response of method `i`. */
+  const addHeaderOutOfBand = (i: number, header: string) =>
+    sdk.send(
+      new UpdateMethodResponseCommand({
+        restApiId: api.restApiId,
+        resourceId: api.resourceIds[i]!,
+        httpMethod: "GET",
+        statusCode: "404",
+        patchOperations: [{ op: "add", path: `/responseParameters/${H(header)}`, value: "false" }],
+      }),
+    );
 
   beforeAll(async () => {
     api = await seedApi(sdk, 10, "read-costs-singles");
@@ -113,7 +114,7 @@ describe("read costs through the engine: 40 single resources on one REST API", (
   });
 
   it("pulumi up creates them at most 1.10 calls per response (40 writes and a few shared reads)", async () => {
-    const up = await costOf(() => stack.run(["up", "--yes", "--skip-preview"]));
+    const up = await costOf(endpoint, () => stack.run(["up", "--yes", "--skip-preview"]));
     expect(up.code, up.stdout + up.stderr).toBe(0);
     console.log(`pulumi up of 40 single resources: ${up.total} calls, ${up.reads} reads ${JSON.stringify(up.calls)}`);
     expect(up.writes).toBe(40);
@@ -125,7 +126,7 @@ describe("read costs through the engine: 40 single resources on one REST API", (
   });
 
   it("a no-op preview --refresh of the 40 reads at most 5 times and writes nothing", async () => {
-    const pv = await costOf(() => stack.run(["preview", "--refresh", "--expect-no-changes"]));
+    const pv = await costOf(endpoint, () => stack.run(["preview", "--refresh", "--expect-no-changes"]));
     expect(pv.code, pv.stdout + pv.stderr).toBe(0);
     console.log(`no-op preview --refresh of 40 single resources: ${pv.reads} reads ${JSON.stringify(pv.calls)}`);
     expect(pv.writes).toBe(0);
@@ -135,15 +136,7 @@ describe("read costs through the engine: 40 single resources on one REST API", (
 
   it("a change made out of band before a run is seen by that run", async () => {
     // Method 0's 404 method response gains a header nobody declared.
-    await sdk.send(
-      new UpdateMethodResponseCommand({
-        restApiId: api.restApiId,
-        resourceId: api.resourceIds[0]!,
-        httpMethod: "GET",
-        statusCode: "404",
-        patchOperations: [{ op: "add", path: `/responseParameters/${H("X-Out-Of-Band")}`, value: "false" }],
-      }),
-    );
+    await addHeaderOutOfBand(0, "X-Out-Of-Band");
     const pv = await stack.run(["preview", "--refresh", "--diff", "--expect-no-changes"]);
     expect(pv.code, pv.stdout).not.toBe(0);
     expect(pv.stdout).toContain("X-Out-Of-Band");
@@ -161,17 +154,7 @@ describe("read costs through the engine: 40 single resources on one REST API", (
     // Once the run has read (its refresh) and started writing, a response it has read changes.
     for (let i = 0; i < 600 && (await emulatorStats(endpoint)).writes === before.writes; i++) await new Promise((r) => setTimeout(r, 50));
     // While the run writes, another writer meets AWS-9's 409 now and then: it tries again.
-    await retryConflicts(() =>
-      sdk.send(
-        new UpdateMethodResponseCommand({
-          restApiId: api.restApiId,
-          resourceId: api.resourceIds[9]!,
-        httpMethod: "GET",
-        statusCode: "404",
-          patchOperations: [{ op: "add", path: `/responseParameters/${H("X-During-The-Run")}`, value: "false" }],
-        }),
-      ),
-    );
+    await retryConflicts(() => addHeaderOutOfBand(9, "X-During-The-Run"));
     const up = await running;
     await fetch(`${endpoint}/__emulator/faults`, { method: "POST", body: "[]" }).then((res) => res.arrayBuffer());
     expect(up.code, up.stdout + up.stderr).toBe(0);

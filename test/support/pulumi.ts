@@ -87,6 +87,19 @@ export async function emulatorStats(endpoint: string): Promise<EmulatorStats & {
   return { ...stats, writes };
 }
 
+/**
+ * What a command cost on the local API Gateway at `endpoint`: its result, with the calls it
+ * caused by operation, its reads (`Get*`), writes and all calls (the emulator's counters).
+ */
+export async function costOf<R>(endpoint: string, run: () => Promise<R>): Promise<R & { calls: Record<string, number>; reads: number; writes: number; total: number }> {
+  const before = await emulatorStats(endpoint);
+  const r = await run();
+  const after = await emulatorStats(endpoint);
+  const calls: Record<string, number> = Object.fromEntries(Object.entries(after.calls).map(([op, n]): [string, number] => [op, n - (before.calls[op] ?? 0)]).filter(([, n]) => n > 0));
+  const reads = Object.entries(calls).reduce((n, [op, c]) => n + (op.startsWith("Get") ? c : 0), 0);
+  return { ...r, calls, reads, writes: after.writes - before.writes, total: after.totalCalls - before.totalCalls };
+}
+
 /** A REST API with `count` resources `/r1` … `/rN`, each with a GET method and a MOCK integration. */
 export async function seedApi(sdk: APIGatewayClient, count: number, name = "e2e"): Promise<{ restApiId: string; resourceIds: string[] }> {
   const api = await seedRestApi(sdk, { name, resources: count, pathPart: (i) => `r${i + 1}` });
