@@ -65,6 +65,11 @@ export function inputsAfterCheck(kind: ProviderKind, olds: Record<string, unknow
   return isGatewayKind(kind) || isStageKind(kind) ? news : methods.inputsAfterCheck(kind, olds, news);
 }
 
+/** `check` as the provider answers it: the inputs to keep and the failures (what the providers of this version call). */
+export function checkProvider(kind: ProviderKind, olds: Record<string, unknown>, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: ValidationFailure[] } {
+  return { inputs: inputsAfterCheck(kind, olds, news), failures: checkResource(kind, news) };
+}
+
 /** `diff`; a response resource without changes withdraws the operation its `check` announced to the deployments of the process. */
 export async function diffResource(kind: ProviderKind, olds: Outputs, news: Inputs, id = ""): Promise<DiffOutcome> {
   if (isStageKind(kind)) return stage.diffStageResource(olds as StageDeploymentOutputs, news as StageDeploymentInputs);

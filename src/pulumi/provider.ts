@@ -11,49 +11,47 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type * as handlersModule from "./handlers";
-import type * as settingsModule from "./settings";
+
+/** One provider object per kind for the life of the program (see {@link makeProvider}). */
+const providers = new Map<handlersModule.ProviderKind, pulumi.dynamic.ResourceProvider>();
 
 /**
- * Build the provider of one resource kind. The returned object is what Pulumi
- * serializes; keep it free of captured objects.
+ * The provider of one resource kind: the same object for every resource of that kind.
+ * Pulumi serializes a dynamic provider once per object (its cache is keyed by the
+ * object), and that serialization is the costliest part of registering a resource:
+ * a new object per resource made the program's own CPU time, not the API quota,
+ * bound a `pulumi up` of many single resources (tools/bench/analysis.md).
  */
 export function makeProvider(kind: handlersModule.ProviderKind): pulumi.dynamic.ResourceProvider {
+  let provider = providers.get(kind);
+  if (!provider) providers.set(kind, (provider = buildProvider(kind)));
+  return provider;
+}
+
+/**
+ * Build the provider of one kind. The returned object is what Pulumi serializes into
+ * the inputs and the outputs of every resource of the kind, and the engine writes the
+ * whole state after each step: keep it free of captured objects, and short (each
+ * method one call into ./handlers).
+ */
+function buildProvider(kind: handlersModule.ProviderKind): pulumi.dynamic.ResourceProvider {
   // Only the package installed in the program's project is used: code captured from
   // another folder (another machine, another version) is never loaded.
-  const load = <T>(module: string): T => {
+  const h = (): typeof handlersModule => {
     try {
-      return require(`pulumi-apigw-responses/dist/pulumi/${module}`) as T;
-    } catch (err) {
-      if ((err as { code?: string }).code !== "MODULE_NOT_FOUND" || !String((err as Error).message).includes("pulumi-apigw-responses")) throw err;
-      throw new Error(
-        `pulumi-apigw-responses is not installed in this project (${process.cwd()}): its resources need the package in the program's node_modules. ` +
-          `Run npm install pulumi-apigw-responses there.`,
-      );
+      return require("pulumi-apigw-responses/dist/pulumi/handlers");
+    } catch (e) {
+      if ((e as { code?: string }).code !== "MODULE_NOT_FOUND" || !String(e).includes("pulumi-apigw-responses")) throw e;
+      throw new Error(`pulumi-apigw-responses is not installed in this project (${process.cwd()}): run npm install pulumi-apigw-responses there.`);
     }
   };
-  const handlers = () => load<typeof handlersModule>("handlers");
   return {
-    async configure(req) {
-      load<typeof settingsModule>("settings").configureProcess(req.config);
-    },
-    async check(olds, news) {
-      const h = handlers();
-      return { inputs: h.inputsAfterCheck(kind, olds, news), failures: h.checkResource(kind, news) };
-    },
-    async diff(id, olds, news) {
-      return handlers().diffResource(kind, olds, news, id);
-    },
-    async create(inputs) {
-      return handlers().createResource(kind, inputs);
-    },
-    async read(id, props) {
-      return handlers().readResource(kind, id, props);
-    },
-    async update(_id, olds, news) {
-      return handlers().updateResource(kind, olds, news);
-    },
-    async delete(id, props) {
-      await handlers().deleteResource(kind, props, id);
-    },
+    configure: async (r) => h().configureProcess(r.config),
+    check: async (o, n) => h().checkProvider(kind, o, n),
+    diff: async (id, o, n) => h().diffResource(kind, o, n, id),
+    create: async (i) => h().createResource(kind, i),
+    read: async (id, p) => h().readResource(kind, id, p),
+    update: async (_, o, n) => h().updateResource(kind, o, n),
+    delete: async (id, p) => h().deleteResource(kind, p, id),
   };
 }

@@ -162,7 +162,7 @@ interface BenchStack {
 const PROGRAM_DIR = path.join(PACKAGE_ROOT, "bench", "program");
 
 /** A stack of bench/program in its own file backend, through the Automation API. */
-async function newStack(name: string, emulator: Emulator, api: SeededApi | undefined, mode: "sets" | "singles", tmp: string, quota: Quota = QUOTA): Promise<BenchStack> {
+async function newStack(name: string, emulator: Emulator, api: SeededApi | undefined, mode: "sets" | "singles", tmp: string, quota: Quota = QUOTA, env?: Record<string, string>): Promise<BenchStack> {
   const stateDir = mkdtempSync(path.join(tmp, "state-"));
   const specFile = path.join(tmp, `${name}.json`);
   writeFileSync(specFile, JSON.stringify({ restApiId: api?.restApiId ?? "none", methods: api ? specsOf(api) : [] }));
@@ -170,6 +170,7 @@ async function newStack(name: string, emulator: Emulator, api: SeededApi | undef
     cwd: PROGRAM_DIR,
     stateDir,
     stack: name,
+    ...(env ? { env } : {}),
     config: {
       "aws:region": "us-east-1",
       "apigw-responses:endpoint": emulator.endpoint,
@@ -225,8 +226,8 @@ const failedResources = (events: readonly EngineEvent[]) => new Set(events.flatM
 const errorDiagnostics = (events: readonly EngineEvent[]) =>
   events.flatMap((e) => (e.diagnosticEvent?.severity === "error" ? [`${e.diagnosticEvent.urn ?? ""} ${e.diagnosticEvent.message.trim()}`] : [])).join("\n");
 
-async function runPulumiUp(emulator: Emulator, api: SeededApi, mode: "sets" | "singles", tmp: string, quota: Quota = QUOTA): Promise<{ m: Measurement; stack: BenchStack }> {
-  const stack = await newStack(`${mode}-${api.methods.length}`, emulator, api, mode, tmp, quota);
+async function runPulumiUp(emulator: Emulator, api: SeededApi, mode: "sets" | "singles", tmp: string, quota: Quota = QUOTA, env?: Record<string, string>): Promise<{ m: Measurement; stack: BenchStack }> {
+  const stack = await newStack(`${mode}-${api.methods.length}`, emulator, api, mode, tmp, quota, env);
   await refill(quota);
   const before = emulator.stats();
   // When the first and the last call reached the emulator: the API-active window, without the engine's start and end.
@@ -391,16 +392,20 @@ async function main(): Promise<void> {
     // Single resources at AWS's own quota (scale 1, 20 ms a write): at ×4 the bound of ~1,000 calls is
     // shorter than the engine's own work for 1,000 resources; at AWS's quota it is not.
     if (!skipPulumi && wants("pulumi-singles") && process.env.BENCH_REAL_QUOTA !== "0") {
-      const e1 = await startEmulator({ quota: QUOTA_BASE, quotaScale: 1, latencyMs: 20 });
-      try {
-        const api = await seedApi(e1.moto.endpoint, Math.round(nMax / RESPONSES_PER_METHOD), "real-quota");
-        const run = await runPulumiUp(e1, api, "singles", tmp, QUOTA_BASE);
-        realQuota.push({ ...run.m, notes: { ...run.m.notes, scale: 1, latencyMs: 20 } });
-        log(`pulumi-singles at AWS's quota N=${run.m.n}: ${run.m.wallSeconds} s, C=${run.m.successfulCalls}, bound ${run.m.boundSeconds} s, ratio ${run.m.ratio}`);
-        await removeStack(run.stack);
-      } finally {
-        releaseSharedClients();
-        await e1.stop();
+      // Twice: as users run it, and with the engine's checkpoint after every step skipped
+      // (PULUMI_SKIP_CHECKPOINTS): the difference is what the engine's state writes cost.
+      for (const skipCheckpoints of [false, true]) {
+        const e1 = await startEmulator({ quota: QUOTA_BASE, quotaScale: 1, latencyMs: 20 });
+        try {
+          const api = await seedApi(e1.moto.endpoint, Math.round(nMax / RESPONSES_PER_METHOD), "real-quota");
+          const run = await runPulumiUp(e1, api, "singles", tmp, QUOTA_BASE, skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : undefined);
+          realQuota.push({ ...run.m, notes: { ...run.m.notes, scale: 1, latencyMs: 20, skipCheckpoints } });
+          log(`pulumi-singles at AWS's quota N=${run.m.n}${skipCheckpoints ? ", checkpoints skipped" : ""}: ${run.m.wallSeconds} s, C=${run.m.successfulCalls}, bound ${run.m.boundSeconds} s, ratio ${run.m.ratio}`);
+          await removeStack(run.stack);
+        } finally {
+          releaseSharedClients();
+          await e1.stop();
+        }
       }
     }
     // Why: the same largest reconcile at other scales and write latencies (per-API serialization vs the quota).
