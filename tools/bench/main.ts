@@ -6,6 +6,10 @@
  * modes run through the Automation API (tools/pulumi-env.ts `automationStack`) and read
  * failures from the engine's events.
  *
+ * Single resources are measured at AWS's own quota too, twice: as users run them, and
+ * with the engine's checkpoint after each step skipped (`PULUMI_SKIP_CHECKPOINTS`), which
+ * shows what the engine's state writes cost (`BENCH_REAL_QUOTA=0` skips both).
+ *
  * Environment knobs: `BENCH_SIZES` (default `40,200,1000`), `BENCH_SKIP_PULUMI=1`,
  * `BENCH_SINGLES_MAX_S` (the longest single-resource `pulumi up` to attempt,
  * extrapolated from the previous size; default 240).
