@@ -4,7 +4,7 @@
  * final report in each format, `--dry-run`, and drift reported per method and status
  * code with the expected and live values (exit 0 none, 2 drift, 1 error).
  */
-import { DeleteIntegrationResponseCommand, DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { DeleteIntegrationResponseCommand, DeleteMethodResponseCommand, GetMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { emulatorStats, liveResponses } from "../support/pulumi";
@@ -77,6 +77,14 @@ describe("apigw-responses apply and drift", () => {
     expect(r.stdout).toMatch(/ {2}calls: {3}GetResources 2, PutIntegrationResponse 5, PutMethodResponse 6$/m);
     const live = await liveResponses(sdk, api.restApiId, api.resources["/pets"]!);
     expect(live["500"]?.integrationResponse?.selectionPattern).toBe("^\\[Internal\\].*");
+    // Read raw, not through the normalizer: method responses echo the maps put, {} included (AWS-18, AWS-70).
+    const raw = await sdk.send(new GetMethodCommand({ restApiId: api.restApiId, resourceId: api.resources["/pets"]!, httpMethod: "GET" }));
+    expect(raw.methodResponses).toEqual({
+      "200": { statusCode: "200", responseParameters: cors, responseModels: {} },
+      "500": { statusCode: "500", responseParameters: {}, responseModels: {} },
+    });
+    expect(raw.methodIntegration?.integrationResponses?.["200"]?.responseParameters).toEqual({ "method.response.header.Access-Control-Allow-Origin": "'*'" });
+    expect(raw.methodIntegration?.integrationResponses?.["500"]?.responseTemplates).toEqual({ "application/json": '{"message": "internal"}' });
   });
 
   it("apply again: nothing to do, no write, exit 0; json report", async () => {

@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { GetExportCommand, GetGatewayResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
+import { GetExportCommand, GetGatewayResponseCommand, GetMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { seedPetStore } from "../../tools/demo/seed";
 import { createStack, liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
@@ -52,9 +52,24 @@ describe("examples", () => {
         const gateway = await liveGatewayCustomizations(sdk, api.restApiId);
         expect(Object.keys(gateway)).toEqual(["DEFAULT_4XX", "DEFAULT_5XX"]);
         for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"] as const) expect(gateway[type]?.responseParameters, type).toEqual(origin);
-        // The raw answer, not through the code under test.
-        const raw = await sdk.send(new GetGatewayResponseCommand({ restApiId: api.restApiId, responseType: "DEFAULT_5XX" }));
-        expect({ defaultResponse: raw.defaultResponse, responseParameters: raw.responseParameters }).toEqual({ defaultResponse: false, responseParameters: origin });
+        // The raw answers, not through the code under test. The preflight: the template "" reads
+        // back null (AWS-16), the default's selectionPattern "" as "" (AWS-17).
+        const header = (h: string) => `method.response.header.Access-Control-Allow-${h}`;
+        const raw = await sdk.send(new GetMethodCommand({ restApiId: api.restApiId, resourceId: api.resources["/pets"]!, httpMethod: "OPTIONS" }));
+        expect(raw.methodResponses).toEqual({
+          "200": { statusCode: "200", responseParameters: { [header("Headers")]: true, [header("Methods")]: true, [header("Origin")]: true, "method.response.header.Access-Control-Max-Age": true }, responseModels: { "application/json": "Empty" } },
+        });
+        expect(raw.methodIntegration?.integrationResponses).toEqual({
+          "200": {
+            statusCode: "200",
+            selectionPattern: "",
+            responseParameters: { [header("Headers")]: "'Content-Type,Authorization'", [header("Methods")]: "'GET,OPTIONS'", [header("Origin")]: "'https://app.example.com'", "method.response.header.Access-Control-Max-Age": "'600'" },
+            responseTemplates: { "application/json": null },
+          },
+        });
+        // DEFAULT_5XX put without a status code reads back without one, with the default template (AWS-35, AWS-36).
+        const { $metadata: _m, ...gateway5xx } = await sdk.send(new GetGatewayResponseCommand({ restApiId: api.restApiId, responseType: "DEFAULT_5XX" }));
+        expect(gateway5xx).toEqual({ defaultResponse: false, responseParameters: origin, responseTemplates: { "application/json": '{"message":$context.error.messageString}' }, responseType: "DEFAULT_5XX" });
         // Deployed: the stage's export carries the preflight's header and the gateway responses'.
         const out = await sdk.send(new GetExportCommand({ restApiId: api.restApiId, stageName: "prod", exportType: "oas30", parameters: { extensions: "apigateway" }, accepts: "application/json" }));
         const doc = JSON.parse(new TextDecoder().decode(out.body)) as any;

@@ -7,6 +7,7 @@
  * Measured before this change: 19 to 20 `GetResources` (and 0 to 2 `GetMethod`) for
  * the 12 creates below; after: 5 to 7 `GetResources` and 0 to 4 `GetMethod`.
  */
+import { GetMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { describe, expect, it } from "vitest";
 import { resolvePaths } from "../../src/observe";
 import { createResource } from "../../src/pulumi/handlers";
@@ -14,6 +15,7 @@ import { configureProcess } from "../../src/pulumi/settings";
 import { readsAndWrites, useSeededApi } from "../support/local-api-gateway";
 
 const N = 12;
+const H = "method.response.header.X-Path";
 const suite = useSeededApi({ resources: N, methods: N });
 
 describe("path resolution in the provider process", () => {
@@ -30,12 +32,17 @@ describe("path resolution in the provider process", () => {
     const before = suite.emulator.stats();
     const created = await Promise.all(
       suite.api.resources.map((r) =>
-        createResource("ResponseSet", { restApiId: suite.api.restApiId, path: r.path, httpMethod: "GET", responses: { "200": { methodResponse: {} } }, exclusive: false } as never),
+        createResource("ResponseSet", { restApiId: suite.api.restApiId, path: r.path, httpMethod: "GET", responses: { "200": { methodResponse: { responseParameters: { [H]: false }, responseModels: { "application/json": "Empty" } } } }, exclusive: false } as never),
       ),
     );
     expect(created.map((c) => c.outs.resourceId)).toEqual(suite.api.resources.map((r) => r.id));
     const { calls, reads } = readsAndWrites(before, suite.emulator.stats());
     expect(calls.PutMethodResponse).toBe(N);
     expect(reads).toBeLessThanOrEqual(1 + N);
+    // Each on the resource its path names, read raw (not through the normalizer): AWS echoes the maps put (AWS-18, AWS-70).
+    const raw = await Promise.all(suite.api.resources.map((r) => suite.client.send(new GetMethodResponseCommand({ restApiId: suite.api.restApiId, resourceId: r.id, httpMethod: "GET", statusCode: "200" }))));
+    for (const [i, { $metadata: _m, ...answer }] of raw.entries()) {
+      expect(answer, suite.api.resources[i]!.path).toEqual({ statusCode: "200", responseParameters: { [H]: false }, responseModels: { "application/json": "Empty" } });
+    }
   });
 });

@@ -27,6 +27,11 @@ function variantOf(ids: () => MethodIds, edit: (s: Spec & { responses: Record<st
   return s;
 }
 
+/** The valid spec every case of the corpus edits, unedited: the control that passes validation. */
+export function baseSpec(ids: () => MethodIds): Spec {
+  return variantOf(ids, () => undefined);
+}
+
 const ok200 = (s: { responses: Record<string, Record<string, Record<string, unknown>>> }) => s.responses["200"]!;
 const mr = (s: Parameters<typeof ok200>[0]) => ok200(s).methodResponse!;
 const ir = (s: Parameters<typeof ok200>[0]) => ok200(s).integrationResponse!;

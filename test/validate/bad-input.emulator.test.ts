@@ -9,11 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
+import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
+import { localClient } from "../../tools/seed";
 import { reconcile, ValidationError } from "../../src/reconcile";
-import { badInputCorpus, JAVA_ONLY_REGEX_ERRORS } from "../support/bad-input-corpus";
+import { badInputCorpus, baseSpec, JAVA_ONLY_REGEX_ERRORS } from "../support/bad-input-corpus";
 import { seedApi, type SeededApi } from "../support/sets";
 
 const H = (name: string) => `method.response.header.${name}`;
@@ -37,7 +39,8 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const CORPUS = badInputCorpus(() => ({ restApiId: api.restApiId, resourceId: api.methods[0]!.resourceId }));
+const ids = () => ({ restApiId: api.restApiId, resourceId: api.methods[0]!.resourceId });
+const CORPUS = badInputCorpus(ids);
 
 describe("bad input corpus: every invalid spec fails before any AWS call, naming the field", () => {
   it(`has at least 40 cases (${CORPUS.length})`, () => {
@@ -55,6 +58,25 @@ describe("bad input corpus: every invalid spec fails before any AWS call, naming
     expect(v.message).toContain(`methods[0].${property}:`);
     expect(runtime.counters.calls).toEqual({});
     expect(await totalCalls()).toBe(before);
+  });
+
+  it("control: the spec the cases edit, unedited, passes and converges; read back raw, the method holds what AWS stores for it", async () => {
+    await reconcile(createRuntime({ endpoint, rate: "off" }), [baseSpec(ids) as never]);
+    const sdk = localClient(endpoint);
+    const raw = await sdk.send(new GetMethodCommand({ ...ids(), httpMethod: "GET" })).finally(() => sdk.destroy());
+    // Method responses echo the maps put, {} included (AWS-18, AWS-70).
+    expect(raw.methodResponses).toEqual({
+      "200": { statusCode: "200", responseParameters: { [H("X-A")]: true }, responseModels: { "application/json": "Empty" } },
+      "404": { statusCode: "404", responseParameters: {}, responseModels: {} },
+    });
+    // The default is written with selectionPattern "" and read back "" (AWS-17).
+    expect(raw.methodIntegration?.integrationResponses?.["200"]).toEqual({
+      statusCode: "200",
+      selectionPattern: "",
+      responseParameters: { [H("X-A")]: "'a'" },
+      responseTemplates: { "application/json": "{}" },
+    });
+    expect(raw.methodIntegration?.integrationResponses?.["404"]?.selectionPattern).toBe(".*Not Found.*");
   });
 });
 
