@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { GATEWAY_RESPONSE_TYPES, isGatewayResponseType } from "../gateway-responses";
-import { parseRegion } from "../settings";
+import { REGION_RULE } from "../settings";
 import { CONTENT_HANDLING_VALUES } from "../model";
 import { gatewayResponseSchema, specRoles, type SpecRole, type SpecRule } from "../spec-model";
 import { at, hasOwn, isObject, typeName, type Failures } from "./failures";
@@ -144,12 +144,8 @@ function formatReason(f: Failures, r: SpecRole | undefined, path: Path, input: u
     case "path":
       return `path ${f.show(input)} must start with "/"`;
     case "region":
-      try {
-        parseRegion(String(input));
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return `region ${f.show(input)} is not an AWS region name`;
+      // Worded here, not taken from parseRegion's error: that one quotes the whole value, hidden or not.
+      return `region ${f.show(input)} is not an AWS region name: ${REGION_RULE}`;
     case "mappingExpression":
       return (
         `mapping expression ${f.show(input)} for ${key} must be integration.response.header.{name}, integration.response.body, ` +

@@ -134,3 +134,22 @@ describe("validateMethodSpec: selectionPattern follows Java's grammar, not JavaS
     expect(g?.reason).not.toContain("hunter2");
   });
 });
+
+/** A failure, as the validator returns it. */
+const failure = (property: string, reason: string) => ({ property, reason });
+
+describe("validateSpecFile: region", () => {
+  const file = (region: unknown) => ({ restApiId: "a1b2c3", region, methods: [{ resourceId: "r1", httpMethod: "GET", responses: {} }] });
+  const RULE = 'is not an AWS region name: lower-case words and a number joined by "-", e.g. eu-west-1 or us-gov-west-1';
+
+  it.each([
+    ["a region name", file("us-gov-west-1"), undefined, []],
+    ["words with spaces", file("eu west 1"), undefined, [failure("region", `region "eu west 1" ${RULE}`)]],
+    ["upper case", file("EU-WEST-1"), undefined, [failure("region", `region "EU-WEST-1" ${RULE}`)]],
+    // Cut at 60 characters as every value in a message.
+    ["a long value", file(`eu-${"x".repeat(80)}`), undefined, [failure("region", `region "eu-${"x".repeat(53)}... ${RULE}`)]],
+    ["a hidden value", file("hunter2"), { hideValues: true }, [failure("region", `region (a secret value) ${RULE}`)]],
+  ])("%s", (_name, input, options, expected) => {
+    expect(validateSpecFile(input, options)).toEqual(expected);
+  });
+});
