@@ -234,7 +234,7 @@ function report(f: Failures, root: z.core.$ZodType, value: unknown, prefix: stri
     case "invalid_value":
       if (input === undefined && !isPresent(value, path)) return f.add(property, requiredReason(f, r, path));
       if (r === "httpMethod") {
-        const hint = typeof input === "string" && (HTTP_METHODS as readonly string[]).includes(input.toUpperCase()) ? `; API Gateway method names are upper case: "${input.toUpperCase()}"` : "";
+        const hint = !f.hideValues && typeof input === "string" && (HTTP_METHODS as readonly string[]).includes(input.toUpperCase()) ? `; API Gateway method names are upper case: "${input.toUpperCase()}"` : "";
         return f.add(property, `httpMethod ${f.show(input)} must be one of ${HTTP_METHODS.join(", ")}${hint}`);
       }
       if (r === "contentHandling") {

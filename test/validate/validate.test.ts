@@ -153,3 +153,17 @@ describe("validateSpecFile: region", () => {
     expect(validateSpecFile(input, options)).toEqual(expected);
   });
 });
+
+describe("validateMethodSpec: httpMethod", () => {
+  const METHODS = "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY";
+  it.each([
+    ["missing", (({ httpMethod: _h, ...s }) => s)(base()), undefined, [failure("httpMethod", `httpMethod is required (one of ${METHODS})`)]],
+    ["unknown", { ...base(), httpMethod: "FETCH" }, undefined, [failure("httpMethod", `httpMethod "FETCH" must be one of ${METHODS}`)]],
+    ["lower case", { ...base(), httpMethod: "get" }, undefined, [failure("httpMethod", `httpMethod "get" must be one of ${METHODS}; API Gateway method names are upper case: "GET"`)]],
+    // The hint would name the value: left out when values are hidden.
+    ["lower case, hidden", { ...base(), httpMethod: "get" }, { hideValues: true }, [failure("httpMethod", `httpMethod (a secret value) must be one of ${METHODS}`)]],
+    ["a number", { ...base(), httpMethod: 1 }, undefined, [failure("httpMethod", `httpMethod 1 must be one of ${METHODS}`)]],
+  ])("%s", (_name, spec, options, expected) => {
+    expect(validateMethodSpec(spec, options)).toEqual(expected);
+  });
+});
