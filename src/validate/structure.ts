@@ -59,6 +59,9 @@ function propertyOf(prefix: string, path: Path): string {
 /** The last segment of a path, as text (a field name, a status code, a map key). */
 const last = (path: Path, back = 1): string => String(path[path.length - back] ?? "");
 
+/** A gateway response in messages: `the gateway response of DEFAULT_4XX`; `a gateway response` when one is validated alone (no type in its path). */
+const gatewayResponseName = (path: Path): string => (path.length > 0 ? `the gateway response of ${last(path)}` : "a gateway response");
+
 /** `${name} must be a string, got …` and the like: the type failure of a node. */
 function typeReason(f: Failures, r: SpecRole | undefined, path: Path, input: unknown): string {
   const got = `got ${typeName(input)} ${f.show(input)}`;
@@ -91,7 +94,7 @@ function typeReason(f: Failures, r: SpecRole | undefined, path: Path, input: unk
     case "gatewayResponses":
       return `gatewayResponses must be an object (a map: response type → { statusCode?, responseParameters?, responseTemplates? }), ${got}`;
     case "gatewayResponse":
-      return `the gateway response of ${key} must be an object { statusCode?, responseParameters?, responseTemplates? }, ${got}`;
+      return `${gatewayResponseName(path)} must be an object { statusCode?, responseParameters?, responseTemplates? }, ${got}`;
     case "gatewayResponsesExclusive":
       return `gatewayResponsesExclusive must be a boolean, ${got}`;
     case "gatewayStatusCode": {
@@ -217,7 +220,7 @@ function report(f: Failures, root: z.core.$ZodType, value: unknown, prefix: stri
             : r === "response"
               ? `status code ${last(path)}`
               : r === "gatewayResponse"
-                ? `the gateway response of ${last(path)}`
+                ? gatewayResponseName(path)
                 : String(r);
       for (const k of issue.keys) f.add(at(property, k), `unknown field ${f.show(k)} in ${what} (allowed: ${Object.keys(shape).join(", ")})`);
       return;

@@ -490,6 +490,9 @@ describe("validateGatewayResponses and validateGatewayResponse (the Pulumi kinds
 
   it.each<Row>([
     ["valid", { statusCode: "400", responseParameters: { "gatewayresponse.header.X": "'a'" } }, []],
+    // Alone, a response has no type in its path to be named by.
+    ["not an object", 5, [failure("", "a gateway response must be an object { statusCode?, responseParameters?, responseTemplates? }, got number 5")]],
+    ["an unknown field", { headers: {} }, [failure("headers", 'unknown field "headers" in a gateway response (allowed: statusCode, responseParameters, responseTemplates)')]],
     [
       "a lone surrogate and a status code as a number",
       { statusCode: 401, responseTemplates: { "application/json": "\udc00" } },
