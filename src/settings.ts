@@ -28,6 +28,8 @@ export function parseDuration(text: string): number {
 /** AWS region names (`eu-west-1`, `us-gov-west-1`, `cn-northwest-1`, `us-isob-east-1`), as a JSON Schema pattern. */
 export const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-\\d{1,2}$";
 const REGION = new RegExp(REGION_PATTERN);
+/** What an AWS region name looks like, for the messages that refuse one. */
+export const REGION_RULE = 'lower-case words and a number joined by "-", e.g. eu-west-1 or us-gov-west-1';
 
 /**
  * Check an AWS region name before the SDK builds an endpoint from it (a region such
@@ -36,6 +38,6 @@ const REGION = new RegExp(REGION_PATTERN);
  * @returns the region
  */
 export function parseRegion(text: string): string {
-  if (!REGION.test(text)) throw new Error(`region "${escapeUnsafe(text)}" is not an AWS region name: lower-case words and a number joined by "-", e.g. eu-west-1 or us-gov-west-1`);
+  if (!REGION.test(text)) throw new Error(`region "${escapeUnsafe(text)}" is not an AWS region name: ${REGION_RULE}`);
   return text;
 }

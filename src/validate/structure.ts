@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { GATEWAY_RESPONSE_TYPES, isGatewayResponseType } from "../gateway-responses";
-import { parseRegion } from "../settings";
+import { REGION_RULE } from "../settings";
 import { CONTENT_HANDLING_VALUES } from "../model";
 import { gatewayResponseSchema, specRoles, type SpecRole, type SpecRule } from "../spec-model";
 import { at, hasOwn, isObject, typeName, type Failures } from "./failures";
@@ -59,6 +59,9 @@ function propertyOf(prefix: string, path: Path): string {
 /** The last segment of a path, as text (a field name, a status code, a map key). */
 const last = (path: Path, back = 1): string => String(path[path.length - back] ?? "");
 
+/** A gateway response in messages: `the gateway response of DEFAULT_4XX`; `a gateway response` when one is validated alone (no type in its path). */
+const gatewayResponseName = (path: Path): string => (path.length > 0 ? `the gateway response of ${last(path)}` : "a gateway response");
+
 /** `${name} must be a string, got …` and the like: the type failure of a node. */
 function typeReason(f: Failures, r: SpecRole | undefined, path: Path, input: unknown): string {
   const got = `got ${typeName(input)} ${f.show(input)}`;
@@ -91,7 +94,7 @@ function typeReason(f: Failures, r: SpecRole | undefined, path: Path, input: unk
     case "gatewayResponses":
       return `gatewayResponses must be an object (a map: response type → { statusCode?, responseParameters?, responseTemplates? }), ${got}`;
     case "gatewayResponse":
-      return `the gateway response of ${key} must be an object { statusCode?, responseParameters?, responseTemplates? }, ${got}`;
+      return `${gatewayResponseName(path)} must be an object { statusCode?, responseParameters?, responseTemplates? }, ${got}`;
     case "gatewayResponsesExclusive":
       return `gatewayResponsesExclusive must be a boolean, ${got}`;
     case "gatewayStatusCode": {
@@ -144,12 +147,8 @@ function formatReason(f: Failures, r: SpecRole | undefined, path: Path, input: u
     case "path":
       return `path ${f.show(input)} must start with "/"`;
     case "region":
-      try {
-        parseRegion(String(input));
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return `region ${f.show(input)} is not an AWS region name`;
+      // Worded here, not taken from parseRegion's error: that one quotes the whole value, hidden or not.
+      return `region ${f.show(input)} is not an AWS region name: ${REGION_RULE}`;
     case "mappingExpression":
       return (
         `mapping expression ${f.show(input)} for ${key} must be integration.response.header.{name}, integration.response.body, ` +
@@ -221,7 +220,7 @@ function report(f: Failures, root: z.core.$ZodType, value: unknown, prefix: stri
             : r === "response"
               ? `status code ${last(path)}`
               : r === "gatewayResponse"
-                ? `the gateway response of ${last(path)}`
+                ? gatewayResponseName(path)
                 : String(r);
       for (const k of issue.keys) f.add(at(property, k), `unknown field ${f.show(k)} in ${what} (allowed: ${Object.keys(shape).join(", ")})`);
       return;
@@ -238,7 +237,7 @@ function report(f: Failures, root: z.core.$ZodType, value: unknown, prefix: stri
     case "invalid_value":
       if (input === undefined && !isPresent(value, path)) return f.add(property, requiredReason(f, r, path));
       if (r === "httpMethod") {
-        const hint = typeof input === "string" && (HTTP_METHODS as readonly string[]).includes(input.toUpperCase()) ? `; API Gateway method names are upper case: "${input.toUpperCase()}"` : "";
+        const hint = !f.hideValues && typeof input === "string" && (HTTP_METHODS as readonly string[]).includes(input.toUpperCase()) ? `; API Gateway method names are upper case: "${input.toUpperCase()}"` : "";
         return f.add(property, `httpMethod ${f.show(input)} must be one of ${HTTP_METHODS.join(", ")}${hint}`);
       }
       if (r === "contentHandling") {

@@ -17,3 +17,6 @@ export function expectOnlyFailure(failures: readonly ValidationFailure[], proper
   // Nothing else than the broken property is reported.
   expect(failures.map((f) => f.property)).toEqual([property]);
 }
+
+/** A failure as the validator reports it: `expect(validate…(input)).toEqual([failure(property, reason), …])`. */
+export const failure = (property: string, reason: string): ValidationFailure => ({ property, reason });

@@ -3,10 +3,12 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkResponseParameters } from "../../src/emulator/gateway-responses";
-import { gatewayResponsesOfFile, validateSpecFile, validSpecFile } from "../../src/validate";
+import { GATEWAY_RESPONSE_TYPES } from "../../src/gateway-responses";
+import type { ValidationFailure } from "../../src/model";
+import { gatewayResponsesOfFile, type ValidateOptions, validateSpecFile, validSpecFile } from "../../src/validate";
 import { MAX_TEMPLATE_BYTES } from "../../src/validate/grammar";
-import { expectOnlyFailure } from "../support/failures";
-import { bad, base, G, good, ORIGIN, P4, PARAMS, TEMPLATES, withParams } from "../support/gateway-response-cases";
+import { expectOnlyFailure, failure } from "../support/failures";
+import { bad, base, G, good, ORIGIN, P4, PARAMS, TEMPLATES, with4xx, withParams, withTemplates } from "../support/gateway-response-cases";
 
 describe("validateSpecFile: bad gateway responses", () => {
   it("has at least 40 cases", () => {
@@ -73,6 +75,92 @@ describe("validateSpecFile: every problem of the gateway responses is listed", (
       expect(f.reason).not.toContain("hunter2");
       expect(f.reason).not.toContain("4242");
     }
+  });
+});
+
+describe("validateSpecFile: every failure of the gateway responses, word for word", () => {
+  const TYPES = GATEWAY_RESPONSE_TYPES.join(", ");
+  const FORMS = "a static value in single quotes '...' or method.request.{header|querystring|path}.{name}";
+  const KEY_FORMS = "gatewayresponse.header.{name} ({name} a valid HTTP header name), gatewayresponse.path.{name} or gatewayresponse.querystring.{name}";
+  const value = (shown: string, rest: string) => `gateway response parameter value ${shown} for ${ORIGIN} ${rest}`;
+
+  it.each<[name: string, file: unknown, expected: ValidationFailure[], options?: ValidateOptions]>([
+    // the map and its types (AWS-31, AWS-37)
+    ["an unknown type", base({ NOT_FOUND: {} }), [failure(`${G}.NOT_FOUND`, `unknown gateway response type "NOT_FOUND": one of ${TYPES} (AWS-31, AWS-37)`)]],
+    ["a type in lower case", base({ default_4xx: {} }), [failure(`${G}.default_4xx`, `unknown gateway response type "default_4xx": one of ${TYPES}; response types are upper case: "DEFAULT_4XX" (AWS-31, AWS-37)`)]],
+    [
+      "a type's response a string",
+      with4xx("cors"),
+      [failure(P4, 'the gateway response of DEFAULT_4XX must be an object { statusCode?, responseParameters?, responseTemplates? }, got string "cors"')],
+    ],
+    ["an unknown field", with4xx({ headers: {} }), [failure(`${P4}.headers`, 'unknown field "headers" in the gateway response of DEFAULT_4XX (allowed: statusCode, responseParameters, responseTemplates)')]],
+    ["gatewayResponsesExclusive a string", { ...base(), gatewayResponsesExclusive: "yes" }, [failure("gatewayResponsesExclusive", 'gatewayResponsesExclusive must be a boolean, got string "yes"')]],
+    // status codes (AWS-39): a number is shown in quotes, as it should be written
+    ["statusCode 600", with4xx({ statusCode: "600" }), [failure(`${P4}.statusCode`, 'statusCode "600" must match [1-5]\\d\\d (AWS-39)')]],
+    ["statusCode a number", with4xx({ statusCode: 401 }), [failure(`${P4}.statusCode`, 'statusCode must be a string, got number 401; write it in quotes: "401" (AWS-39)')]],
+    ["statusCode a number, hidden", with4xx({ statusCode: 401 }), [failure(`${P4}.statusCode`, "statusCode must be a string, got number (a secret value) (AWS-39)")], { hideValues: true }],
+    ["statusCode a boolean", with4xx({ statusCode: true }), [failure(`${P4}.statusCode`, "statusCode must be a string, got boolean true (AWS-39)")]],
+    // parameter keys (AWS-40): a method response's key is answered with the gateway response's
+    [
+      "a method response's key",
+      withParams({ "method.response.header.X": "'a'" }),
+      [failure(`${PARAMS}.method.response.header.X`, `gateway response parameter key "method.response.header.X" must be ${KEY_FORMS}; for a header write "gatewayresponse.header.X" (AWS-40)`)],
+    ],
+    [
+      "a method response's key, hidden",
+      withParams({ "method.response.header.X": "'a'" }),
+      [failure(`${PARAMS}.method.response.header.X`, `gateway response parameter key (a secret value) must be ${KEY_FORMS} (AWS-40)`)],
+      { hideValues: true },
+    ],
+    ["a key that only ends as a method response's", withParams({ "x.method.response.header.X": "'a'" }), [failure(`${PARAMS}.x.method.response.header.X`, `gateway response parameter key "x.method.response.header.X" must be ${KEY_FORMS} (AWS-40)`)]],
+    // The name would hold a newline: no header to suggest.
+    [
+      "a method response's key with a newline in its name",
+      withParams({ "method.response.header.X\nY": "'a'" }),
+      [failure(`${PARAMS}.method.response.header.X\\u000aY`, `gateway response parameter key "method.response.header.X\\nY" must be ${KEY_FORMS} (AWS-40)`)],
+    ],
+    // parameter values (AWS-40): an unquoted value is answered with its quoted form
+    ["a value a number", withParams({ [ORIGIN]: 5 }), [failure(`${PARAMS}.${ORIGIN}`, `gateway response parameter value for ${ORIGIN} must be a string, got number 5 (AWS-40)`)]],
+    ["a value with a control character", withParams({ [ORIGIN]: "'a\u0001'" }), [failure(`${PARAMS}.${ORIGIN}`, value(`"'a\\u0001'"`, "must not contain control characters"))]],
+    ["an unquoted value", withParams({ [ORIGIN]: "test-value" }), [failure(`${PARAMS}.${ORIGIN}`, value('"test-value"', `must be ${FORMS}; a static value is written in single quotes: "'test-value'" (AWS-40)`))]],
+    ["an unquoted value, hidden", withParams({ [ORIGIN]: "test-value" }), [failure(`${PARAMS}.${ORIGIN}`, value("(a secret value)", `must be ${FORMS} (AWS-40)`))], { hideValues: true }],
+    ["a quoted value not closed", withParams({ [ORIGIN]: "'abc" }), [failure(`${PARAMS}.${ORIGIN}`, value(`"'abc"`, `must be ${FORMS} (AWS-40)`))]],
+    ["a method request value not allowed", withParams({ [ORIGIN]: "method.request.body" }), [failure(`${PARAMS}.${ORIGIN}`, value('"method.request.body"', `must be ${FORMS} (AWS-40)`))]],
+    [
+      "a stage variable",
+      withParams({ [ORIGIN]: "stageVariables.origin" }),
+      [
+        failure(
+          `${PARAMS}.${ORIGIN}`,
+          value(
+            '"stageVariables.origin"',
+            `has no source: stage variables and context variables cannot be mapped into a gateway response parameter, only ${FORMS} (AWS-40); ` +
+              "$stageVariables and $context can be used in responseTemplates (AWS-41)",
+          ),
+        ),
+      ],
+    ],
+    // Only a value that starts with a stage or context variable has no source; this one is an unquoted static value.
+    [
+      "a stage variable further on",
+      withParams({ [ORIGIN]: "x stageVariables.origin" }),
+      [failure(`${PARAMS}.${ORIGIN}`, value('"x stageVariables.origin"', `must be ${FORMS}; a static value is written in single quotes: "'x stageVariables.origin'" (AWS-40)`))],
+    ],
+    // templates
+    ["a template a number", withTemplates({ "application/json": 1 }), [failure(`${TEMPLATES}.application/json`, "template for application/json must be a string, got number 1")]],
+    [
+      "a template over a lower limit",
+      withTemplates({ "application/json": "abcd" }),
+      [
+        failure(
+          `${TEMPLATES}.application/json`,
+          `template for application/json is 4 bytes; the limit is 3 bytes (kept within API Gateway's mapping template size quota, "Quotas for configuring and running a REST API", AWS-65)`,
+        ),
+      ],
+      { maxTemplateBytes: 3 },
+    ],
+  ])("%s", (_name, file, expected, options) => {
+    expect(validateSpecFile(file, options)).toEqual(expected);
   });
 });
 
