@@ -253,3 +253,151 @@ describe("isSecretValue", () => {
     expect(isSecretValue(v)).toBe(expected);
   });
 });
+
+describe("pr-comment: reading the responses of a ResponseSet", () => {
+  it.each([
+    ["a secret map of headers", { methodResponse: { responseParameters: "[secret]" } }, ["| 200 | responseParameters.\\* | *(absent)* | (secret) | + create method response |"]],
+    ["a map of models not known", { methodResponse: { responseModels: UNKNOWN_VALUE } }, ["| 200 | responseModels.\\* | *(absent)* | (known after apply) | + create method response |"]],
+    ["a map that is a string", { integrationResponse: { responseTemplates: "oops" } }, ["| 200 | responseTemplates.\\* | *(absent)* | (known after apply) | + create integration response |", "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"]],
+    ["a map that is a list", { integrationResponse: { responseParameters: ["a"] } }, ["| 200 | responseParameters.\\* | *(absent)* | (known after apply) | + create integration response |", "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"]],
+    ["a signed secret map", { integrationResponse: { responseTemplates: sig({ "application/json": "{}" }) } }, ["| 200 | responseTemplates.\\* | *(absent)* | (secret) | + create integration response |", "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"]],
+    ["null maps", { methodResponse: { responseParameters: null, responseModels: null }, integrationResponse: { responseTemplates: null, responseParameters: null } }, ["| 200 | — | | | + create method response |", "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"]],
+    [
+      "a secret header value, an unknown template, a plain one",
+      { integrationResponse: { responseParameters: { [H]: "[secret]" }, responseTemplates: { "application/json": UNKNOWN_VALUE, "text/plain": "hi" } } },
+      [
+        "| 200 | responseParameters.method.response.header.X | *(absent)* | (secret) | + create integration response |",
+        "| 200 | responseTemplates.application/json | *(absent)* | (known after apply) | + create integration response |",
+        "| 200 | responseTemplates.text/plain | *(absent)* | hi | + create integration response |",
+        "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |",
+      ],
+    ],
+    [
+      "header flags: true and \"true\" are required, anything else is not",
+      { methodResponse: { responseParameters: { "method.response.header.A": true, "method.response.header.B": "true", "method.response.header.C": false, "method.response.header.D": "false", "method.response.header.E": "yes" } } },
+      [
+        "| 200 | responseParameters.method.response.header.A | *(absent)* | true | + create method response |",
+        "| 200 | responseParameters.method.response.header.B | *(absent)* | true | + create method response |",
+        "| 200 | responseParameters.method.response.header.C | *(absent)* | false | + create method response |",
+        "| 200 | responseParameters.method.response.header.D | *(absent)* | false | + create method response |",
+        "| 200 | responseParameters.method.response.header.E | *(absent)* | false | + create method response |",
+      ],
+    ],
+    ["a secret header flag", { methodResponse: { responseParameters: { [H]: sig(true) } } }, ["| 200 | responseParameters.method.response.header.X | *(absent)* | (secret) | + create method response |"]],
+    [
+      "content handling, and a selection pattern that is a number",
+      { integrationResponse: { contentHandling: "CONVERT_TO_BINARY", selectionPattern: 5 } },
+      ["| 200 | contentHandling | *(absent)* | CONVERT\\_TO\\_BINARY | + create integration response |", "| 200 | selectionPattern | *(absent)* | 5 | + create integration response |"],
+    ],
+    ["null content handling and selection pattern: absent (the pattern of the default response is \"\")", { integrationResponse: { contentHandling: null, selectionPattern: null } }, ["| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"]],
+    [
+      "a secret selection pattern and content handling not known",
+      { integrationResponse: { selectionPattern: "[secret]", contentHandling: UNKNOWN_VALUE } },
+      ["| 200 | contentHandling | *(absent)* | (known after apply) | + create integration response |", "| 200 | selectionPattern | *(absent)* | (secret) | + create integration response |"],
+    ],
+    ["responses that are not objects: none", { methodResponse: "x", integrationResponse: 3 }, []],
+    ["null responses: none", { methodResponse: null, integrationResponse: null }, []],
+  ])("%s", (_, response, expected) => {
+    const plan = previewToPlan({ steps: [setStep("create", "s", undefined, method({ responses: { "200": response } }))] });
+    expect(rows(plan)).toEqual(expected);
+    expect(plan.notes).toEqual([]);
+  });
+
+  it("the secret fields are recorded by status code, kind and field", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep(
+          "create",
+          "s",
+          undefined,
+          method({
+            responses: {
+              "200": { methodResponse: { responseModels: "[secret]", responseParameters: { [H]: "[secret]" } }, integrationResponse: { selectionPattern: "[secret]", responseParameters: { [H]: "'x'" } } },
+              "404": { integrationResponse: { responseTemplates: { "application/json": sig("t") } } },
+            },
+          }),
+        ),
+      ],
+    });
+    expect([...plan.secretFields].sort()).toEqual(
+      [
+        ["200", "methodResponse", "responseParameters.method.response.header.X"],
+        ["200", "methodResponse", "responseModels.*"],
+        ["200", "integrationResponse", "selectionPattern"],
+        ["404", "integrationResponse", "responseTemplates.application/json"],
+      ]
+        .map((x) => JSON.stringify(x))
+        .sort(),
+    );
+    // The same field in the other kind is not masked.
+    expect(rows(plan)).toContain("| 200 | responseParameters.method.response.header.X | *(absent)* | 'x' | + create integration response |");
+  });
+
+  it("a secret unchanged between the last state and the inputs is still listed: its change cannot be seen", () => {
+    const response = { "200": { integrationResponse: { responseTemplates: { "application/json": "[secret]" } } } };
+    const plan = previewToPlan({ steps: [setStep("update", "s", method({ responses: response }), method({ responses: response }))] });
+    expect(rows(plan)).toEqual(["| 200 | responseTemplates.application/json | (secret) | (secret) | ~ replace integration response |"]);
+  });
+
+  it("entries that are null, secret or not objects are skipped; null responses are none", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("create", "a", undefined, method({ resourceId: "ra", responses: { "200": null, "400": "[secret]", "401": sig({}), "402": 5, "500": { methodResponse: {} } } })),
+        setStep("create", "b", undefined, method({ resourceId: "rb", responses: null })),
+        setStep("create", "c", undefined, method({ resourceId: "rc" })),
+      ],
+    });
+    expect(rows(plan)).toEqual(["| 500 | — | | | + create method response |"]);
+    expect(plan.notes).toEqual([]);
+    expect(plan.resources.map((r) => r.name)).toEqual(["a", "b", "c"]);
+  });
+
+  it.each([
+    ["secret inputs", "create", undefined, "[secret]", "`s` (ResponseSet, create): the responses are secret or not known before apply; not shown."],
+    ["inputs not known", "create", undefined, UNKNOWN_VALUE, "`s` (ResponseSet, create): the responses are secret or not known before apply; not shown."],
+    ["inputs that are a list", "update", {}, [], "`s` (ResponseSet, update): the responses are secret or not known before apply; not shown."],
+    ["a secret last state", "update", sig({}), {}, "`s` (ResponseSet, update): the responses are secret in the last state; not shown."],
+    ["a secret last state deleted", "delete", "[secret]", undefined, "`s` (ResponseSet, delete): the responses are secret in the last state; not shown."],
+    ["both secret", "update", "[secret]", "[secret]", "`s` (ResponseSet, update): the responses are secret or not known; not shown."],
+  ])("%s: a note, no table", (_, op, olds, news, note) => {
+    const plan = previewToPlan({
+      steps: [setStep(op, "s", olds === undefined ? undefined : method({ responses: olds }), news === undefined ? undefined : method({ responses: news }))],
+    });
+    expect(plan.notes).toEqual([note]);
+    expect(plan.plan.methods).toEqual([{ key: { restApiId: "api1", resourceId: "r1", httpMethod: "GET" }, operations: [] }]);
+    expect(renderPrComment(plan).text).toBe(
+      `## Pulumi preview: API Gateway responses\n\nNo changes.\n\n- ${note}\n\nPulumi resources: \`s\` (ResponseSet, ${op}).\n`,
+    );
+  });
+});
+
+describe("pr-comment: which responses a ResponseSet removes", () => {
+  const live = () => method({ responses: { "200": { methodResponse: {} }, "404": { methodResponse: {}, integrationResponse: { selectionPattern: "404" } } } });
+
+  it("exclusive (the default): the responses it no longer lists are deleted", () => {
+    for (const exclusive of [undefined, true, "false"]) {
+      const plan = previewToPlan({ steps: [setStep("update", "s", live(), method({ exclusive, responses: { "200": { methodResponse: {} } } }))] });
+      expect(rows(plan)).toEqual(["| 404 | — | | | - delete method response |", "| 404 | selectionPattern | 404 | *(absent)* | - delete integration response |"]);
+    }
+  });
+
+  it("not exclusive: the responses it does not list are left alone; the inputs decide, not the last state", () => {
+    const plan = previewToPlan({ steps: [setStep("update", "s", live(), method({ exclusive: false, responses: { "200": { methodResponse: {} } } }))] });
+    expect(rows(plan)).toEqual([]);
+    expect(plan.resources).toEqual([{ name: "s", kind: "ResponseSet", op: "update" }]);
+  });
+
+  it("an exclusive last state does not make the new inputs exclusive", () => {
+    const plan = previewToPlan({ steps: [setStep("update", "s", { ...live(), exclusive: true }, method({ exclusive: false, responses: {} }))] });
+    expect(rows(plan)).toEqual([]);
+  });
+
+  it("deleting a non-exclusive set removes what it manages", () => {
+    const plan = previewToPlan({ steps: [setStep("delete", "s", { ...live(), exclusive: false }, undefined)] });
+    expect(rows(plan)).toEqual([
+      "| 200 | — | | | - delete method response |",
+      "| 404 | — | | | - delete method response |",
+      "| 404 | selectionPattern | 404 | *(absent)* | - delete integration response |",
+    ]);
+  });
+});
