@@ -401,3 +401,236 @@ describe("pr-comment: which responses a ResponseSet removes", () => {
     ]);
   });
 });
+
+describe("pr-comment: each step op", () => {
+  const olds = () => method({ responses: { "200": { methodResponse: {} } } });
+  const news = () => method({ responses: { "200": { methodResponse: { responseModels: { "application/json": "Empty" } } } } });
+  const CREATE = "| 200 | responseModels.application/json | *(absent)* | Empty | + create method response |";
+  const UPDATE = "| 200 | responseModels.application/json | *(absent)* | Empty | ~ update method response |";
+  const DELETE = "| 200 | — | | | - delete method response |";
+
+  it.each([
+    ["create", [CREATE], "create"],
+    ["create-replacement", [CREATE], "replace (create-replacement)"],
+    ["import", [CREATE], "import"],
+    ["import-replacement", [CREATE], "replace (import-replacement)"],
+    ["update", [UPDATE], "update"],
+    ["delete", [DELETE], "delete"],
+    ["delete-replaced", [DELETE], "replace (delete-replaced)"],
+    ["discard", [DELETE], "discard"],
+    ["discard-replaced", [DELETE], "replace (discard-replaced)"],
+  ])("%s: the live side from the last outputs only when it is not a create, the desired side from the inputs only when not a delete", (op, expected, shown) => {
+    const plan = previewToPlan({ steps: [setStep(op, "s", olds(), news())] });
+    expect(rows(plan)).toEqual(expected);
+    expect(plan.resources).toEqual([{ name: "s", kind: "ResponseSet", op: shown }]);
+    expect(plan.unchanged).toBe(0);
+  });
+
+  it.each([
+    ["same", 1],
+    ["read", 0],
+    ["refresh", 0],
+    ["replace", 0],
+    ["create-replacementx", 0],
+    ["xdelete", 0],
+    ["", 0],
+    [undefined, 0],
+  ])("%j: nothing shown, counted as unchanged %d time(s)", (op, unchanged) => {
+    const plan = previewToPlan({ steps: [{ ...setStep("update", "s", olds(), news()), op }] });
+    expect(plan.plan.methods).toEqual([]);
+    expect(plan.resources).toEqual([]);
+    expect(plan.unchanged).toBe(unchanged);
+  });
+
+  it("a replacement shows its two halves, each on its method", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("replace", "s", olds(), news()),
+        setStep("create-replacement", "s", olds(), method({ resourceId: "r2", responses: { "200": { methodResponse: {} } } })),
+        setStep("delete-replaced", "s", olds(), undefined),
+      ],
+    });
+    expect(renderPrComment(plan).text).toBe(
+      [
+        "## Pulumi preview: API Gateway responses",
+        "",
+        "### GET r2 (rest api api1, resource r2)",
+        "",
+        "| status code | field | live value | desired value | action |",
+        "|---|---|---|---|---|",
+        "| 200 | — | | | + create method response |",
+        "",
+        "### GET r1 (rest api api1, resource r1)",
+        "",
+        "| status code | field | live value | desired value | action |",
+        "|---|---|---|---|---|",
+        "| 200 | — | | | - delete method response |",
+        "",
+        "Plan: 1 to create, 0 to update, 0 to replace, 1 to delete.",
+        "",
+        "Pulumi resources: `s` (ResponseSet, replace (create-replacement)), `s` (ResponseSet, replace (delete-replaced)).",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("pr-comment: which method a step is on", () => {
+  const key = (p: PreviewPlan) => p.plan.methods.map((m) => ({ ...m.key, ...(m.path !== undefined ? { path: m.path } : {}) }));
+
+  it("an update: from the new inputs; a delete: from the last outputs", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("update", "u", method({ restApiId: "old", httpMethod: "PUT", resourceId: "rOld" }), method({ resourceId: "rNew", responses: {} })),
+        setStep("delete", "d", method({ restApiId: "gone", httpMethod: "DELETE", resourceId: "rGone" }), method({ restApiId: "new" })),
+      ],
+    });
+    expect(key(plan)).toEqual([
+      { restApiId: "api1", resourceId: "rNew", httpMethod: "GET" },
+      { restApiId: "gone", resourceId: "rGone", httpMethod: "DELETE" },
+    ]);
+  });
+
+  it("no id anywhere: \"?\"; ids not known or secret: masked", () => {
+    const plan = previewToPlan({
+      steps: [
+        { op: "create", urn: urn(RS, "a"), newState: { type: RS, inputs: { responses: {} } } },
+        { op: "delete", urn: urn(RS, "b"), oldState: { type: RS, inputs: {}, outputs: { restApiId: null, httpMethod: null } } },
+        { op: "delete", urn: urn(RS, "c"), oldState: { type: RS } },
+        setStep("create", "d", undefined, { restApiId: UNKNOWN_VALUE, httpMethod: "[secret]", resourceId: UNKNOWN_VALUE }),
+      ],
+    });
+    expect(key(plan)).toEqual([
+      { restApiId: "?", resourceId: "?", httpMethod: "?" },
+      { restApiId: "(known after apply)", resourceId: "(known after apply)", httpMethod: "(secret)" },
+    ]);
+    expect(renderPrComment(plan, { maxLength: 0 }).text).toContain("Pulumi resources: `a` (ResponseSet, create), `b` (ResponseSet, delete), `c` (ResponseSet, delete), `d` (ResponseSet, create).");
+  });
+
+  it("a path: the method is shown by its path, its resource id resolved from it or kept from the last state", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("create", "new", undefined, { restApiId: "api1", httpMethod: "GET", path: "/new", responses: { "200": { methodResponse: {} } } }),
+        setStep("update", "same", { restApiId: "api1", httpMethod: "GET", path: "/same", resourceId: "rSame" }, { restApiId: "api1", httpMethod: "GET", path: "/same", responses: { "200": { methodResponse: {} } } }),
+        setStep("delete", "gone", { restApiId: "api1", httpMethod: "GET", path: "/gone", resourceId: "rGone", responses: { "200": { methodResponse: {} } } }, undefined),
+      ],
+    });
+    expect(key(plan)).toEqual([
+      { restApiId: "api1", resourceId: "(resolved from the path)", httpMethod: "GET", path: "/new" },
+      { restApiId: "api1", resourceId: "rSame", httpMethod: "GET", path: "/same" },
+      { restApiId: "api1", resourceId: "rGone", httpMethod: "GET", path: "/gone" },
+    ]);
+    const text = renderPrComment(plan).text;
+    expect(text).toContain("### GET /new (rest api api1, resource (resolved from the path))\n");
+    expect(text).toContain("### GET /same (rest api api1, resource rSame)\n");
+    expect(text).toContain("### GET /gone (rest api api1, resource rGone)\n");
+  });
+
+  it("a set moved to another path: the resource id of the old path is not shown for the new one", () => {
+    const plan = previewToPlan({
+      steps: [setStep("update", "moved", { restApiId: "api1", httpMethod: "GET", path: "/old", resourceId: "rOld" }, { restApiId: "api1", httpMethod: "GET", path: "/new", responses: {} })],
+    });
+    expect(key(plan)).toEqual([{ restApiId: "api1", resourceId: "(resolved from the path)", httpMethod: "GET", path: "/new" }]);
+  });
+
+  it("resources on the same method are merged into one table: by path, else by resource id", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("create", "a", undefined, { restApiId: "api1", httpMethod: "GET", path: "/p", responses: { "200": { methodResponse: {} } } }),
+        setStep("create", "b", undefined, { restApiId: "api1", httpMethod: "GET", path: "/p", resourceId: "rP", responses: { "201": { methodResponse: {} } } }),
+        setStep("create", "c", undefined, method({ responses: { "202": { methodResponse: {} } } })),
+        setStep("create", "d", undefined, method({ responses: { "203": { methodResponse: {} } } })),
+        setStep("create", "e", undefined, method({ httpMethod: "POST", responses: { "204": { methodResponse: {} } } })),
+      ],
+    });
+    expect(plan.plan.methods.map((m) => [m.key.httpMethod, m.path ?? m.key.resourceId, m.operations.map((o) => o.statusCode)])).toEqual([
+      ["GET", "/p", ["200", "201"]],
+      ["GET", "r1", ["202", "203"]],
+      ["POST", "r1", ["204"]],
+    ]);
+  });
+});
+
+describe("pr-comment: a MethodResponse or IntegrationResponse resource", () => {
+  const ids = { restApiId: "api1", resourceId: "r1", httpMethod: "GET" };
+  const single = (type: string, op: string, olds: Record<string, unknown> | undefined, news: Record<string, unknown> | undefined) => ({
+    op,
+    urn: urn(type, "one"),
+    ...(olds ? { oldState: { type, inputs: {}, outputs: { ...ids, ...olds } } } : {}),
+    ...(news ? { newState: { type, inputs: { ...ids, ...news } } } : {}),
+  });
+
+  it("an IntegrationResponse: each of its fields read", () => {
+    const plan = previewToPlan({
+      steps: [
+        single(IR, "update", { statusCode: "500", selectionPattern: "5\\d\\d", revision: "r" }, {
+          statusCode: "500",
+          selectionPattern: "5.*",
+          responseTemplates: { "application/json": "{}" },
+          responseParameters: { [H]: "'a'" },
+          contentHandling: "CONVERT_TO_TEXT",
+          responseModels: { "application/json": "Empty" },
+        }),
+      ],
+    });
+    expect(rows(plan)).toEqual([
+      "| 500 | contentHandling | *(absent)* | CONVERT\\_TO\\_TEXT | ~ replace integration response |",
+      "| 500 | responseParameters.method.response.header.X | *(absent)* | 'a' | ~ replace integration response |",
+      "| 500 | responseTemplates.application/json | *(absent)* | {} | ~ replace integration response |",
+      "| 500 | selectionPattern | 5\\\\d\\\\d | 5.\\* | ~ replace integration response |",
+    ]);
+    expect(plan.resources).toEqual([{ name: "one", kind: "IntegrationResponse", op: "update" }]);
+  });
+
+  it("a MethodResponse: each of its fields read; a secret one recorded", () => {
+    const plan = previewToPlan({
+      steps: [
+        single(MR, "update", { statusCode: "400", responseModels: { "application/json": "Error" }, revision: "r" }, {
+          statusCode: "400",
+          responseParameters: { [H]: true, "method.response.header.S": "[secret]" },
+          responseModels: { "application/json": "Empty" },
+          selectionPattern: "ignored",
+        }),
+      ],
+    });
+    expect(rows(plan)).toEqual([
+      "| 400 | responseModels.application/json | Error | Empty | ~ update method response |",
+      "| 400 | responseParameters.method.response.header.S | *(absent)* | (secret) | ~ update method response |",
+      "| 400 | responseParameters.method.response.header.X | *(absent)* | true | ~ update method response |",
+    ]);
+    expect([...plan.secretFields]).toEqual([JSON.stringify(["400", "methodResponse", "responseParameters.method.response.header.S"])]);
+  });
+
+  it("last outputs of a response refreshed away (a revision, no fields): absent, so the update creates it", () => {
+    const plan = previewToPlan({ steps: [single(MR, "update", { statusCode: "200", revision: "r" }, { statusCode: "200" }), single(IR, "update", { statusCode: "200", revision: "r" }, { statusCode: "200", selectionPattern: "" })] });
+    expect(rows(plan)).toEqual(["| 200 | — | | | + create method response |", "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"]);
+  });
+
+  it("last outputs without a revision and without fields: an empty response, nothing to do", () => {
+    const plan = previewToPlan({ steps: [single(MR, "update", { statusCode: "200" }, { statusCode: "200" })] });
+    expect(rows(plan)).toEqual([]);
+    expect(plan.resources).toEqual([{ name: "one", kind: "MethodResponse", op: "update" }]);
+  });
+
+  it("a status code not known, or not a string: shown as not known", () => {
+    for (const statusCode of [UNKNOWN_VALUE, 200, undefined]) {
+      const plan = previewToPlan({ steps: [single(MR, "create", undefined, { statusCode })] });
+      expect(rows(plan)).toEqual(["| (known after apply) | — | | | + create method response |"]);
+    }
+  });
+
+  it("a single response leaves the other status codes of its method alone", () => {
+    const plan = previewToPlan({
+      steps: [
+        single(MR, "update", { statusCode: "200", responseModels: {} }, { statusCode: "201" }),
+        single(IR, "update", { statusCode: "400", selectionPattern: "4.*" }, { statusCode: "401", selectionPattern: "4.*" }),
+      ],
+    });
+    expect(rows(plan)).toEqual(["| 201 | — | | | + create method response |", "| 401 | selectionPattern | *(absent)* | 4.\\* | + create integration response |"]);
+  });
+
+  it("a delete removes it", () => {
+    const plan = previewToPlan({ steps: [single(IR, "delete", { statusCode: "400", selectionPattern: "4.*", revision: "r" }, undefined)] });
+    expect(rows(plan)).toEqual(["| 400 | selectionPattern | 4.\\* | *(absent)* | - delete integration response |"]);
+  });
+});
