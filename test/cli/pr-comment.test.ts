@@ -634,3 +634,101 @@ describe("pr-comment: a MethodResponse or IntegrationResponse resource", () => {
     expect(rows(plan)).toEqual(["| 400 | selectionPattern | 4.\\* | *(absent)* | - delete integration response |"]);
   });
 });
+
+describe("pr-comment: StageDeployment lines", () => {
+  const sd = STAGE_DEPLOYMENT_TYPE;
+  const ins = { restApiId: "a1", stageName: "prod", triggers: ["h1"], description: "d", variables: { v: "1" } };
+
+  it.each([
+    ["delete-replaced", "`s`: no longer managed; the stage `prod` of rest api `a1` keeps serving its last deployment."],
+    ["discard", "`s`: no longer managed; the stage `prod` of rest api `a1` keeps serving its last deployment."],
+    ["discard-replaced", "`s`: no longer managed; the stage `prod` of rest api `a1` keeps serving its last deployment."],
+    ["create-replacement", "`s`: deploys the stage `prod` of rest api `a1` (created if missing)."],
+  ])("%s", (op, line) => {
+    const plan = previewToPlan({ steps: [{ op, urn: urn(sd, "s"), oldState: { type: sd, inputs: ins, outputs: {} } }] });
+    expect(plan.deployments).toEqual([line]);
+    expect(plan.unchanged).toBe(0);
+  });
+
+  it.each([
+    ["nothing changed and no drift: the state has no deployment", ins, {}, "`s`: redeploys the stage `prod` of rest api `a1` (its state has no deployment)."],
+    ["the variables changed", { ...ins, variables: { v: "2" } }, {}, "`s`: redeploys the stage `prod` of rest api `a1` (variables changed)."],
+    ["the triggers, now absent", { ...ins, triggers: undefined }, {}, "`s`: redeploys the stage `prod` of rest api `a1` (triggers changed)."],
+    ["a description not known", { ...ins, description: UNKNOWN_VALUE }, {}, "`s`: redeploys the stage `prod` of rest api `a1` (description known after apply)."],
+    ["a drift that is not a list: ignored", ins, { stageDrift: "stage prod behind" }, "`s`: redeploys the stage `prod` of rest api `a1` (its state has no deployment)."],
+    [
+      "drift lines that are not strings: left out",
+      ins,
+      { stageDrift: [5, null, "GET /a 200", { x: 1 }, "GET /b 404"] },
+      "`s`: redeploys the stage `prod` of rest api `a1` (the last refresh found the stage behind: `GET /a 200`, `GET /b 404`).",
+    ],
+    ["an empty drift", ins, { stageDrift: [] }, "`s`: redeploys the stage `prod` of rest api `a1` (its state has no deployment)."],
+  ])("an update: %s", (_, news, outputs, line) => {
+    const plan = previewToPlan({ steps: [{ op: "update", urn: urn(sd, "s"), oldState: { type: sd, inputs: ins, outputs }, newState: { type: sd, inputs: news } }] });
+    expect(plan.deployments).toEqual([line]);
+  });
+
+  it("an update without a last state: every input set is a change; without outputs: no drift", () => {
+    const plan = previewToPlan({
+      steps: [
+        { op: "update", urn: urn(sd, "s"), newState: { type: sd, inputs: ins } },
+        { op: "update", urn: urn(sd, "t"), oldState: { type: sd, inputs: ins }, newState: { type: sd, inputs: { ...ins, triggers: ["h2"] } } },
+        { op: "update", urn: urn(sd, "u"), oldState: { type: sd }, newState: { type: sd, inputs: { stageName: "x" } } },
+      ],
+    });
+    expect(plan.deployments).toEqual([
+      "`s`: redeploys the stage `prod` of rest api `a1` (triggers changed; description changed; variables changed).",
+      "`t`: redeploys the stage `prod` of rest api `a1` (triggers changed).",
+      "`u`: redeploys the stage `x` of rest api `?` (its state has no deployment).",
+    ]);
+  });
+
+  it("no inputs, no name: \"?\"; ids masked when not known or secret", () => {
+    const plan = previewToPlan({
+      steps: [
+        { op: "create", newState: { type: sd } },
+        { op: "create", urn: 5, newState: { type: sd, inputs: { stageName: UNKNOWN_VALUE, restApiId: "[secret]" } } },
+      ],
+    });
+    expect(plan.deployments).toEqual([
+      "`?`: deploys the stage `?` of rest api `?` (created if missing).",
+      "`?`: deploys the stage `(known after apply)` of rest api `(secret)` (created if missing).",
+    ]);
+  });
+
+  it("ops without a line: only \"same\" is counted", () => {
+    const plan = previewToPlan({
+      steps: ["same", "read", "refresh", "replace", "import", undefined].map((op) => ({ op, urn: urn(sd, "s"), oldState: { type: sd, inputs: ins }, newState: { type: sd, inputs: ins } })),
+    });
+    expect(plan.deployments).toEqual([]);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.plan.methods).toEqual([]);
+  });
+
+  it("in the whole comment: their own list after the notes, before the resources", () => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("create", "secret", undefined, method({ responses: "[secret]" })),
+        { op: "create", urn: urn(sd, "dev"), newState: { type: sd, inputs: { ...ins, stageName: "dev" } } },
+        { op: "delete", urn: urn(sd, "old"), oldState: { type: sd, inputs: { ...ins, stageName: "old" } } },
+      ],
+    });
+    expect(renderPrComment(plan).text).toBe(
+      [
+        "## Pulumi preview: API Gateway responses",
+        "",
+        "No changes.",
+        "",
+        "- `secret` (ResponseSet, create): the responses are secret or not known before apply; not shown.",
+        "",
+        "Stage deployments:",
+        "",
+        "- `dev`: deploys the stage `dev` of rest api `a1` (created if missing).",
+        "- `old`: no longer managed; the stage `old` of rest api `a1` keeps serving its last deployment.",
+        "",
+        "Pulumi resources: `secret` (ResponseSet, create).",
+        "",
+      ].join("\n"),
+    );
+  });
+});
