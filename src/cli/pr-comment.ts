@@ -379,7 +379,8 @@ export function renderPrComment(preview: PreviewPlan, options: PrCommentOptions 
 
   // Too long: the title and the totals first, then folded methods while they fit.
   const lines = body.trimEnd().split("\n");
-  const title = lines[0]!.startsWith("#") ? [lines[0]!, ""] : [];
+  // The body has a title line unless the title is empty (a method heading starts with "#" too).
+  const title = markdown.title !== "" ? [lines[0]!, ""] : [];
   const totals = lines[lines.length - 1]!;
   // One section per method with changes, in plan order (as renderPlanMarkdown writes them).
   const sections: { heading: string; lines: string[] }[] = [];

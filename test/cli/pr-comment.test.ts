@@ -732,3 +732,136 @@ describe("pr-comment: StageDeployment lines", () => {
     );
   });
 });
+
+describe("pr-comment: within the length limit", () => {
+  /** Three methods (2, 1 and 1 changes), a note, a stage deployment, an unchanged resource and an error: 1,106 characters whole. */
+  function preview(): PreviewPlan {
+    const step = (i: number, codes: string[]) =>
+      setStep("create", `s${i}`, undefined, { restApiId: "api1", path: `/p${i}`, httpMethod: "GET", responses: Object.fromEntries(codes.map((c) => [c, { methodResponse: {} }])) });
+    return previewToPlan({
+      steps: [
+        step(1, ["200", "404"]),
+        step(2, ["200"]),
+        step(3, ["500"]),
+        { op: "same", urn: urn(RS, "u"), newState: { type: RS, inputs: {} } },
+        setStep("create", "n", undefined, { restApiId: "api1", path: "/n", httpMethod: "GET", responses: "[secret]" }),
+        { op: "create", urn: urn(STAGE_DEPLOYMENT_TYPE, "dev"), newState: { type: STAGE_DEPLOYMENT_TYPE, inputs: { restApiId: "api1", stageName: "dev" } } },
+      ],
+      diagnostics: [{ severity: "error" }],
+    });
+  }
+  const FULL_LENGTH = 1106;
+  const TABLE = ["| status code | field | live value | desired value | action |", "|---|---|---|---|---|"];
+  const P1 = [
+    "<details><summary>GET /p1 (rest api api1, resource (resolved from the path)) (2 changes)</summary>",
+    "",
+    "",
+    ...TABLE,
+    "| 200 | — | | | + create method response |",
+    "| 404 | — | | | + create method response |",
+    "",
+    "</details>",
+    "",
+  ];
+  const NOTE = "- `n` (ResponseSet, create): the responses are secret or not known before apply; not shown.";
+  const folded = (limit: number, out: string[], methods: number, changes: number) =>
+    [
+      "## Pulumi preview: API Gateway responses",
+      "",
+      "Plan: 4 to create, 0 to update, 0 to replace, 0 to delete.",
+      "",
+      ...out,
+      "",
+      `**${methods} more method(s) with ${changes} change(s) are not shown**: the comment would exceed ${limit} characters. The whole plan: \`apigw-responses pr-comment --max-length 0\` on the same preview (the pull-request workflow attaches it as an artifact).`,
+      "",
+      "Stage deployments: 1 (the whole comment lists them).",
+      "",
+      "**The preview reported 1 error(s)**: see the job log.",
+      "",
+      "Pulumi resources: 4 with changes, 1 unchanged.",
+      "",
+    ].join("\n");
+
+  it("a comment exactly at the limit is whole; 0 means no limit; the default is GitHub's 65,536", () => {
+    const plan = preview();
+    const full = renderPrComment(plan, { maxLength: 0 });
+    expect(full.text.length).toBe(FULL_LENGTH);
+    expect(full.text).toContain("Stage deployments:\n\n- `dev`: deploys");
+    expect(renderPrComment(plan, { maxLength: FULL_LENGTH })).toEqual(full);
+    expect(renderPrComment(plan, { maxLength: -1 })).toEqual(full);
+    expect(renderPrComment(plan)).toEqual(full);
+    expect(GITHUB_COMMENT_LIMIT).toBe(65_536);
+  });
+
+  it.each([
+    [FULL_LENGTH - 1, [...P1, NOTE], 2, 2],
+    [1034, [...P1, NOTE], 2, 2],
+    [1033, P1, 2, 2],
+    [942, P1, 2, 2],
+    [941, [NOTE], 3, 4],
+    [750, [NOTE], 3, 4],
+    [749, [], 3, 4],
+    [1, [], 3, 4],
+  ])("limit %d: the totals first, the methods folded while they fit, then the notes, what is left out counted", (limit, out, methods, changes) => {
+    const comment = renderPrComment(preview(), { maxLength: limit });
+    expect(comment).toEqual({ text: folded(limit, out, methods, changes), omittedMethods: methods, omittedOperations: changes });
+    if (limit >= 749) expect(comment.text.length).toBeLessThanOrEqual(limit);
+  });
+
+  it("every method fits once folded: none counted as left out, one change said in the singular", () => {
+    const names = ["a".repeat(300), "b".repeat(300)];
+    const plan = previewToPlan({
+      steps: names.map((n, i) => setStep("create", n, undefined, { restApiId: "api1", path: `/p${i}`, httpMethod: "GET", responses: { "200": { methodResponse: {} } } })),
+    });
+    const full = renderPrComment(plan, { maxLength: 0 }).text;
+    const section = (i: number) => [
+      `<details><summary>GET /p${i} (rest api api1, resource (resolved from the path)) (1 change)</summary>`,
+      "",
+      "",
+      ...TABLE,
+      "| 200 | — | | | + create method response |",
+      "",
+      "</details>",
+      "",
+    ];
+    expect(renderPrComment(plan, { maxLength: full.length - 1 })).toEqual({
+      text: ["## Pulumi preview: API Gateway responses", "", "Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.", "", ...section(0), ...section(1), "", "Pulumi resources: 2 with changes.", ""].join("\n"),
+      omittedMethods: 0,
+      omittedOperations: 0,
+    });
+  });
+
+  it("the default limit: a comment of 65,536 characters is whole, one more is folded", () => {
+    const plan = (nameLength: number) =>
+      previewToPlan({ steps: [setStep("create", "n".repeat(nameLength), undefined, method({ responses: { "200": { methodResponse: {} } } }))] });
+    const base = renderPrComment(plan(1), { maxLength: 0 }).text.length;
+    const atLimit = plan(1 + GITHUB_COMMENT_LIMIT - base);
+    expect(renderPrComment(atLimit, { maxLength: 0 }).text.length).toBe(65_536);
+    expect(renderPrComment(atLimit)).toEqual(renderPrComment(atLimit, { maxLength: 0 }));
+    const over = renderPrComment(plan(2 + GITHUB_COMMENT_LIMIT - base));
+    expect(over.text.split("\n").slice(-2)).toEqual(["Pulumi resources: 1 with changes.", ""]);
+    expect(over.text).toContain("<details><summary>GET r1 (rest api api1, resource r1) (1 change)</summary>");
+  });
+
+  it("with an empty title: no line is taken for the title, every method is counted", () => {
+    const plan = previewToPlan({
+      steps: [1, 2, 3].map((i) => setStep("create", `s${i}`, undefined, { restApiId: "api1", path: `/p${i}`, httpMethod: "GET", responses: { "200": { methodResponse: {} }, ...(i === 2 ? { "404": { methodResponse: {} } } : {}) } })),
+    });
+    expect(renderPrComment(plan, { maxLength: 700, title: "" })).toEqual({
+      text: [
+        "Plan: 4 to create, 0 to update, 0 to replace, 0 to delete.",
+        "",
+        "",
+        "**3 more method(s) with 4 change(s) are not shown**: the comment would exceed 700 characters. The whole plan: `apigw-responses pr-comment --max-length 0` on the same preview (the pull-request workflow attaches it as an artifact).",
+        "",
+        "Pulumi resources: 3 with changes.",
+        "",
+      ].join("\n"),
+      omittedMethods: 3,
+      omittedOperations: 4,
+    });
+    const withOne = renderPrComment(plan, { maxLength: 750, title: "" });
+    expect(withOne.omittedMethods).toBe(2);
+    expect(withOne.text.startsWith("Plan: 4 to create, 0 to update, 0 to replace, 0 to delete.\n\n<details><summary>GET /p1 (rest api api1, resource (resolved from the path)) (1 change)</summary>\n")).toBe(true);
+  });
+});
