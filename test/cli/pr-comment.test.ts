@@ -295,6 +295,11 @@ describe("pr-comment: reading the responses of a ResponseSet", () => {
       { integrationResponse: { selectionPattern: "[secret]", contentHandling: UNKNOWN_VALUE } },
       ["| 200 | contentHandling | *(absent)* | (known after apply) | + create integration response |", "| 200 | selectionPattern | *(absent)* | (secret) | + create integration response |"],
     ],
+    [
+      "a secret content handling",
+      { integrationResponse: { selectionPattern: "", contentHandling: "[secret]" } },
+      ["| 200 | contentHandling | *(absent)* | (secret) | + create integration response |", "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |"],
+    ],
     ["responses that are not objects: none", { methodResponse: "x", integrationResponse: 3 }, []],
     ["null responses: none", { methodResponse: null, integrationResponse: null }, []],
   ])("%s", (_, response, expected) => {
@@ -734,17 +739,18 @@ describe("pr-comment: StageDeployment lines", () => {
 });
 
 describe("pr-comment: within the length limit", () => {
-  /** Three methods (2, 1 and 1 changes), a note, a stage deployment, an unchanged resource and an error: 1,106 characters whole. */
+  /** A note, three methods (2, 1 and 1 changes), a stage deployment, an unchanged resource and an error: 1,106 characters whole. */
   function preview(): PreviewPlan {
     const step = (i: number, codes: string[]) =>
       setStep("create", `s${i}`, undefined, { restApiId: "api1", path: `/p${i}`, httpMethod: "GET", responses: Object.fromEntries(codes.map((c) => [c, { methodResponse: {} }])) });
     return previewToPlan({
       steps: [
+        // First: a method without changes (its responses are secret) is no section of its own.
+        setStep("create", "n", undefined, { restApiId: "api1", path: "/n", httpMethod: "GET", responses: "[secret]" }),
         step(1, ["200", "404"]),
         step(2, ["200"]),
         step(3, ["500"]),
         { op: "same", urn: urn(RS, "u"), newState: { type: RS, inputs: {} } },
-        setStep("create", "n", undefined, { restApiId: "api1", path: "/n", httpMethod: "GET", responses: "[secret]" }),
         { op: "create", urn: urn(STAGE_DEPLOYMENT_TYPE, "dev"), newState: { type: STAGE_DEPLOYMENT_TYPE, inputs: { restApiId: "api1", stageName: "dev" } } },
       ],
       diagnostics: [{ severity: "error" }],
@@ -863,5 +869,97 @@ describe("pr-comment: within the length limit", () => {
     const withOne = renderPrComment(plan, { maxLength: 750, title: "" });
     expect(withOne.omittedMethods).toBe(2);
     expect(withOne.text.startsWith("Plan: 4 to create, 0 to update, 0 to replace, 0 to delete.\n\n<details><summary>GET /p1 (rest api api1, resource (resolved from the path)) (1 change)</summary>\n")).toBe(true);
+  });
+});
+
+describe("pr-comment: more of the reading and the folding", () => {
+  it("the engine's markers, as the engine writes them", () => {
+    const type = "pulumi-nodejs:dynamic/apigw-responses:ResponseSet";
+    const plan = previewToPlan({
+      steps: [
+        {
+          op: "create",
+          urn: "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/apigw-responses:ResponseSet::s",
+          newState: {
+            type,
+            inputs: method({
+              responses: {
+                "200": {
+                  integrationResponse: {
+                    selectionPattern: "",
+                    responseTemplates: { "application/json": { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "t" } },
+                    responseParameters: { [H]: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
+                  },
+                },
+              },
+            }),
+          },
+        },
+        { op: "create", urn: "urn:pulumi:dev::proj::x::d", newState: { type: "pulumi-nodejs:dynamic/apigw-responses:StageDeployment", inputs: { restApiId: "a", stageName: "s" } } },
+        { op: "create", urn: "urn:pulumi:dev::proj::x::e", newState: { inputs: { restApiId: "a", stageName: "s" } } },
+      ],
+    });
+    expect(rows(plan)).toEqual([
+      "| 200 | responseParameters.method.response.header.X | *(absent)* | (known after apply) | + create integration response |",
+      "| 200 | responseTemplates.application/json | *(absent)* | (secret) | + create integration response |",
+      "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |",
+    ]);
+    expect(plan.deployments).toEqual(["`d`: deploys the stage `s` of rest api `a` (created if missing)."]);
+  });
+
+  it("an update without a new state deletes what the last state has; without a last state it creates what the inputs have", () => {
+    const responses = { "200": { methodResponse: {} } };
+    const plan = previewToPlan({
+      steps: [
+        { op: "update", urn: urn(RS, "a"), oldState: { type: RS, inputs: {}, outputs: method({ responses }) } },
+        { op: "update", urn: urn(RS, "b"), newState: { type: RS, inputs: method({ resourceId: "r2", responses }) } },
+      ],
+    });
+    expect(rows(plan)).toEqual(["| 200 | — | | | - delete method response |", "| 200 | — | | | + create method response |"]);
+  });
+
+  it("a table cell that reads like a heading does not start a section", () => {
+    const step = (i: number) => setStep("create", `s${i}`, undefined, method({ resourceId: `r${i}`, responses: { "200": { integrationResponse: { selectionPattern: "", responseTemplates: { "text/plain": "## not a heading" } } } } }));
+    const plan = previewToPlan({ steps: [step(1), step(2), setStep("create", "x".repeat(700), undefined, method({ resourceId: "r3", responses: {} }))] });
+    const comment = renderPrComment(plan, { maxLength: 1000 });
+    expect(comment.omittedMethods).toBe(1);
+    expect(comment.omittedOperations).toBe(1);
+    expect(comment.text).toContain(
+      [
+        "<details><summary>GET r1 (rest api api1, resource r1) (1 change)</summary>",
+        "",
+        "",
+        "| status code | field | live value | desired value | action |",
+        "|---|---|---|---|---|",
+        "| 200 | responseTemplates.text/plain | *(absent)* | ## not a heading | + create integration response |",
+        "| 200 | selectionPattern | *(absent)* | \"\" | + create integration response |",
+        "",
+        "</details>",
+        "",
+        "",
+        "**1 more method(s) with 1 change(s) are not shown**",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    [1, []],
+    [584, []],
+    [585, ["- `first` (ResponseSet, create): the responses are secret or not known before apply; not shown."]],
+    [681, ["- `first` (ResponseSet, create): the responses are secret or not known before apply; not shown."]],
+    [682, ["- `first` (ResponseSet, create): the responses are secret or not known before apply; not shown.", "- `second` (ResponseSet, create): the responses are secret or not known before apply; not shown."]],
+  ])("limit %d: the notes that fit, each counted once", (limit, notes) => {
+    const plan = previewToPlan({
+      steps: [
+        setStep("create", "first", undefined, method({ responses: "[secret]" })),
+        setStep("create", "second", undefined, method({ resourceId: "r2", responses: "[secret]" })),
+        setStep("create", "x".repeat(700), undefined, method({ resourceId: "r3", responses: {} })),
+      ],
+    });
+    expect(renderPrComment(plan, { maxLength: limit })).toEqual({
+      text: ["## Pulumi preview: API Gateway responses", "", "No changes.", "", ...notes, "", "Pulumi resources: 3 with changes.", ""].join("\n"),
+      omittedMethods: 0,
+      omittedOperations: 0,
+    });
   });
 });
