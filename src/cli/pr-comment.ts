@@ -307,7 +307,8 @@ export function previewToPlan(preview: unknown): PreviewPlan {
     const restApiId = str(idSource.restApiId) ?? "?";
     const httpMethod = str(idSource.httpMethod) ?? "?";
     const path = str(idSource.path);
-    const resourceId = str(newInputs?.resourceId) ?? (newInputs?.path === oldOutputs?.path ? str(oldOutputs?.resourceId) : undefined) ?? str(oldOutputs?.resourceId);
+    // The last resource id only when the path did not change (a set moved to another path is on another resource).
+    const resourceId = str(newInputs?.resourceId) ?? (newInputs === undefined || newInputs.path === oldOutputs?.path ? str(oldOutputs?.resourceId) : undefined);
     const key: MethodKey = { restApiId, resourceId: resourceId ?? (path !== undefined ? "(resolved from the path)" : "?"), httpMethod };
     // One entry per method: resources on the same path (or resource id) are merged.
     const id = methodId({ ...key, resourceId: path ?? key.resourceId });
@@ -378,7 +379,8 @@ export function renderPrComment(preview: PreviewPlan, options: PrCommentOptions 
 
   // Too long: the title and the totals first, then folded methods while they fit.
   const lines = body.trimEnd().split("\n");
-  const title = lines[0]!.startsWith("#") ? [lines[0]!, ""] : [];
+  // The body has a title line unless the title is empty (a method heading starts with "#" too).
+  const title = markdown.title !== "" ? [lines[0]!, ""] : [];
   const totals = lines[lines.length - 1]!;
   // One section per method with changes, in plan order (as renderPlanMarkdown writes them).
   const sections: { heading: string; lines: string[] }[] = [];

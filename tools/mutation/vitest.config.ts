@@ -20,6 +20,7 @@ export const PURE_TESTS = [
   "test/text.test.ts",
   "test/cli/pr-comment-injection.test.ts",
   "test/cli/pr-comment-stage.test.ts",
+  "test/cli/pr-comment.test.ts",
 ];
 
 export default defineConfig({
