@@ -5,8 +5,9 @@
  * Pulumi serializes stays a few lines.
  *
  * Providers serialized into existing state by earlier versions call these names through
- * this module (`configureProcess`, `checkInputs`, `diffResource`, `createResource`,
- * `readResource`, `updateResource`, `deleteResource`; test/support/fixtures/state-0.1.0.json):
+ * this module (`configureProcess`, `checkInputs`, `inputsAfterCheck`, `checkResource`,
+ * `diffResource`, `createResource`, `readResource`, `updateResource`, `deleteResource`;
+ * test/support/fixtures/state-0.1.0.json), and this version's call `checkProvider` too:
  * every name exported here stays exported. There are two targets, each with its
  * lifecycle written once over one adapter per kind: a method's responses
  * (./lifecycle.ts, ./check.ts) and a REST API's gateway responses (./gateway-lifecycle.ts);
