@@ -18,9 +18,9 @@ const providers = new Map<handlersModule.ProviderKind, pulumi.dynamic.ResourcePr
 /**
  * The provider of one resource kind: the same object for every resource of that kind.
  * Pulumi serializes a dynamic provider once per object (its cache is keyed by the
- * object), and that serialization is the costliest part of registering a resource:
- * a new object per resource made the program's own CPU time, not the API quota,
- * bound a `pulumi up` of many single resources (tools/bench/analysis.md).
+ * object): a new object per resource cost a closure serialization per registration,
+ * and 200 single resources took 26.5 s to `pulumi up` instead of 19.6 s
+ * (tools/bench/analysis.md).
  */
 export function makeProvider(kind: handlersModule.ProviderKind): pulumi.dynamic.ResourceProvider {
   let provider = providers.get(kind);
