@@ -394,7 +394,7 @@ async function main(): Promise<void> {
     }
     const nMax = Math.max(...sizes);
     // Single resources at AWS's own quota (scale 1, 20 ms a write): at ×4 the bound of ~1,000 calls is
-    // shorter than the engine's own work for 1,000 resources; at AWS's quota it is not.
+    // shorter than the engine's own work for 1,000 resources, even without its state writes.
     if (!skipPulumi && wants("pulumi-singles") && process.env.BENCH_REAL_QUOTA !== "0") {
       // Twice: as users run it, and with the engine's checkpoint after every step skipped
       // (PULUMI_SKIP_CHECKPOINTS): the difference is what the engine's state writes cost.
