@@ -6,12 +6,13 @@
  */
 import * as path from "node:path";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "./support/workers";
 import { seedPetStore, type PetStore } from "../tools/demo/seed";
 import { costOf, createStack, emulatorStats, sdkClient, type TestStack } from "./support/pulumi";
 
 describe("root program: the pet-store responses", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let stack: TestStack;
   let api: PetStore;

@@ -121,10 +121,11 @@ export async function ensureStack(
 ): Promise<void> {
   const sel = await runPulumi(["stack", "select", stack, "--create"], options);
   if (sel.code !== 0) throw new Error(`pulumi stack select ${stack} failed:\n${sel.stdout}${sel.stderr}`);
-  for (const [k, v] of Object.entries(config)) {
-    const r = await runPulumi(["config", "set", "--stack", stack, k, v], options);
-    if (r.code !== 0) throw new Error(`pulumi config set ${k} failed:\n${r.stdout}${r.stderr}`);
-  }
+  const entries = Object.entries(config);
+  if (entries.length === 0) return;
+  // One command for all the values (a key never holds "=", so the first one ends it).
+  const r = await runPulumi(["config", "set-all", "--stack", stack, ...entries.flatMap(([k, v]) => ["--plaintext", `${k}=${v}`])], options);
+  if (r.code !== 0) throw new Error(`pulumi config set-all ${entries.map(([k]) => k).join(", ")} failed:\n${r.stdout}${r.stderr}`);
 }
 
 /** Options of {@link automationStack}. */

@@ -8,7 +8,8 @@
 import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sharedMotoEndpoint } from "../support/workers";
 import { parse } from "yaml";
 import type { PetStore } from "../../tools/demo/seed";
 import { localClient, seedRestApi } from "../../tools/seed";
@@ -159,7 +160,7 @@ describe("apigw-responses export", () => {
   });
 
   it("1,200 resources: 3 GetResources + 1 GetGatewayResponses; plan of the export exits 0", async () => {
-    const moto = localClient(inject("motoEndpoint"));
+    const moto = localClient(sharedMotoEndpoint());
     const t0 = Date.now();
     const big = await seedRestApi(moto, { name: "export-1200", resources: 1200, methods: 200, concurrency: 16 });
     moto.destroy();

@@ -4,7 +4,8 @@
  * the tables of `plan --format markdown`; then a drifted stack previewed with --refresh.
  */
 import { PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { createStack, sdkClient, type TestStack } from "../support/pulumi";
 import { cli } from "../support/cli";
@@ -12,7 +13,7 @@ import { cli } from "../support/cli";
 const SECRET = "s3cr3t-template-value";
 
 describe("apigw-responses pr-comment", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: PetStore;
   let stack: TestStack;

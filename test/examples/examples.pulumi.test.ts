@@ -8,7 +8,8 @@ import { readdirSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { GetExportCommand, GetGatewayResponseCommand, GetMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { seedPetStore } from "../../tools/demo/seed";
 import { createStack, liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
 
@@ -16,7 +17,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
 
 describe("examples", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   afterAll(() => sdk.destroy());
 

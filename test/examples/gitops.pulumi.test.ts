@@ -9,7 +9,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { parse } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
@@ -242,7 +243,7 @@ describe("examples/gitops scripts and the pulumi CLI version", () => {
 });
 
 describe("examples/gitops scripts", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let dir: string;
   let api: PetStore;
@@ -260,7 +261,7 @@ describe("examples/gitops scripts", () => {
     // What a workflow has: pulumi on PATH and logged in (here: the local file backend), the CLI, credentials (the endpoint).
     env = {
       ...pulumiEnv({ stateDir: stack.stateDir }),
-      PULUMI_STACK: "test",
+      PULUMI_STACK: stack.name,
       SPEC_FILE: path.join(dir, "api.yaml"),
       APIGW_RESPONSES: `${process.execPath} ${CLI}`,
       APIGW_RESPONSES_ENDPOINT: endpoint,

@@ -5,16 +5,17 @@
  * GetMethod instead of queueing for a GetResources token; when the account
  * bucket is short, fewer calls still win.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { observeMethods } from "../../src/observe";
 import { seedApi, type SeededApi } from "../support/sets";
 
-const endpoint = inject("endpoint");
+const endpoint = sharedEndpoint();
 let api: SeededApi;
 
 beforeAll(async () => {
-  api = await seedApi(inject("motoEndpoint"), 10, "read-strategy");
+  api = await seedApi(sharedMotoEndpoint(), 10, "read-strategy");
 });
 afterAll(() => releaseSharedClients());
 

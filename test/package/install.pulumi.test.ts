@@ -11,7 +11,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { GetIntegrationResponseCommand, GetStageCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { stringify } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { ensureStack, runPulumi, TOOLS_BIN, type RunPulumiOptions } from "../../tools/pulumi-env";
@@ -100,7 +101,7 @@ export const deploymentId = new StageDeployment("live", {
 `;
 
 describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`, () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let dir: string;
   let project: string;

@@ -5,12 +5,13 @@
  * a method deleted out of band drops its resources from the state on refresh.
  */
 import { DeleteMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 describe("adopting existing responses", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;

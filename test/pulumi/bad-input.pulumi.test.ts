@@ -5,16 +5,17 @@
  * `--refresh` makes no call even for valid inputs, an `up` of valid inputs does (the
  * last test shows it), so only on `up` does "zero calls" say that check stopped it.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { createStack, emulatorStats, type TestStack } from "../support/pulumi";
 import { seedApi } from "../support/sets";
 
-const endpoint = inject("endpoint");
+const endpoint = sharedEndpoint();
 const H = (name: string) => `method.response.header.${name}`;
 let stack: TestStack;
 
 beforeAll(async () => {
-  const api = await seedApi(inject("motoEndpoint"), 1, "bad-input-pulumi");
+  const api = await seedApi(sharedMotoEndpoint(), 1, "bad-input-pulumi");
   stack = await createStack("bad-input", endpoint, {
     "reliability-bad-input:restApiId": api.restApiId,
     "reliability-bad-input:resourceId": api.methods[0]!.resourceId,

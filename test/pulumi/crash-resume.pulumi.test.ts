@@ -8,12 +8,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
 import { createStack, emulatorStats, programDir, type TestStack } from "../support/pulumi";
 import { liveDifferences, seedApi, seedDrift, specsFor, type SeededApi } from "../support/sets";
 
-const endpoint = inject("endpoint");
+const endpoint = sharedEndpoint();
 const PROGRAM = programDir("sets");
 let api: SeededApi;
 let stack: TestStack;
@@ -21,8 +22,8 @@ let stack: TestStack;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  api = await seedApi(inject("motoEndpoint"), 20, "crash");
-  await seedDrift(inject("motoEndpoint"), api.methods);
+  api = await seedApi(sharedMotoEndpoint(), 20, "crash");
+  await seedDrift(sharedMotoEndpoint(), api.methods);
   stack = await createStack(PROGRAM, endpoint, {
     "reliability-sets:restApiId": api.restApiId,
     "reliability-sets:resources": JSON.stringify(api.methods.map((m) => m.resourceId)),
@@ -36,7 +37,7 @@ afterAll(async () => {
 /** Start `pulumi up` in its own process group; SIGKILL the group once the emulator has seen `writes` more writes. */
 async function upKilledAfter(writes: number): Promise<{ writesSeen: number; killed: boolean; output: string }> {
   const base = (await emulatorStats(endpoint)).writes;
-  const child = spawn(path.join(TOOLS_BIN, "pulumi"), ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", "test"], {
+  const child = spawn(path.join(TOOLS_BIN, "pulumi"), ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", stack.name], {
     cwd: PROGRAM,
     env: pulumiEnv({ stateDir: stack.stateDir }),
     detached: true,

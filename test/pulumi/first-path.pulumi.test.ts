@@ -3,11 +3,12 @@
  * resource puts a method response on a REST API seeded in the local API Gateway.
  */
 import { CreateRestApiCommand, GetMethodCommand, GetResourcesCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { createStack, sdkClient, type TestStack } from "../support/pulumi";
 
 describe("first end-to-end path (real pulumi CLI)", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let stack: TestStack;
   let restApiId: string;

@@ -6,7 +6,8 @@
  * customizations through a rename, and reset what they manage on destroy.
  */
 import { PutGatewayResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { normalizeGatewayResponse } from "../../src/normalize";
 import { createStack, diffSteps, emulatorStats, liveGatewayCustomizations, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
@@ -14,7 +15,7 @@ const ORIGIN = "gatewayresponse.header.Access-Control-Allow-Origin";
 const HEADERS = "gatewayresponse.header.Access-Control-Allow-Headers";
 
 describe("GatewayResponseSet and GatewayResponse with the real pulumi CLI", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string };
   let other: { restApiId: string };

@@ -12,7 +12,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { releaseSharedClients } from "../../src/runtime";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createRuntime, reconcile } from "../../src/reconcile";
@@ -34,7 +35,7 @@ export const LEGACY_SPEC = (r: readonly string[], setName = "legacy-set") => ({
 });
 
 describe("state written by 0.1.0", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;

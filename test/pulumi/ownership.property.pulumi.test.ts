@@ -11,7 +11,8 @@
  * `OWNERSHIP_SEED` make it longer (`npm run test:ownership-long`).
  */
 import { DeleteIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import type { NormalizedResponses } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
@@ -101,7 +102,7 @@ function expectedAfterUp(prev: readonly SetModel[], next: readonly SetModel[], l
 }
 
 describe("property: random edits of the resource graph never lose or leak a response", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;

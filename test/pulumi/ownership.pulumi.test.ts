@@ -5,7 +5,8 @@
  * secrets in validation errors.
  */
 import { PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
@@ -20,7 +21,7 @@ const respA = {
 const respB = { "201": { methodResponse: { responseModels: { "application/json": "Empty" } }, integrationResponse: {} } };
 
 describe("the Pulumi resources never lose a response", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;
@@ -143,7 +144,7 @@ describe("the Pulumi resources never lose a response", () => {
     const text = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
     // Whichever is checked second names the first: both resources are named in one error.
-    const m = /resource '(owner|intruder)'[^\n]* is also managed by urn:pulumi:test::scenario::\S+::(owner|intruder)\b/.exec(text);
+    const m = /resource '(owner|intruder)'[^\n]* is also managed by urn:pulumi:test-w\d+::scenario::\S+::(owner|intruder)\b/.exec(text);
     expect(m, text).not.toBeNull();
     expect(m![1]).not.toBe(m![2]);
     expect((await emulatorStats(endpoint)).writes - before.writes).toBe(0);

@@ -17,13 +17,14 @@ import {
   PutIntegrationCommand,
   PutMethodResponseCommand,
 } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { createStack, emulatorStats, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
 const H = (name: string) => `method.response.header.${name}`;
 
 describe("provider paths through pulumi up", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;

@@ -9,10 +9,11 @@
  *   run; one made while a run is going (after its read) is seen by the next run.
  */
 import { UpdateMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { costOf, createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
-const endpoint = inject("endpoint");
+const endpoint = sharedEndpoint();
 
 /** Run `call` again while it fails with a 409 (another writer's concurrent modification, AWS-9). */
 async function retryConflicts<T>(call: () => Promise<T>): Promise<T> {

@@ -7,7 +7,8 @@
  */
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { startEmulator, type Emulator, type EmulatorStats } from "../../src/emulator";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { localClient } from "../../tools/seed";
@@ -16,7 +17,7 @@ import { costOf, createStack, diffSteps, emulatorStats, liveResponses, sdkClient
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 
 describe("ResponseSet, MethodResponse and IntegrationResponse with the real pulumi CLI", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;
@@ -190,7 +191,7 @@ describe("pulumi up of 20 ResponseSets under the account quota, 30% throttling a
   });
   afterAll(async () => {
     // No destroy: this emulator, and all the stack manages, goes with it. The stack is removed
-    // all the same (with it its Pulumi.test.yaml, the config of the program folder).
+    // all the same (with it its Pulumi.<stack>.yaml, the config of the program folder).
     await emulator?.stop();
     if (stack) {
       await stack.run(["stack", "rm", "--yes", "--force"]);

@@ -10,12 +10,13 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { createStack, programDir, type TestStack } from "../support/pulumi";
 import { seedApi, type SeededApi } from "../support/sets";
 
-const endpoint = inject("endpoint");
+const endpoint = sharedEndpoint();
 const PROGRAM = programDir("sets");
 const SECRET_TEMPLATE = '{"token": "TOPSECRET-TEMPLATE-5f1e9c"}';
 const FAKE_ENV = {
@@ -37,7 +38,7 @@ function leaks(text: string): string[] {
 }
 
 beforeAll(async () => {
-  api = await seedApi(inject("motoEndpoint"), 3, "secrets");
+  api = await seedApi(sharedMotoEndpoint(), 3, "secrets");
   tmp = mkdtempSync(path.join(tmpdir(), "apigw-secrets-"));
   stack = await createStack(PROGRAM, endpoint, {
     "reliability-sets:restApiId": api.restApiId,
@@ -79,7 +80,7 @@ describe("secrets and credentials never appear in clear text", () => {
 
     // Drift on the secret-carrying method, so that previews have something to show.
     const { PutIntegrationResponseCommand } = await import("@aws-sdk/client-api-gateway");
-    const m = localClient(inject("motoEndpoint"));
+    const m = localClient(sharedMotoEndpoint());
     await m.send(new PutIntegrationResponseCommand({ ...api.methods[0]!, statusCode: "200", responseTemplates: { "application/json": '{"drifted": true}' }, responseParameters: { "method.response.header.X-Method": "'m0'" } }));
     m.destroy();
 
@@ -119,7 +120,7 @@ describe("secrets and credentials never appear in clear text", () => {
     }
     // The other sets hold no secret: their revisions stay readable.
     expect(state).toContain(revisions[1]!);
-    const config = readFileSync(path.join(PROGRAM, "Pulumi.test.yaml"), "utf8");
+    const config = readFileSync(path.join(PROGRAM, `Pulumi.${stack.name}.yaml`), "utf8");
     expect(config).toContain("secure:");
     expect(leaks(config)).toEqual([]);
   });

@@ -8,7 +8,8 @@
  * checked on the raw SDK answer of GetExport, against literal values.
  */
 import { CreateDeploymentCommand, GetDeploymentsCommand, GetExportCommand, GetStageCommand, PutIntegrationResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import { createStack, diffSteps, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 
@@ -39,7 +40,7 @@ async function servedOrigins(sdk: APIGatewayClient, restApiId: string, stageName
 const deploymentsSince = async (endpoint: string, before: { calls: Record<string, number> }) => ((await emulatorStats(endpoint)).calls.CreateDeployment ?? 0) - (before.calls.CreateDeployment ?? 0);
 
 describe("StageDeployment with the real pulumi CLI", () => {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   let api: { restApiId: string; resourceIds: string[] };
   let stack: TestStack;

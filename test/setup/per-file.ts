@@ -5,10 +5,11 @@
  * are killed here and named on stderr, so that they cannot load the files that follow.
  */
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
+import { sharedEndpoint } from "../support/workers";
 
 beforeAll(async () => {
-  const res = await fetch(`${inject("endpoint")}/__emulator/reset`, { method: "POST" });
+  const res = await fetch(`${sharedEndpoint()}/__emulator/reset`, { method: "POST" });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`emulator reset failed: HTTP ${res.status}`);
 });

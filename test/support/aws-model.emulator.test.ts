@@ -20,7 +20,8 @@ import {
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint } from "./workers";
 import type { MethodKey, NormalizedResponses, Operation, PatchOperation } from "../../src/model";
 import { normalizeIntegrationResponse, normalizeLiveMethod } from "../../src/normalize";
 import { modelPatchPath, parameterPatchPath } from "../../src/patch";
@@ -212,7 +213,7 @@ type Outcome = { readonly ok: true } | { readonly ok: false; readonly status: nu
  */
 async function putRawIntegrationResponse(k: MethodKey, statusCode: string, raw: RawIntegrationResponse): Promise<void> {
   const path = `/restapis/${k.restApiId}/resources/${k.resourceId}/methods/${k.httpMethod}/integration/responses/${statusCode}`;
-  const res = await rawCall(inject("endpoint"), "PUT", path, raw);
+  const res = await rawCall(sharedEndpoint(), "PUT", path, raw);
   if (res.status < 400) return;
   const json = (res.json ?? {}) as { message?: string };
   const name = (res.headers.get("x-amzn-errortype") ?? "").split(":")[0];
@@ -247,7 +248,7 @@ function describeStep(step: Step): string {
 
 let client: APIGatewayClient;
 beforeAll(() => {
-  client = clientFor(inject("endpoint"));
+  client = clientFor(sharedEndpoint());
 });
 afterAll(() => client?.destroy());
 

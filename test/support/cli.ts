@@ -7,9 +7,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { afterAll, inject } from "vitest";
+import { afterAll } from "vitest";
 import { stringify } from "yaml";
 import { sdkClient } from "./pulumi";
+import { sharedEndpoint } from "./workers";
 
 /** The command line's entry. */
 export const CLI = path.resolve(__dirname, "..", "..", "dist", "cli", "main.js");
@@ -85,7 +86,7 @@ export interface CliSuite {
 
 /** Set up a command-line suite (call it in a `describe`): the endpoint, an SDK client (destroyed after all), a spec folder. */
 export function cliSuite(): CliSuite {
-  const endpoint = inject("endpoint");
+  const endpoint = sharedEndpoint();
   const sdk = sdkClient(endpoint);
   afterAll(() => sdk.destroy());
   return { endpoint, sdk, dir: tempDir(), ep: () => ["--endpoint", endpoint] };

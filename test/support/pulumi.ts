@@ -12,9 +12,12 @@ import { normalizeLiveGatewayResponses, normalizeLiveMethod } from "../../src/no
 import type { EmulatorStats } from "../../src/emulator";
 import { ensureStack, runPulumi, type PulumiResult } from "../../tools/pulumi-env";
 import { localClient, seedRestApi } from "../../tools/seed";
+import { workerId } from "./workers";
 
 /** A stack of a test program in its own temporary backend. */
 export interface TestStack {
+  /** The stack's name, `test-w<worker>` (its config file `Pulumi.<name>.yaml` sits in the program folder). */
+  readonly name: string;
   readonly stateDir: string;
   run(args: readonly string[], options?: { timeoutMs?: number; env?: Record<string, string | undefined> }): Promise<PulumiResult>;
   /** `pulumi up --yes`; throws with the output when it fails. */
@@ -25,9 +28,11 @@ export interface TestStack {
   dispose(): Promise<void>;
 }
 
+const PROGRAMS = path.join(__dirname, "programs");
+
 /** The folder of a test program under test/support/programs. */
 export function programDir(name: string): string {
-  return path.join(__dirname, "programs", name);
+  return path.join(PROGRAMS, name);
 }
 
 /** A file under test/support/fixtures. */
@@ -38,6 +43,12 @@ export function fixturePath(name: string): string {
 /**
  * Create a stack of `program` configured for the local API Gateway at `endpoint`; `env` is
  * added to the environment of every `pulumi` run of the stack.
+ *
+ * The stack is named after the test worker: files of different workers may run the same
+ * program folder at once, and a stack's config file is `Pulumi.<stack>.yaml` in that folder.
+ * The programs of test/support/programs run without ts-node's type check: `npm test` has
+ * type-checked them (tsconfig.test.json) before any test runs. Any other program (the
+ * examples, the package's own, an exported one) is type-checked as a user's would be.
  */
 export async function createStack(
   program: string,
@@ -47,11 +58,14 @@ export async function createStack(
 ): Promise<TestStack> {
   const stateDir = mkdtempSync(path.join(tmpdir(), "apigw-e2e-"));
   const cwd = path.isAbsolute(program) ? program : programDir(program);
-  const base = { cwd, stateDir, ...(env ? { env } : {}) };
-  await ensureStack("test", { "aws:region": "us-east-1", "apigw-responses:endpoint": endpoint, ...config }, base);
+  const ours = path.dirname(cwd) === PROGRAMS;
+  const name = `test-w${workerId()}`;
+  const base = { cwd, stateDir, env: { ...(ours ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}), ...env } };
+  await ensureStack(name, { "aws:region": "us-east-1", "apigw-responses:endpoint": endpoint, ...config }, base);
   const run: TestStack["run"] = (args, options = {}) =>
-    runPulumi([...args, "--stack", "test"], { ...base, ...options, env: { ...base.env, ...options.env } });
+    runPulumi([...args, "--stack", name], { ...base, ...options, env: { ...base.env, ...options.env } });
   return {
+    name,
     stateDir,
     run,
     async up(...extra) {

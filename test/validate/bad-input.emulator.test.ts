@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { localClient } from "../../tools/seed";
@@ -19,7 +20,7 @@ import { badInputCorpus, baseSpec, JAVA_ONLY_REGEX_ERRORS } from "../support/bad
 import { seedApi, type SeededApi } from "../support/sets";
 
 const H = (name: string) => `method.response.header.${name}`;
-const endpoint = inject("endpoint");
+const endpoint = sharedEndpoint();
 let api: SeededApi;
 let tmp: string;
 
@@ -30,7 +31,7 @@ async function totalCalls(): Promise<number> {
 
 beforeAll(async () => {
   // A real REST API and method, so that a spec that passed validation would make calls.
-  api = await seedApi(inject("motoEndpoint"), 1, "bad-input");
+  api = await seedApi(sharedMotoEndpoint(), 1, "bad-input");
   tmp = mkdtempSync(path.join(tmpdir(), "apigw-bad-input-"));
 });
 
