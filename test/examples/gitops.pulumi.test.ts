@@ -280,7 +280,7 @@ describe("examples/gitops scripts", () => {
     const comment = readFileSync(path.join(dir, "comment.md"), "utf8");
     // Small enough to fit: the comment is the whole plan.
     expect(readFileSync(path.join(dir, "full-plan.md"), "utf8")).toBe(comment);
-    expect(comment.split("\n")[0]).toBe("## Pulumi preview of stack test: API Gateway responses");
+    expect(comment.split("\n")[0]).toBe(`## Pulumi preview of stack ${stack.name}: API Gateway responses`);
     expect(comment).toContain('| 404 | responseTemplates.application/json | *(absent)* | {"message": "no such pet"} | + create integration response |');
     expect(comment).not.toContain("__provider");
   });
@@ -288,7 +288,7 @@ describe("examples/gitops scripts", () => {
   it("correct.sh converges the stack (pulumi up --refresh), then both drift checks exit 0", async () => {
     const fix = await run("correct.sh");
     expect(fix.code, fix.stdout + fix.stderr).toBe(0);
-    expect(fix.stderr).toContain("stack test converged");
+    expect(fix.stderr).toContain(`stack ${stack.name} converged`);
     const preview = await run("drift-preview.sh");
     expect(preview.code, preview.stdout + preview.stderr).toBe(0);
     const spec = await run("drift-spec.sh");
@@ -311,7 +311,7 @@ describe("examples/gitops scripts", () => {
     expect(spec.stdout).toContain("  404 integration response changed");
     expect(spec.stdout).toContain("  418 method response unexpected (not in the spec)");
     const text = readFileSync(summary, "utf8");
-    expect(text).toContain("## Drift in stack test");
+    expect(text).toContain(`## Drift in stack ${stack.name}`);
     expect(text).toContain("## API Gateway responses drift");
 
     const pr = await run("pr-preview.sh", { COMMENT_FILE: path.join(dir, "comment.md") });

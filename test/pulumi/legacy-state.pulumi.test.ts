@@ -54,7 +54,10 @@ describe("state written by 0.1.0", () => {
     ]);
     releaseSharedClients();
     let text = readFileSync(fixturePath("state-0.1.0.json"), "utf8").split("__REST_API_ID__").join(api.restApiId)
-      .split("__ENDPOINT__").join(endpoint);
+      .split("__ENDPOINT__").join(endpoint)
+      // The fixture's stack was "test"; this run's is named after its worker.
+      .split("urn:pulumi:test::").join(`urn:pulumi:${stack.name}::`)
+      .split("::scenario-test\"").join(`::scenario-${stack.name}"`);
     api.resourceIds.forEach((id, i) => (text = text.split(`__RESOURCE_ID_${i}__`).join(id)));
     const file = path.join(stack.stateDir, "import.json");
     writeFileSync(file, text);
