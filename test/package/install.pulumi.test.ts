@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { GetIntegrationResponseCommand, GetStageCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
+import { GetMethodCommand, GetStageCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedEndpoint } from "../support/workers";
 import { stringify } from "yaml";
@@ -171,8 +171,17 @@ describe(`the packed package installed next to @pulumi/pulumi ${PULUMI_MINIMUM}`
     // The StageDeployment pointed the stage "live" to its deployment.
     expect((await sdk.send(new GetStageCommand({ restApiId: api.restApiId, stageName: "live" }))).deploymentId).toMatch(/^\w+$/);
     // The raw answer, not through the code under test.
-    const raw = await sdk.send(new GetIntegrationResponseCommand({ ...pet, statusCode: "404" }));
-    expect({ selectionPattern: raw.selectionPattern, responseTemplates: raw.responseTemplates }).toEqual({ selectionPattern: "404", responseTemplates: { "application/json": '{"message": "no such pet"}' } });
+    const { methodResponses, methodIntegration } = await sdk.send(new GetMethodCommand(pet));
+    expect({ methodResponses, integrationResponses: methodIntegration?.integrationResponses }).toEqual({
+      methodResponses: {
+        "200": { statusCode: "200", responseParameters: {}, responseModels: { "application/json": "Empty" } },
+        "404": { statusCode: "404", responseParameters: {}, responseModels: {} },
+      },
+      integrationResponses: {
+        "200": { statusCode: "200", selectionPattern: "2\\d{2}" },
+        "404": { statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": '{"message": "no such pet"}' } },
+      },
+    });
 
     // ReadResult.inputs (the reason for the minimum): the refreshed live state shows as a change.
     await sdk.send(new PutIntegrationResponseCommand({ ...pet, statusCode: "404", selectionPattern: "404", responseTemplates: { "application/json": '{"message": "hand edit"}' } }));
