@@ -7,9 +7,9 @@
 import * as path from "node:path";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "./support/workers";
 import { seedPetStore, type PetStore } from "../tools/demo/seed";
 import { costOf, createStack, emulatorStats, sdkClient, type TestStack } from "./support/pulumi";
+import { sharedEndpoint } from "./support/workers";
 
 describe("root program: the pet-store responses", () => {
   const endpoint = sharedEndpoint();

@@ -9,13 +9,13 @@ import { PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sd
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sharedMotoEndpoint } from "../support/workers";
 import { parse } from "yaml";
 import type { PetStore } from "../../tools/demo/seed";
 import { localClient, seedRestApi } from "../../tools/seed";
 import { cli, cliSuite, hasStackTrace } from "../support/cli";
 import { AWKWARD_TEMPLATE, seedAwkwardApi, YAMLISH } from "../support/export-fixture";
 import { emulatorStats, liveResponses } from "../support/pulumi";
+import { sharedMotoEndpoint } from "../support/workers";
 
 describe("apigw-responses export", () => {
   const { endpoint, sdk, dir, ep } = cliSuite();

@@ -5,10 +5,10 @@
  */
 import { PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { createStack, sdkClient, type TestStack } from "../support/pulumi";
 import { cli } from "../support/cli";
+import { sharedEndpoint } from "../support/workers";
 
 const SECRET = "s3cr3t-template-value";
 

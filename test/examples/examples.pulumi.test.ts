@@ -9,9 +9,9 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { GetExportCommand, GetGatewayResponseCommand, GetMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { seedPetStore } from "../../tools/demo/seed";
 import { createStack, liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");

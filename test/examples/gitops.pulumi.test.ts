@@ -10,12 +10,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import * as path from "node:path";
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { parse } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
 import { CLI, tempDir } from "../support/cli";
 import { createStack, sdkClient, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const GITOPS = path.resolve(__dirname, "..", "..", "examples", "gitops");
 const WORKFLOWS = path.join(GITOPS, "workflows");

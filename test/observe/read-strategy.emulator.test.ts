@@ -6,10 +6,10 @@
  * bucket is short, fewer calls still win.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { observeMethods } from "../../src/observe";
 import { seedApi, type SeededApi } from "../support/sets";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 
 const endpoint = sharedEndpoint();
 let api: SeededApi;

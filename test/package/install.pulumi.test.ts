@@ -12,12 +12,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import * as path from "node:path";
 import { GetMethodCommand, GetStageCommand, PutIntegrationResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { stringify } from "yaml";
 import { seedPetStore, type PetStore } from "../../tools/demo/seed";
 import { ensureStack, runPulumi, TOOLS_BIN, type RunPulumiOptions } from "../../tools/pulumi-env";
 import { tempDir } from "../support/cli";
 import { liveGatewayCustomizations, liveResponses, sdkClient } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 /** The lowest @pulumi/pulumi of the peer range (`ReadResult.inputs`, drift visible after refresh). */

@@ -6,9 +6,9 @@
  */
 import { DeleteMethodCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 describe("adopting existing responses", () => {
   const endpoint = sharedEndpoint();

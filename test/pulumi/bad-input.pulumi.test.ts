@@ -6,9 +6,9 @@
  * last test shows it), so only on `up` does "zero calls" say that check stopped it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { createStack, emulatorStats, type TestStack } from "../support/pulumi";
 import { seedApi } from "../support/sets";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 
 const endpoint = sharedEndpoint();
 const H = (name: string) => `method.response.header.${name}`;

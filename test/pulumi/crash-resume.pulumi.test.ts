@@ -9,10 +9,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { pulumiEnv, TOOLS_BIN } from "../../tools/pulumi-env";
 import { createStack, emulatorStats, programDir, type TestStack } from "../support/pulumi";
 import { liveDifferences, seedApi, seedDrift, specsFor, type SeededApi } from "../support/sets";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 
 const endpoint = sharedEndpoint();
 const PROGRAM = programDir("sets");

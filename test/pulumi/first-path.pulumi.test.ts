@@ -4,8 +4,8 @@
  */
 import { CreateRestApiCommand, GetMethodCommand, GetResourcesCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { createStack, sdkClient, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 describe("first end-to-end path (real pulumi CLI)", () => {
   const endpoint = sharedEndpoint();

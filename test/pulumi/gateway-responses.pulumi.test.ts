@@ -7,9 +7,9 @@
  */
 import { PutGatewayResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { normalizeGatewayResponse } from "../../src/normalize";
 import { createStack, diffSteps, emulatorStats, liveGatewayCustomizations, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const ORIGIN = "gatewayresponse.header.Access-Control-Allow-Origin";
 const HEADERS = "gatewayresponse.header.Access-Control-Allow-Headers";

@@ -13,11 +13,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { releaseSharedClients } from "../../src/runtime";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createRuntime, reconcile } from "../../src/reconcile";
 import { createStack, emulatorStats, fixturePath, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 const SET = {

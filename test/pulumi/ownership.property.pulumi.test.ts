@@ -12,10 +12,10 @@
  */
 import { DeleteIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import type { NormalizedResponses } from "../../src/model";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const STEPS = Number(process.env.OWNERSHIP_STEPS ?? 10);
 const SEED = Number(process.env.OWNERSHIP_SEED ?? 20261201);

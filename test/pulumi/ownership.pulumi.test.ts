@@ -6,9 +6,9 @@
  */
 import { PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 const respA = {

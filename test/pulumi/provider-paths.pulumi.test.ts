@@ -18,8 +18,8 @@ import {
   PutMethodResponseCommand,
 } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { createStack, emulatorStats, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const H = (name: string) => `method.response.header.${name}`;
 

@@ -10,8 +10,8 @@
  */
 import { UpdateMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { costOf, createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const endpoint = sharedEndpoint();
 

@@ -8,11 +8,11 @@
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { startEmulator, type Emulator, type EmulatorStats } from "../../src/emulator";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { localClient } from "../../tools/seed";
 import { costOf, createStack, diffSteps, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const CORS = "method.response.header.Access-Control-Allow-Origin";
 

@@ -11,10 +11,10 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { createStack, programDir, type TestStack } from "../support/pulumi";
 import { seedApi, type SeededApi } from "../support/sets";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 
 const endpoint = sharedEndpoint();
 const PROGRAM = programDir("sets");

@@ -9,9 +9,9 @@
  */
 import { CreateDeploymentCommand, GetDeploymentsCommand, GetExportCommand, GetStageCommand, PutIntegrationResponseCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "../support/workers";
 import { startEmulator, type Emulator } from "../../src/emulator";
 import { createStack, diffSteps, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
+import { sharedEndpoint } from "../support/workers";
 
 const ORIGIN = "method.response.header.Access-Control-Allow-Origin";
 const GATEWAY_ORIGIN = "gatewayresponse.header.Access-Control-Allow-Origin";

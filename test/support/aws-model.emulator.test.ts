@@ -21,13 +21,13 @@ import {
 } from "@aws-sdk/client-api-gateway";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint } from "./workers";
 import type { MethodKey, NormalizedResponses, Operation, PatchOperation } from "../../src/model";
 import { normalizeIntegrationResponse, normalizeLiveMethod } from "../../src/normalize";
 import { modelPatchPath, parameterPatchPath } from "../../src/patch";
 import { CONTENT_TYPES, HEADERS, MAPPING_VALUES, PATTERNS, TEMPLATES, mapOf } from "./arbitraries";
 import { applyOperation, AwsModelError, type AwsModelErrorName } from "./aws-model";
 import { body, clientFor, createMethod, errorOf, key, rawCall } from "./emulator";
+import { sharedEndpoint } from "./workers";
 
 const SEED = process.env.DIFF_SEED !== undefined ? Number(process.env.DIFF_SEED) : 160_016;
 const NUM_RUNS = 25;

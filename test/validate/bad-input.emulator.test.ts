@@ -11,13 +11,13 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { GetMethodCommand } from "@aws-sdk/client-api-gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 import { createRuntime, releaseSharedClients } from "../../src/runtime";
 import { PACKAGE_ROOT } from "../../tools/pulumi-env";
 import { localClient } from "../../tools/seed";
 import { reconcile, ValidationError } from "../../src/reconcile";
 import { badInputCorpus, baseSpec, JAVA_ONLY_REGEX_ERRORS } from "../support/bad-input-corpus";
 import { seedApi, type SeededApi } from "../support/sets";
+import { sharedEndpoint, sharedMotoEndpoint } from "../support/workers";
 
 const H = (name: string) => `method.response.header.${name}`;
 const endpoint = sharedEndpoint();
