@@ -119,6 +119,10 @@ describe("examples", () => {
         await check(api);
         const again = await stack.run(["preview", "--expect-no-changes"]);
         expect(again.code, again.stdout + again.stderr).toBe(0);
+        const destroy = await stack.run(["destroy", "--yes", "--skip-preview"]);
+        expect(destroy.code, destroy.stdout + destroy.stderr).toBe(0);
+        const state = await stack.run(["stack", "export"]);
+        expect((JSON.parse(state.stdout) as { deployment: { resources?: unknown[] } }).deployment.resources ?? []).toEqual([]);
       } finally {
         await stack.dispose();
       }

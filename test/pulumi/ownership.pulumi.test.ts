@@ -5,7 +5,7 @@
  * secrets in validation errors.
  */
 import { PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { normalizeDesiredResponses } from "../../src/normalize";
 import { createStack, emulatorStats, liveResponses, sdkClient, seedApi, type TestStack } from "../support/pulumi";
 import { sharedEndpoint } from "../support/workers";
@@ -35,11 +35,10 @@ describe("the Pulumi resources never lose a response", () => {
     expect(preview.code, preview.stdout + preview.stderr).toBe(0);
   };
 
-  beforeAll(async () => {
-    api = await seedApi(sdk, 4, "ownership");
-  });
+  // Each test on a REST API and a stack of its own (a dispose leaves the responses it made).
   beforeEach(async () => {
     await stack?.dispose();
+    api = await seedApi(sdk, 4, "ownership");
     stack = await createStack("scenario", endpoint, { "scenario:restApiId": api.restApiId, "scenario:spec": JSON.stringify({}) });
   });
   afterAll(async () => {
