@@ -6,7 +6,6 @@
  * conflicts under the account quota with no concurrent write and no 429 of the quota.
  */
 import { DeleteMethodResponseCommand, PutIntegrationResponseCommand, PutMethodResponseCommand } from "@aws-sdk/client-api-gateway";
-import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator, type EmulatorStats } from "../../src/emulator";
 import { normalizeDesiredResponses } from "../../src/normalize";
@@ -190,13 +189,9 @@ describe("pulumi up of 20 ResponseSets under the account quota, 30% throttling a
     emulator = await startEmulator({ quota: QUOTA, latencyMs: LATENCY_MS });
   });
   afterAll(async () => {
-    // No destroy: this emulator, and all the stack manages, goes with it. The stack is removed
-    // all the same (with it its Pulumi.<stack>.yaml, the config of the program folder).
+    // This emulator, and all the stack manages, goes with it; dispose removes the stack.
     await emulator?.stop();
-    if (stack) {
-      await stack.run(["stack", "rm", "--yes", "--force"]);
-      rmSync(stack.stateDir, { recursive: true, force: true });
-    }
+    await stack?.dispose();
   });
 
   it("succeeds on the first try, with no concurrent write and no quota 429, and the live state is the desired one", async () => {
